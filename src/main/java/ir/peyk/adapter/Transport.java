@@ -1,0 +1,56 @@
+package ir.peyk.adapter;
+
+import java.util.List;
+
+/**
+ * One messenger API, seen through the neutral model. Implementations: {@code transport.console},
+ * {@code transport.telegram} (Telegram, Bale, Soroush Plus), {@code transport.rubika}, {@code transport.eitaa},
+ * {@code transport.gap}. Every outgoing HTTP call goes through {@link ir.peyk.transport.http.ApiCaller}, the one
+ * layer that retries, backs off and throttles.
+ *
+ * <p>Methods the capabilities rule out throw {@link UnsupportedOperationException}; handlers check
+ * {@link #capabilities()} first.
+ */
+public interface Transport extends AutoCloseable {
+    /** The configured name: console, telegram, bale, soroush, rubika, eitaa, gap. */
+    String name();
+
+    Capabilities capabilities();
+
+    /** Checks the credentials (getMe) and returns who the bot is. UNAUTHORIZED here is fatal for this transport. */
+    BotInfo start() throws TransportException;
+
+    /**
+     * Long-polls for updates after {@code offset} (null = from the start the platform keeps). Blocks up to the
+     * platform's poll timeout; returns an empty batch when nothing came.
+     */
+    default Batch poll(String offset) throws TransportException {
+        throw new UnsupportedOperationException(name() + " does not poll");
+    }
+
+    /** Decodes a webhook post's body (for transports whose capabilities have webhook). */
+    default Batch decodeWebhook(byte[] body, String contentType) throws TransportException {
+        throw new UnsupportedOperationException(name() + " has no webhook");
+    }
+
+    Sent send(String chatId, Reply reply) throws TransportException;
+
+    default void edit(String chatId, String messageId, Reply reply) throws TransportException {
+        throw new UnsupportedOperationException(name() + " cannot edit messages");
+    }
+
+    default void answerButton(ButtonPress press, String text) throws TransportException {
+        // Platforms without callback answers need nothing.
+    }
+
+    default void answerInline(InlineQuery query, List<InlineResult> results, String nextOffset)
+            throws TransportException {
+        throw new UnsupportedOperationException(name() + " has no inline queries");
+    }
+
+    /** "typing…" where the platform shows it; a no-op elsewhere. */
+    default void typing(String chatId) {}
+
+    @Override
+    default void close() {}
+}

@@ -1,0 +1,51 @@
+package ir.peyk.cli;
+
+import ir.peyk.article.Article;
+import ir.peyk.article.ArticleException;
+import ir.peyk.article.ArticleParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** Stores an article and prints its id. Bad files are refused with one line and exit 2; nothing is stored. */
+@Command(name = "ingest", description = "Store an article (UTF-8 text, at most 1 MiB) and print its id.")
+final class IngestCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "FILE", description = "the article text")
+    Path file;
+
+    @Option(names = "--default", description = "make it the default article")
+    boolean makeDefault;
+
+    @Override
+    public Integer call() throws Exception {
+        Article article;
+        try {
+            if (Files.isDirectory(file)) throw new Main.UserError(file + " is a folder, not a file");
+            if (Files.size(file) > ArticleParser.MAX_BYTES) {
+                throw new Main.UserError(file + ": the file is " + Files.size(file) + " bytes; articles over "
+                        + ArticleParser.MAX_BYTES + " bytes (1 MiB) are refused");
+            }
+            article = ArticleParser.parse(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new Main.UserError(file + ": no such file");
+        } catch (IOException e) {
+            throw new Main.UserError(file + ": cannot read it (" + e.getMessage() + ")");
+        } catch (ArticleException e) {
+            throw new Main.UserError(file + ": " + e.getMessage());
+        }
+        try (Peyk peyk = Peyk.open(main.loadConfig())) {
+            peyk.articles().save(article, makeDefault);
+        }
+        System.out.println(article.id());
+        return 0;
+    }
+}

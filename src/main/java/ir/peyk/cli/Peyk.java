@@ -1,0 +1,68 @@
+package ir.peyk.cli;
+
+import ir.peyk.article.Article;
+import ir.peyk.article.ArticleException;
+import ir.peyk.article.ArticleParser;
+import ir.peyk.config.PeykConfig;
+import ir.peyk.store.ArticleRepository;
+import ir.peyk.store.Database;
+import java.io.IOException;
+import java.nio.file.Files;
+
+/**
+ * What every command opens: the config, the store and the articles in it. When the store holds no article, the
+ * configured default article is ingested on first use.
+ */
+public final class Peyk implements AutoCloseable {
+    private final PeykConfig config;
+    private final Database db;
+    private final ArticleRepository articles;
+
+    private Peyk(PeykConfig config, Database db) {
+        this.config = config;
+        this.db = db;
+        this.articles = new ArticleRepository(db);
+    }
+
+    public static Peyk open(PeykConfig config) {
+        return new Peyk(config, Database.open(config.store()));
+    }
+
+    public PeykConfig config() {
+        return config;
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public ArticleRepository articles() {
+        return articles;
+    }
+
+    /** The article with {@code id}, or the default one when {@code id} is null (ingesting the configured default). */
+    public Article article(String id) {
+        if (id != null) {
+            return articles.find(id).orElseThrow(() -> new Main.UserError("no article with id " + id
+                    + "; `peyk articles` lists them"));
+        }
+        if (articles.isEmpty()) ingestDefault();
+        return articles.defaultArticle().orElseThrow(() -> new Main.UserError("no default article"));
+    }
+
+    private void ingestDefault() {
+        try {
+            byte[] bytes = Files.readAllBytes(config.article());
+            articles.save(ArticleParser.parse(bytes), true);
+        } catch (IOException e) {
+            throw new Main.UserError("the default article " + config.article() + " cannot be read: " + e.getMessage());
+        } catch (ArticleException e) {
+            throw new Main.UserError("the default article " + config.article() + " was refused: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,113 @@
+package ir.peyk.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Chats subscribed to broadcasts, and each chat's reply language. Keyed by (transport, chat id): one person on two
+ * messengers is two subscribers.
+ */
+public final class Subscribers {
+    /** A subscribed chat. */
+    public record Subscriber(String transport, String chatId, boolean group) {}
+
+    private final Database db;
+
+    public Subscribers(Database db) {
+        this.db = db;
+        db.schema("""
+                CREATE TABLE IF NOT EXISTS subscribers(
+                  transport TEXT NOT NULL, chat_id TEXT NOT NULL, is_group INTEGER NOT NULL DEFAULT 0,
+                  since INTEGER NOT NULL, PRIMARY KEY(transport, chat_id))""", """
+                CREATE TABLE IF NOT EXISTS chat_settings(
+                  transport TEXT NOT NULL, chat_id TEXT NOT NULL, lang TEXT, PRIMARY KEY(transport, chat_id))""");
+    }
+
+    /** Subscribes a chat; returns false when it already was. */
+    public boolean subscribe(String transport, String chatId, boolean group) {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT OR IGNORE INTO subscribers(transport, chat_id, is_group, since) VALUES(?,?,?,?)")) {
+                p.setString(1, transport);
+                p.setString(2, chatId);
+                p.setInt(3, group ? 1 : 0);
+                p.setLong(4, System.currentTimeMillis());
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Unsubscribes a chat; returns false when it was not subscribed. */
+    public boolean unsubscribe(String transport, String chatId) {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM subscribers WHERE transport=? AND chat_id=?")) {
+                p.setString(1, transport);
+                p.setString(2, chatId);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
+    public boolean isSubscribed(String transport, String chatId) {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM subscribers WHERE transport=? AND chat_id=?")) {
+                p.setString(1, transport);
+                p.setString(2, chatId);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
+    /** Every subscriber, in a stable order (transport, then subscription time). */
+    public List<Subscriber> all() {
+        return db.read(c -> {
+            List<Subscriber> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT transport, chat_id, is_group FROM subscribers ORDER BY transport, since, chat_id");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) out.add(new Subscriber(r.getString(1), r.getString(2), r.getInt(3) == 1));
+            }
+            return out;
+        });
+    }
+
+    public int count() {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM subscribers");
+                 ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        });
+    }
+
+    /** The chat's chosen reply language ("fa", "en"), if it chose one. */
+    public Optional<String> language(String transport, String chatId) {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT lang FROM chat_settings WHERE transport=? AND chat_id=?")) {
+                p.setString(1, transport);
+                p.setString(2, chatId);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public void setLanguage(String transport, String chatId, String lang) {
+        db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO chat_settings(transport, chat_id, lang) VALUES(?,?,?) "
+                            + "ON CONFLICT(transport, chat_id) DO UPDATE SET lang=excluded.lang")) {
+                p.setString(1, transport);
+                p.setString(2, chatId);
+                p.setString(3, lang);
+                return p.executeUpdate();
+            }
+        });
+    }
+}

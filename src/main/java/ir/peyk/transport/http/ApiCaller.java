@@ -1,0 +1,121 @@
+package ir.peyk.transport.http;
+
+import ir.peyk.adapter.TransportException;
+import java.io.IOException;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one layer every outgoing messenger call passes (grammY's "API transformer"): throttling, 429 retry_after,
+ * exponential backoff with jitter on 5xx and network errors, and a clean mapping of final failures to
+ * {@link TransportException}. Log lines name the transport and the method, never the URL (URLs carry tokens).
+ */
+public final class ApiCaller {
+    private static final Logger log = LoggerFactory.getLogger(ApiCaller.class);
+
+    private final String transport;
+    private final OkHttpClient http;
+    private final Throttle throttle;
+    private final RetryPolicy retry;
+    private final ResponseReader reader;
+
+    public ApiCaller(String transport, OkHttpClient http, Throttle throttle, RetryPolicy retry, ResponseReader reader) {
+        this.transport = transport;
+        this.http = http;
+        this.throttle = throttle;
+        this.retry = retry;
+        this.reader = reader;
+    }
+
+    public String transport() {
+        return transport;
+    }
+
+    public OkHttpClient http() {
+        return http;
+    }
+
+    /**
+     * Sends {@code request} until it succeeds or fails for good.
+     *
+     * @param method  the API method name, for logs and errors
+     * @param chatKey the chat a send goes to (throttled per chat), or null for calls that are not sends
+     * @param group   whether that chat is a group (the per-group limit applies)
+     * @return the response body of the successful exchange
+     */
+    public String call(String method, Request request, String chatKey, boolean group) throws TransportException {
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            Outcome outcome;
+            try {
+                if (chatKey != null || method.startsWith("send")) throttle.acquire(chatKey, group);
+                outcome = exchange(request);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException(TransportException.Kind.UNAVAILABLE, 0,
+                        transport + " " + method + ": interrupted");
+            } catch (IOException e) {
+                outcome = new Outcome.Transient(0, e.getClass().getSimpleName() + ": " + safe(e.getMessage()));
+            }
+            if (outcome instanceof Outcome.Ok ok) return ok.body();
+            if (outcome instanceof Outcome.Failed f) throw failure(method, f);
+            Duration wait;
+            if (outcome instanceof Outcome.RetryAfter ra) {
+                if (ra.delay().compareTo(retry.maxRetryAfter()) > 0) {
+                    throw new TransportException(TransportException.Kind.UNAVAILABLE, 429, transport + " " + method
+                            + ": rate limited for " + ra.delay().toSeconds() + " s, longer than the "
+                            + retry.maxRetryAfter().toSeconds() + " s this call may wait");
+                }
+                wait = ra.delay();
+                log.warn("{} {}: rate limited (429), waiting {} ms as asked", transport, method, wait.toMillis());
+                attempt--; // a 429 is the platform pacing us, not a failure: it does not use up attempts
+            } else {
+                Outcome.Transient t = (Outcome.Transient) outcome;
+                if (attempt >= retry.maxAttempts()) {
+                    throw new TransportException(TransportException.Kind.UNAVAILABLE, t.code(), transport + " " + method
+                            + ": gave up after " + attempt + " attempts (" + t.reason() + ")");
+                }
+                wait = retry.backoff(attempt);
+                log.warn("{} {}: {} (attempt {}/{}), retrying in {} ms", transport, method, t.reason(), attempt,
+                        retry.maxAttempts(), wait.toMillis());
+            }
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException(TransportException.Kind.UNAVAILABLE, 0,
+                        transport + " " + method + ": interrupted");
+            }
+        }
+    }
+
+    private Outcome exchange(Request request) throws IOException {
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            String text = body == null ? "" : body.string();
+            return reader.read(response.code(), text, response.header("Retry-After"));
+        }
+    }
+
+    private TransportException failure(String method, Outcome.Failed f) {
+        TransportException.Kind kind = switch (f.code()) {
+            case 401, 404 -> TransportException.Kind.UNAUTHORIZED;
+            case 403 -> TransportException.Kind.FORBIDDEN;
+            case 409 -> TransportException.Kind.CONFLICT;
+            default -> TransportException.Kind.REJECTED;
+        };
+        return new TransportException(kind, f.code(), transport + " " + method + ": " + f.code() + " " + safe(f.description()));
+    }
+
+    /** Exception messages from OkHttp can quote the URL, and the URL carries the token: keep only the host part. */
+    static String safe(String message) {
+        if (message == null) return "";
+        return message.replaceAll("/bot[^/\\s]+/", "/bot<token>/").replaceAll("(?i)(token[=:/]\\s*)[^\\s&/]+", "$1<token>");
+    }
+}

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * ({@code ۳.۵}, {@code ۳٫۵}, {@code ۲/۵ درصد}), grouping ({@code ۲۰٬۰۰۰}), number words ({@code بیست و پنج}), scale
  * words ({@code ۴۰ میلیون}, {@code ده هزار میلیارد}), a unit after them ({@code نفر}, {@code درصد}, {@code ٪}) and a
  * qualifier before them ({@code قریب به} → "about"). Dates ({@code 1382/10/17}, {@code 21 تیر 1402}), times
- * ({@code 00:09}) and weekday names ({@code سه شنبه}) are not numbers.
+ * ({@code 00:09}), weekday names ({@code سه شنبه}) and a year named as one ({@code سال ۱۴۰۲}) are not numbers.
  *
  * <p>Matching runs in key space; every hit carries its span [start, end) in the original text given, covering the
  * qualifier, the number and the unit, so a caller can cut the exact words from the display text. The vocabularies are
@@ -58,6 +58,7 @@ public final class NumberExtractor {
     private static final Pattern PLAIN = Pattern.compile("\\d+(?:,\\d{3})*(?:\\.\\d+)?");
     private static final Pattern SLASH_DECIMAL = Pattern.compile("\\d{1,3}/\\d{1,3}");
     private static final String PERCENT_UNIT = "درصد";
+    private static final String YEAR_WORD = "سال";
 
     private NumberExtractor() {}
 
@@ -72,7 +73,7 @@ public final class NumberExtractor {
         List<NumberMatch> out = new ArrayList<>();
         int i = 0;
         while (i < p.size()) {
-            Parsed n = insideAny(dates, p.get(i)) ? null : numeral(key, p, i, dates);
+            Parsed n = insideAny(dates, p.get(i)) || isYear(key, p, i) ? null : numeral(key, p, i, dates);
             if (n == null) { i++; continue; }
             int end = n.end;
             String unit = null;
@@ -194,6 +195,15 @@ public final class NumberExtractor {
         long n = (long) v;
         while (n % 10 == 0) { n /= 10; p *= 10; }
         return p;
+    }
+
+    /** "سال ۱۴۰۲": a year (Jalali 1300–1420 or Gregorian 1900–2100) named as such is part of a date, not a number. */
+    private static boolean isYear(String key, List<Token> p, int i) {
+        if (i == 0 || !p.get(i - 1).text().equals(YEAR_WORD) || !spaced(key, p, i - 1, i)) return false;
+        String t = p.get(i).text();
+        if (t.length() != 4 || !t.chars().allMatch(Character::isDigit)) return false;
+        int y = Integer.parseInt(t);
+        return (y >= 1300 && y <= 1420) || (y >= 1900 && y <= 2100);
     }
 
     /** سه شنبه, پنج شنبه …: a number word that is part of a weekday name. */

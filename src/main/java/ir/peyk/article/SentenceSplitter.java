@@ -70,7 +70,8 @@ public final class SentenceSplitter {
         if (t.isEmpty()) return;
         boolean hasWord = t.chars().anyMatch(Character::isLetterOrDigit);
         if (!hasWord && !out.isEmpty()) {       // stray punctuation: glue it to the previous sentence
-            out.set(out.size() - 1, out.get(out.size() - 1) + t);
+            String gap = Character.isWhitespace(s.charAt(0)) ? " " : "";
+            out.set(out.size() - 1, out.get(out.size() - 1) + gap + t);
         } else if (hasWord) {
             out.add(t);
         }

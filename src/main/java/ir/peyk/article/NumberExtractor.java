@@ -158,29 +158,29 @@ public final class NumberExtractor {
                 return null;                                        // 1382/10/17, 00:09 …
             }
             end = i + 1;
-        } else if (WORDS.get(t) != null && !isWeekday(key, p, i)) {
-            Word w = WORDS.get(t);
+        } else if (WORDS.getKey(t) != null && !isWeekday(key, p, i)) {
+            Word w = WORDS.getKey(t);
             base = w.value;
             weak = w.weak;
             words = true;
             end = i + 1;
             // بیست و پنج, صد و بیست و سه, یک و نیم: each part smaller than the last part's place value.
             while (end + 1 < p.size() && p.get(end).text().equals("و") && spaced(key, p, end - 1, end + 1)) {
-                Word next = WORDS.get(p.get(end + 1).text());
+                Word next = WORDS.getKey(p.get(end + 1).text());
                 if (next == null || next.value >= place(base)) break;
                 base += next.value;
                 weak = false;
                 end += 2;
             }
-        } else if (SCALES.get(t) != null) {
+        } else if (SCALES.getKey(t) != null) {
             base = 1;                                               // هزار نفر = 1000
             end = i;
         } else {
             return null;
         }
         double scale = 1;
-        while (end < p.size() && (end == i || spaced(key, p, end - 1, end)) && SCALES.get(p.get(end).text()) != null) {
-            scale *= SCALES.get(p.get(end).text());
+        while (end < p.size() && (end == i || spaced(key, p, end - 1, end)) && SCALES.getKey(p.get(end).text()) != null) {
+            scale *= SCALES.getKey(p.get(end).text());
             end++;
         }
         if (end == i) return null;

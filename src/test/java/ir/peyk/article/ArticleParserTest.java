@@ -129,6 +129,22 @@ class ArticleParserTest {
     }
 
     @Test
+    void datelineVariants() throws ArticleException {
+        Article piped = ArticleParser.parse("عنوان\nایرنا | سه‌شنبه ۱۵ اسفند ۱۴۰۲ | ساعت ۱۴:۳۰\nمتن خبر.");
+        assertEquals("ایرنا", piped.meta().outlet());
+        assertEquals("14:30", piped.meta().time());
+        assertEquals(LocalDate.of(2024, 3, 5), piped.meta().publishedIso());
+        Article noTime = ArticleParser.parse("عنوان\nروزنامه همشهری، ۹ فروردین‌ماه ۱۴۰۳\nمتن خبر.");
+        assertEquals("روزنامه همشهری", noTime.meta().outlet());
+        assertNull(noTime.meta().time());
+        // A body sentence that mentions a date is not a dateline.
+        Article body = ArticleParser.parse("عنوان\nبه گزارش ایرنا، روز ۲۱ تیر ۱۴۰۲ جلسه برگزار شد.");
+        assertNull(body.meta().published());
+        assertEquals("ایرنا", body.meta().agency());
+        assertEquals(List.of("به گزارش ایرنا، روز ۲۱ تیر ۱۴۰۲ جلسه برگزار شد."), texts(body.body()));
+    }
+
+    @Test
     void aMinimalArticleHasOnlyTitleAndBody() throws ArticleException {
         Article a = ArticleParser.parse("عنوان\nمتن خبر. جمله دوم.");
         assertEquals("عنوان", a.title());

@@ -63,6 +63,9 @@ class ArticleRepositoryTest {
             assertEquals(irna.id(), repo.defaultArticle().orElseThrow().id());
             assertEquals(1, repo.list().stream().filter(ArticleRepository.Listing::isDefault).count());
             assertEquals(3, repo.list().size());
+            // Listed in the order they were stored, even within one millisecond.
+            assertEquals(List.of(first.id(), irna.id(), hamshahri.id()),
+                    repo.list().stream().map(ArticleRepository.Listing::id).toList());
             assertTrue(repo.find("000000000000").isEmpty());
         }
     }

@@ -216,9 +216,16 @@ public final class NumberExtractor {
         return true;
     }
 
+    /** Whether {@code t} overlaps one of {@code spans} (sorted, not overlapping): a binary search, so long texts stay fast. */
     private static boolean insideAny(List<int[]> spans, Token t) {
-        for (int[] s : spans) if (t.start() < s[1] && t.end() > s[0]) return true;
-        return false;
+        int lo = 0;
+        int hi = spans.size();
+        while (lo < hi) {                       // the first span ending after the token starts
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid)[1] > t.start()) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo < spans.size() && spans.get(lo)[0] < t.end();
     }
 
     private static int skipSpaces(String key, int k) {

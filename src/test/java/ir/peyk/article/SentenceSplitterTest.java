@@ -37,4 +37,12 @@ class SentenceSplitterTest {
         assertEquals(List.of("پایان. ..."), SentenceSplitter.split("پایان. ..."));
         assertEquals(List.of(), SentenceSplitter.split("   "));
     }
+
+    @Test
+    void aHugeQuotedParagraphIsSplitInLinearTime() {
+        String p = "او گفت: «" + "جمله‌ای کوتاه. ".repeat(50_000) + "پایان.» بعد رفت.";
+        List<String> s = SentenceSplitter.split(p);
+        assertEquals(2, s.size());
+        assertEquals("بعد رفت.", s.get(1));
+    }
 }

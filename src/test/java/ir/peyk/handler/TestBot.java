@@ -69,6 +69,24 @@ final class TestBot implements AutoCloseable {
         }
     }
 
+    /** An article whose 24 body sentences all mention the same word: enough results for three pages. */
+    static Article longArticle() {
+        StringBuilder b = new StringBuilder("گزارش آزمایشی دربارهٔ شبکه\n\nروزنامه نمونه شنبه 1 مهر 1402 - 10:30\n");
+        for (int p = 0; p < 6; p++) {
+            for (int s = 0; s < 4; s++) {
+                int n = p * 4 + s + 1;
+                b.append("بند ").append(p + 1).append(" جمله ").append(n).append(" دربارهٔ شبکه و خدمات شماره ")
+                        .append(n * 7).append(" است. ");
+            }
+            b.append("\n\n");
+        }
+        try {
+            return ArticleParser.parse(b.toString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Handles one update; returns what the bot sent (messages and edits) in reply. */
     List<RecordingTransport.Out> handle(Update u) {
         int before = transport.out.size();

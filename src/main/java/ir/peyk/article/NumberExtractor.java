@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * ({@code ۳.۵}, {@code ۳٫۵}, {@code ۲/۵ درصد}), grouping ({@code ۲۰٬۰۰۰}), number words ({@code بیست و پنج}), scale
  * words ({@code ۴۰ میلیون}, {@code ده هزار میلیارد}), a unit after them ({@code نفر}, {@code درصد}, {@code ٪}) and a
  * qualifier before them ({@code قریب به} → "about"). Dates ({@code 1382/10/17}, {@code 21 تیر 1402}), times
- * ({@code 00:09}) and weekday names ({@code سه شنبه}) are not numbers.
+ * ({@code 00:09}), weekday names ({@code سه شنبه}) and a year named as one ({@code سال ۱۴۰۲}) are not numbers.
  *
  * <p>Matching runs in key space; every hit carries its span [start, end) in the original text given, covering the
  * qualifier, the number and the unit, so a caller can cut the exact words from the display text. The vocabularies are
@@ -58,6 +58,7 @@ public final class NumberExtractor {
     private static final Pattern PLAIN = Pattern.compile("\\d+(?:,\\d{3})*(?:\\.\\d+)?");
     private static final Pattern SLASH_DECIMAL = Pattern.compile("\\d{1,3}/\\d{1,3}");
     private static final String PERCENT_UNIT = "درصد";
+    private static final String YEAR_WORD = "سال";
 
     private NumberExtractor() {}
 
@@ -72,7 +73,7 @@ public final class NumberExtractor {
         List<NumberMatch> out = new ArrayList<>();
         int i = 0;
         while (i < p.size()) {
-            Parsed n = insideAny(dates, p.get(i)) ? null : numeral(key, p, i, dates);
+            Parsed n = insideAny(dates, p.get(i)) || isYear(key, p, i) ? null : numeral(key, p, i, dates);
             if (n == null) { i++; continue; }
             int end = n.end;
             String unit = null;
@@ -157,29 +158,29 @@ public final class NumberExtractor {
                 return null;                                        // 1382/10/17, 00:09 …
             }
             end = i + 1;
-        } else if (WORDS.get(t) != null && !isWeekday(key, p, i)) {
-            Word w = WORDS.get(t);
+        } else if (WORDS.getKey(t) != null && !isWeekday(key, p, i)) {
+            Word w = WORDS.getKey(t);
             base = w.value;
             weak = w.weak;
             words = true;
             end = i + 1;
             // بیست و پنج, صد و بیست و سه, یک و نیم: each part smaller than the last part's place value.
             while (end + 1 < p.size() && p.get(end).text().equals("و") && spaced(key, p, end - 1, end + 1)) {
-                Word next = WORDS.get(p.get(end + 1).text());
+                Word next = WORDS.getKey(p.get(end + 1).text());
                 if (next == null || next.value >= place(base)) break;
                 base += next.value;
                 weak = false;
                 end += 2;
             }
-        } else if (SCALES.get(t) != null) {
+        } else if (SCALES.getKey(t) != null) {
             base = 1;                                               // هزار نفر = 1000
             end = i;
         } else {
             return null;
         }
         double scale = 1;
-        while (end < p.size() && (end == i || spaced(key, p, end - 1, end)) && SCALES.get(p.get(end).text()) != null) {
-            scale *= SCALES.get(p.get(end).text());
+        while (end < p.size() && (end == i || spaced(key, p, end - 1, end)) && SCALES.getKey(p.get(end).text()) != null) {
+            scale *= SCALES.getKey(p.get(end).text());
             end++;
         }
         if (end == i) return null;
@@ -196,6 +197,15 @@ public final class NumberExtractor {
         return p;
     }
 
+    /** "سال ۱۴۰۲": a year (Jalali 1300–1420 or Gregorian 1900–2100) named as such is part of a date, not a number. */
+    private static boolean isYear(String key, List<Token> p, int i) {
+        if (i == 0 || !p.get(i - 1).text().equals(YEAR_WORD) || !spaced(key, p, i - 1, i)) return false;
+        String t = p.get(i).text();
+        if (t.length() != 4 || !t.chars().allMatch(Character::isDigit)) return false;
+        int y = Integer.parseInt(t);
+        return (y >= 1300 && y <= 1420) || (y >= 1900 && y <= 2100);
+    }
+
     /** سه شنبه, پنج شنبه …: a number word that is part of a weekday name. */
     private static boolean isWeekday(String key, List<Token> p, int i) {
         return i + 1 < p.size() && spaced(key, p, i, i + 1) && WEEKDAYS.contains(p.get(i).text() + p.get(i + 1).text());
@@ -206,9 +216,16 @@ public final class NumberExtractor {
         return true;
     }
 
+    /** Whether {@code t} overlaps one of {@code spans} (sorted, not overlapping): a binary search, so long texts stay fast. */
     private static boolean insideAny(List<int[]> spans, Token t) {
-        for (int[] s : spans) if (t.start() < s[1] && t.end() > s[0]) return true;
-        return false;
+        int lo = 0;
+        int hi = spans.size();
+        while (lo < hi) {                       // the first span ending after the token starts
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid)[1] > t.start()) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo < spans.size() && spans.get(lo)[0] < t.end();
     }
 
     private static int skipSpaces(String key, int k) {

@@ -1,0 +1,118 @@
+package ir.peyk.handler;
+
+import ir.peyk.adapter.TransportException;
+import ir.peyk.answer.Answer;
+import ir.peyk.answer.AnswerEngine;
+import ir.peyk.answer.Evidence;
+import ir.peyk.article.Article;
+import ir.peyk.article.Sentence;
+import ir.peyk.text.PersianText;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Questions: /ask and free text. An answer comes with a "show the evidence" button (or, without buttons, the evidence
+ * inline); a decline says the article does not say — the bot never guesses.
+ */
+final class Questions {
+    /** Longer "questions" are pasted text, not questions; refusing them keeps the engine's work bounded. */
+    static final int MAX_QUESTION = 500;
+
+    private final AnswerEngine engine;
+
+    Questions(AnswerEngine engine) {
+        this.engine = engine;
+    }
+
+    void ask(Turn turn, String raw) throws TransportException {
+        String q = SafeText.clean(raw);
+        if (q.length() > MAX_QUESTION) {
+            turn.reply(turn.t("ask.tooLong", "max", MAX_QUESTION, "length", q.length()));
+            return;
+        }
+        if (PersianText.keyWords(q).isEmpty()) {
+            turn.reply(turn.t("ask.empty"));
+            return;
+        }
+        Answer a = engine.ask(q);
+        if (!a.answered() || a.answer() == null || a.answer().isBlank()) {
+            turn.reply(turn.t("ask.declined"));
+            return;
+        }
+        Presented p = present(a);
+        String text = turn.t("ask.answer", "answer", p.answer());
+        if (p.evidence().isEmpty()) {
+            turn.reply(text);
+            return;
+        }
+        List<Integer> sentences = p.evidence().stream().map(Evidence::sentence).distinct().toList();
+        int size = engine.article().sentences().size();
+        boolean indexed = sentences.stream().allMatch(i -> i >= 0 && i < size);
+        if (turn.buttons() && indexed) {
+            String data = new CallbackData.ShowEvidence(tag(), sentences).encode();
+            turn.reply(text, List.of(new Turn.Offer(turn.t("btn.evidence"), data, null)));
+        } else {
+            // No buttons, or evidence that is not an article sentence (the dateline): show it right away.
+            turn.reply(text + "\n\n" + evidenceText(turn, p.evidence()));
+        }
+    }
+
+    /** An answer as the bot shows it: the answering words, and the evidence still to show (none if already shown). */
+    record Presented(String answer, List<Evidence> evidence) {}
+
+    /**
+     * Separates the answer from its evidence. The engine may already quote the supporting sentence after the span
+     * ("SPAN — «SENTENCE»"), or answer with the sentence itself ("«SENTENCE»"); the sentence then goes behind the
+     * evidence button rather than being shown twice. Only a quotation that matches an evidence sentence is moved.
+     */
+    static Presented present(Answer a) {
+        String text = a.answer().strip();
+        List<Evidence> evidence = a.evidence();
+        if (!text.endsWith("»")) return new Presented(text, evidence);
+        // The first «, from the left, whose quotation up to the final » is an evidence sentence (which may itself
+        // contain «»).
+        int cut = -1;
+        String quoted = null;
+        for (int i = text.indexOf('«'); i >= 0 && cut < 0; i = text.indexOf('«', i + 1)) {
+            String k = PersianText.key(text.substring(i + 1, text.length() - 1));
+            if (evidence.stream().anyMatch(e -> PersianText.key(e.text()).equals(k))) {
+                cut = i;
+                quoted = k;
+            }
+        }
+        if (cut < 0) return new Presented(text, evidence);
+        String span = text.substring(0, cut).strip();
+        if (span.endsWith("—")) span = span.substring(0, span.length() - 1).strip();
+        if (!span.isEmpty()) return new Presented(span, evidence);
+        // The answer is the sentence itself: only other evidence (if any) is left to show.
+        String shown = quoted;
+        return new Presented(text, evidence.stream().filter(e -> !PersianText.key(e.text()).equals(shown)).toList());
+    }
+
+    /**
+     * The "show the evidence" button: the sentences, quoted. Returns null when shown, or the notice for the button
+     * answer when the data is stale (another article is loaded now, or the indexes are out of range).
+     */
+    String showEvidence(Turn turn, CallbackData.ShowEvidence data) throws TransportException {
+        Article article = engine.article();
+        if (!data.article().equals(tag())) return turn.t("button.stale");
+        List<Evidence> evidence = new ArrayList<>();
+        for (int i : data.sentences()) {
+            if (i >= article.sentences().size()) return turn.t("button.stale");
+            Sentence s = article.sentences().get(i);
+            evidence.add(new Evidence(s.index(), s.text()));
+        }
+        turn.reply(evidenceText(turn, evidence));
+        return null;
+    }
+
+    private String evidenceText(Turn turn, List<Evidence> evidence) {
+        StringBuilder b = new StringBuilder(turn.t("evidence.title", "title", engine.article().title()));
+        for (Evidence e : evidence) b.append("\n\n").append(turn.t("evidence.line", "text", e.text().strip()));
+        return b.toString();
+    }
+
+    private String tag() {
+        return CallbackData.articleTag(engine.article().id());
+    }
+}

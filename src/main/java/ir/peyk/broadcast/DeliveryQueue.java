@@ -178,6 +178,21 @@ public final class DeliveryQueue {
         });
     }
 
+    /** Rows of a job not final yet (pending or sending), by transport. */
+    public Map<String, Integer> unfinishedByTransport(long jobId) {
+        return db.read(c -> {
+            Map<String, Integer> out = new HashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT transport, COUNT(*) FROM broadcast_deliveries "
+                    + "WHERE job_id=? AND status IN ('pending','sending') GROUP BY transport")) {
+                p.setLong(1, jobId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) out.put(r.getString(1), r.getInt(2));
+                }
+            }
+            return out;
+        });
+    }
+
     /**
      * After a worker died: its {@code sending} rows go back to {@code pending} (they may or may not have been sent —
      * sending again is the price of never losing anyone). Rows of jobs cancelled meanwhile become skipped.

@@ -3,8 +3,6 @@ package ir.peyk.broadcast;
 import ir.peyk.adapter.Reply;
 import ir.peyk.adapter.Transport;
 import ir.peyk.adapter.TransportException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -18,13 +16,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ProgressNotifier {
     private static final Logger log = LoggerFactory.getLogger(ProgressNotifier.class);
-    private static final int SAMPLES = 6;
-
-    private record Sample(long at, int processed) {}
-
     private final BroadcastStore store;
     private final Map<String, Transport> transports;
-    private final Map<Long, Deque<Sample>> samples = new HashMap<>();
+    private final Map<Long, RateMeter> rates = new HashMap<>();
     private final Map<Long, String> shown = new HashMap<>();
 
     ProgressNotifier(BroadcastStore store, Map<String, Transport> transports) {
@@ -44,22 +38,9 @@ final class ProgressNotifier {
         }
     }
 
-    /** The rate over the last few samples (messages per second, failures included: they cost a call each too). */
-    double rate(Job job) {
-        long now = System.currentTimeMillis();
-        Deque<Sample> d = samples.computeIfAbsent(job.id(), k -> new ArrayDeque<>());
-        d.addLast(new Sample(now, job.sent() + job.failed()));
-        while (d.size() > SAMPLES) d.removeFirst();
-        Sample first = d.getFirst();
-        if (d.size() < 2 || now == first.at()) {
-            long since = job.startedAt() == null ? 0 : now - job.startedAt();
-            return since <= 0 ? 0 : (job.sent() + job.failed()) * 1000.0 / since;
-        }
-        return (d.getLast().processed() - first.processed()) * 1000.0 / (now - first.at());
-    }
-
     private void progress(Transport t, Job job) {
-        String text = BroadcastTexts.of(job.lang()).progress(job, rate(job));
+        double rate = rates.computeIfAbsent(job.id(), k -> new RateMeter()).observe(job);
+        String text = BroadcastTexts.of(job.lang()).progress(job, rate);
         if (!canEdit(t, job) || text.equals(shown.get(job.id()))) return;
         try {
             t.edit(job.admin().chatId(), job.admin().messageId(), Reply.text(text));
@@ -70,7 +51,7 @@ final class ProgressNotifier {
     }
 
     private void finish(Transport t, Job job) {
-        samples.remove(job.id());
+        rates.remove(job.id());
         shown.remove(job.id());
         BroadcastTexts texts = BroadcastTexts.of(job.lang());
         String result = texts.finished(job);

@@ -149,13 +149,16 @@ public final class BroadcastWorker implements AutoCloseable {
                     lastBeat = now;
                 }
                 drain(buffer);
-                boolean due = buffer.size() >= settings.flushEvery()
+                // Commit every flushEvery results or flushInterval — or at once when nothing else is in flight
+                // (the end of a job need not wait for the interval).
+                boolean due = buffer.size() >= settings.flushEvery() || buffer.size() == outstanding
                         || now - lastFlush >= settings.flushInterval().toMillis() || stopping;
                 if (!buffer.isEmpty() && due) {
                     queue.record(lease.owner(), buffer, now);
                     outstanding -= buffer.size();
                     buffer.clear();
                     lastFlush = now;
+                    if (outstanding == 0) lastRefresh = 0; // a job may have just ended: look now
                 }
                 if (stopping && outstanding == 0) break;
                 if (now - lastRefresh >= IDLE_POLL_MILLIS) {

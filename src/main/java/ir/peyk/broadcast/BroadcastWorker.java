@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>After a restart the worker finds running jobs by itself: {@link #start()} is all a bot needs.
  */
-public final class BroadcastWorker implements AutoCloseable {
+public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BroadcastWorker.class);
     private static final DeliveryResult WAKE = new DeliveryResult(null, DeliveryResult.Kind.RELEASED, null, 0);
     private static final long IDLE_POLL_MILLIS = 500;
@@ -91,11 +91,13 @@ public final class BroadcastWorker implements AutoCloseable {
     }
 
     /** A job was confirmed or cancelled in this process: look now rather than at the next idle poll. */
+    @Override
     public void wake() {
         results.offer(WAKE);
     }
 
     /** A job was cancelled in this process: stop its queued rows at once. */
+    @Override
     public void cancelled(long jobId) {
         stopped.add(jobId);
         wake();

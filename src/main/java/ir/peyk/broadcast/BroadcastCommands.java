@@ -244,7 +244,7 @@ public final class BroadcastCommands implements Middleware {
 
     /** The text of the message an admin replied to with a bare /broadcast, when the transport reports it. */
     private static String repliedText(Message m) {
-        return null;
+        return m.replyToText();
     }
 
     /** A bot command: {@code /name@bot args}. {@code ours} is false when it names another bot or another command. */

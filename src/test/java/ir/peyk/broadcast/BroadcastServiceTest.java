@@ -81,4 +81,39 @@ class BroadcastServiceTest {
             }
         }
     }
+
+    @Test
+    void aBareBroadcastReplyingToAMessageBroadcastsThatMessagesText() throws Exception {
+        try (FakeBotApi api = FakeBotApi.start(Kit.TOKEN)) {
+            PeykConfig config = Kit.config(dir, api.url(), List.of());
+            try (Database db = Database.open(config.store())) {
+                Subscribers subs = new Subscribers(db);
+                Kit.subscribe(db, subs, 1, 3);
+                subs.setLanguage("telegram", "1", "en");
+                BroadcastService broadcast = new BroadcastService(
+                        new Broadcasts(new BroadcastStore(db), subs, config), subs, Kit.fastSettings());
+                BotApp app = BotApp.builder(db).subscribers(subs).admins(config::isAdmin)
+                        .transport(new TelegramTransport(TelegramProfile.TELEGRAM, api.url(), Kit.TOKEN,
+                                new Throttle(Throttle.Limits.UNLIMITED), Kit.FAST_RETRY, 1), BotApp.Receive.POLL)
+                        .use(broadcast.commands()).service(broadcast).grace(Duration.ofSeconds(5)).build();
+                app.start();
+                try {
+                    String user = "{\"id\":1,\"is_bot\":false,\"first_name\":\"Admin\"}";
+                    String chat = "{\"id\":1,\"type\":\"private\"}";
+                    api.pushRaw("{\"update_id\":%ID%,\"message\":{\"message_id\":50,\"date\":1700000000,\"chat\":"
+                            + chat + ",\"from\":" + user + ",\"text\":\"/broadcast\",\"reply_to_message\":"
+                            + "{\"message_id\":49,\"date\":1700000000,\"chat\":" + chat + ",\"from\":" + user
+                            + ",\"text\":\"خبر فوری: نسخهٔ اصلاح‌شده منتشر شد\"}}}");
+                    FakeBotApi.Call preview = api.awaitCalls(c -> c.method().equals("sendMessage"), 1,
+                            Duration.ofSeconds(10), "the preview").get(0);
+                    assertTrue(preview.param("text").contains("خبر فوری: نسخهٔ اصلاح‌شده منتشر شد"), preview.param("text"));
+                    Job draft = broadcast.broadcasts().store().recent(1).get(0);
+                    assertEquals("خبر فوری: نسخهٔ اصلاح‌شده منتشر شد", draft.text());
+                    assertEquals(Job.Status.PENDING_CONFIRMATION, draft.status());
+                } finally {
+                    app.stop();
+                }
+            }
+        }
+    }
 }

@@ -146,7 +146,7 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
         while (true) {
             long now = System.currentTimeMillis();
             try {
-                if (!stopping && now - lastBeat >= settings.heartbeat().toMillis()) {
+                if (now - lastBeat >= settings.heartbeat().toMillis()) { // also while stopping: sends are in flight
                     beat();
                     lastBeat = now;
                 }
@@ -170,8 +170,10 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
                 }
                 int free = settings.window() - outstanding;
                 if (leader && !stopping && free >= minClaim && now >= nextClaim) {
-                    int claimed = dispatch(queue.claim(lease.owner(), transports.keySet(), free, now));
-                    outstanding += claimed;
+                    List<Delivery> rows = queue.claim(lease.owner(), transports.keySet(), free, now);
+                    int claimed = rows.size();
+                    outstanding += claimed; // before dispatching: every claimed row comes back as a result
+                    dispatch(rows);
                     // Nothing to claim: look again shortly, not on every result that comes back.
                     if (claimed == 0) nextClaim = now + Math.min(IDLE_POLL_MILLIS, nextDueIn(now));
                 }
@@ -240,12 +242,18 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
         }
     }
 
-    private int dispatch(List<Delivery> rows) {
+    /** Hands rows to the senders; a row that cannot be handed over goes back to pending, never stays claimed. */
+    private void dispatch(List<Delivery> rows) {
         for (Delivery d : rows) {
-            String text = texts.computeIfAbsent(d.jobId(), id -> store.job(id).map(Job::text).orElse(null));
-            senders.execute(() -> results.offer(deliver(d, text)));
+            try {
+                String text = texts.computeIfAbsent(d.jobId(), id -> store.job(id).map(Job::text).orElse(null));
+                senders.execute(() -> results.offer(deliver(d, text)));
+            } catch (RuntimeException e) {
+                log.error("broadcast worker: row {} could not be handed to a sender ({}); it is sent later", d.id(),
+                        e.getMessage());
+                results.offer(DeliveryResult.released(d));
+            }
         }
-        return rows.size();
     }
 
     /** Sends one row; never throws, so every claimed row comes back as a result. */

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
                 SummaryCommand.class,
                 QuotesCommand.class,
                 BenchCommand.class,
+                BroadcastCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -13,6 +13,7 @@ import ir.peyk.adapter.TransportException;
 import ir.peyk.config.TransportConfig;
 import ir.peyk.config.TransportOptions;
 import ir.peyk.transport.http.ApiCaller;
+import ir.peyk.transport.http.HttpClients;
 import ir.peyk.transport.http.RetryPolicy;
 import ir.peyk.transport.http.Throttle;
 import okhttp3.FormBody;
@@ -32,6 +33,8 @@ public final class GapTransport implements Transport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
+    private final OkHttpClient http;
+    private final boolean ownsHttp;
     private final String baseUrl;
     private final String token;
     private final ApiCaller api;
@@ -41,6 +44,17 @@ public final class GapTransport implements Transport {
 
     /** @throws IllegalArgumentException when the token is missing or an option is malformed */
     public GapTransport(TransportConfig config, OkHttpClient http, Throttle throttle, RetryPolicy retry) {
+        this(config, http, false, throttle, retry);
+    }
+
+    /** A transport with an HTTP client of its own, released by {@link #close()}. */
+    public static GapTransport create(TransportConfig config, Throttle throttle, RetryPolicy retry) {
+        return new GapTransport(config, HttpClients.standard(), true, throttle, retry);
+    }
+
+    private GapTransport(TransportConfig config, OkHttpClient http, boolean ownsHttp, Throttle throttle, RetryPolicy retry) {
+        this.http = http;
+        this.ownsHttp = ownsHttp;
         this.name = config.name();
         this.token = TransportOptions.token(config);
         String url = config.apiUrl() == null || config.apiUrl().isBlank() ? "https://api.gap.im" : config.apiUrl();
@@ -103,6 +117,11 @@ public final class GapTransport implements Transport {
         FormBody form = new FormBody.Builder().add("chat_id", press.chat().id()).add("callback_id", press.callbackId())
                 .add("text", text == null ? "" : text).add("show_alert", "false").build();
         call("answerCallback", form, null);
+    }
+
+    @Override
+    public void close() {
+        if (ownsHttp) HttpClients.shutdown(http);
     }
 
     private String call(String method, FormBody form, String chatKey) throws TransportException {

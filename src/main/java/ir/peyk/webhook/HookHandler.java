@@ -52,7 +52,7 @@ final class HookHandler {
     private final LogLimiter refusals = new LogLimiter(10_000);
 
     HookHandler(Map<String, Route> routes, UpdateSink sink, long maxBodyBytes) {
-        this.routes = Map.copyOf(routes);
+        this.routes = Map.copyOf(routes); // lookups only: order does not matter here
         this.sink = sink;
         this.maxBodyBytes = maxBodyBytes;
     }

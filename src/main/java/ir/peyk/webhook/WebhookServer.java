@@ -6,6 +6,7 @@ import ir.peyk.adapter.UpdateSink;
 import ir.peyk.config.PeykConfig;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +66,7 @@ public final class WebhookServer implements AutoCloseable {
 
     private WebhookServer(Builder b) {
         this.config = b.config;
-        this.routes = Map.copyOf(b.routes);
+        this.routes = Collections.unmodifiableMap(new LinkedHashMap<>(b.routes));
         this.health = b.health;
         Metrics.bindHealth(health);
 

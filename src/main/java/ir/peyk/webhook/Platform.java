@@ -63,7 +63,7 @@ public enum Platform {
 
     /** True when the platform's registration call takes a secret token (so one is passed to it). */
     public boolean sendsSecretHeader() {
-        return !secretHeaders.isEmpty();
+        return headerRequired;
     }
 
     /** Path segments the platform may append after the secret. */

@@ -28,6 +28,28 @@ public interface Transport extends AutoCloseable {
         throw new UnsupportedOperationException(name() + " does not poll");
     }
 
+    /**
+     * True once the transport will never deliver another update (the console after end of input). The adapter stops
+     * polling it; when no receiving transport is left, the bot shuts down cleanly.
+     */
+    default boolean exhausted() {
+        return false;
+    }
+
+    /**
+     * True for a transport whose next poll must wait until every update it delivered before has been handled (the
+     * console: a reply is printed before the next input line is read, and "/press 1" refers to what was printed).
+     */
+    default boolean lockstep() {
+        return false;
+    }
+
+    /**
+     * Aborts a {@link #poll} in progress so that shutdown need not wait out a long poll; the aborted poll returns an
+     * empty batch or throws. Called from another thread; sends still work afterwards.
+     */
+    default void stopPolling() {}
+
     /** Decodes a webhook post's body (for transports whose capabilities have webhook). */
     default Batch decodeWebhook(byte[] body, String contentType) throws TransportException {
         throw new UnsupportedOperationException(name() + " has no webhook");

@@ -61,6 +61,11 @@ public final class ApiCaller {
                 throw new TransportException(TransportException.Kind.UNAVAILABLE, 0,
                         transport + " " + method + ": interrupted");
             } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // Shutdown cancelled this call (e.g. a long poll): do not retry it.
+                    throw new TransportException(TransportException.Kind.UNAVAILABLE, 0,
+                            transport + " " + method + ": interrupted");
+                }
                 outcome = new Outcome.Transient(0, e.getClass().getSimpleName() + ": " + safe(e.getMessage()));
             }
             if (outcome instanceof Outcome.Ok ok) return ok.body();

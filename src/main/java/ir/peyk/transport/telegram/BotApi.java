@@ -1,0 +1,83 @@
+package ir.peyk.transport.telegram;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import ir.peyk.adapter.TransportException;
+import ir.peyk.transport.http.ApiCaller;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * A typed Bot API client: {@code api.execute(new Methods.SendMessage(...))}. Requests are JSON POSTs to
+ * {@code <base>/bot<token>/<method>}; every call goes through the {@link ApiCaller} (throttle, retry_after, backoff).
+ * The token lives only in the request URL, which is never logged.
+ */
+public final class BotApi {
+    /** snake_case on the wire, nulls left out, unknown fields ignored, numbers coerced where clones differ. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+
+    private final ApiCaller caller;
+    private final String baseUrl;
+    private final String token;
+
+    public BotApi(ApiCaller caller, String baseUrl, String token) {
+        this.caller = caller;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+    }
+
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    public String transport() {
+        return caller.transport();
+    }
+
+    public ApiCaller caller() {
+        return caller;
+    }
+
+    public <T> T execute(BotMethod<T> method) throws TransportException {
+        String name = method.methodName();
+        String body;
+        try {
+            body = JSON.writeValueAsString(method);
+        } catch (JsonProcessingException e) {
+            throw new TransportException(TransportException.Kind.REJECTED, 0, transport() + " " + name
+                    + ": cannot encode the request (" + e.getOriginalMessage() + ")");
+        }
+        Request request = new Request.Builder()
+                .url(baseUrl + "/bot" + token + "/" + name)
+                .tag(String.class, name)
+                .post(RequestBody.create(body, JSON_TYPE))
+                .build();
+        String response = caller.call(name, request, method.throttleChat(), method.throttleGroup());
+        try {
+            JsonNode result = JSON.readTree(response).path("result");
+            return JSON.treeToValue(result, method.resultType());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new TransportException(TransportException.Kind.UNAVAILABLE, 0, transport() + " " + name
+                    + ": the result could not be read (" + firstLine(e.getMessage()) + ")");
+        }
+    }
+
+    static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,92 @@
+package ir.peyk.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PeykConfigTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws Exception {
+        Path cfg = dir.resolve("config");
+        Files.createDirectories(cfg);
+        Path f = cfg.resolve("peyk.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    @Test
+    void shippedConfigLoadsWithConsoleOnly() throws Exception {
+        PeykConfig c = PeykConfig.load(Path.of("config/peyk.yaml"), Map.of());
+        assertEquals(List.of("console"), c.enabledTransports().stream().map(TransportConfig::name).toList());
+        assertTrue(c.store().endsWith(Path.of("data/peyk.db")));
+        assertTrue(Files.exists(c.article()), "the default article ships with the project: " + c.article());
+        assertEquals("https://tapi.bale.ai", c.transport("bale").apiUrl());
+        assertEquals(30, c.throttle().overallPerSecond());
+    }
+
+    @Test
+    void pathsResolveAgainstTheProjectFolder() throws Exception {
+        PeykConfig c = PeykConfig.load(write("store: x/y.db\n"), Map.of());
+        assertEquals(dir.resolve("x/y.db"), c.store());
+    }
+
+    @Test
+    void environmentOverridesTheFile() throws Exception {
+        Path f = write("transports:\n  telegram:\n    enabled: false\n");
+        PeykConfig c = PeykConfig.load(f, Map.of(
+                "PEYK_DB", "/tmp/other.db",
+                "PEYK_TRANSPORT", "bale, Rubika",
+                "PEYK_BALE_TOKEN", "123:abc",
+                "PEYK_BALE_API_URL", "http://127.0.0.1:9000/",
+                "PEYK_ADMINS", "bale:42,telegram:7"));
+        assertEquals(Path.of("/tmp/other.db"), c.store());
+        assertEquals(List.of("bale", "rubika"), c.enabledTransports().stream().map(TransportConfig::name).toList());
+        TransportConfig bale = c.transport("bale");
+        assertEquals("123:abc", bale.token());
+        assertEquals("http://127.0.0.1:9000", bale.apiUrl());
+        assertFalse(bale.toString().contains("abc"), "toString must not show the token");
+        assertTrue(c.isAdmin("bale", "42"));
+        assertFalse(c.isAdmin("telegram", "42"));
+        assertNull(c.transport("rubika").token());
+    }
+
+    @Test
+    void tokensInTheFileAreRefused() throws Exception {
+        Path f = write("transports:\n  bale:\n    token: secret\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> PeykConfig.load(f, Map.of()));
+        assertTrue(e.getMessage().contains("PEYK_BALE_TOKEN"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret"));
+    }
+
+    @Test
+    void typosAndUnknownNamesSayWhatIsAllowed() throws Exception {
+        assertTrue(assertThrows(ConfigException.class, () -> PeykConfig.load(write("stroe: a.db\n"), Map.of()))
+                .getMessage().contains("stroe"));
+        assertTrue(assertThrows(ConfigException.class,
+                () -> PeykConfig.load(write("transports:\n  whatsapp: {}\n"), Map.of())).getMessage().contains("whatsapp"));
+        assertTrue(assertThrows(ConfigException.class,
+                () -> PeykConfig.load(write(""), Map.of("PEYK_TRANSPORT", "icq"))).getMessage().contains("icq"));
+        assertTrue(assertThrows(ConfigException.class,
+                () -> PeykConfig.load(write("admins: [\"42\"]\n"), Map.of())).getMessage().contains("transport:userId"));
+        assertTrue(assertThrows(ConfigException.class,
+                () -> PeykConfig.load(write("transports:\n  bale:\n    mode: push\n"), Map.of())).getMessage().contains("mode"));
+    }
+
+    @Test
+    void brokenYamlAndMissingFileAreOneLineErrors() throws Exception {
+        ConfigException bad = assertThrows(ConfigException.class, () -> PeykConfig.load(write("store: [unclosed\n"), Map.of()));
+        assertFalse(bad.getMessage().contains("\n"));
+        assertThrows(ConfigException.class, () -> PeykConfig.load(dir.resolve("nope.yaml"), Map.of()));
+    }
+}

@@ -1,0 +1,28 @@
+package ir.peyk.transport.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A short, stable digest of a payload: the dedupe key of an update that has no id of its own (a poison item, a
+ * platform event without message id). Stable so that a replay of the same bytes gets the same key.
+ */
+public final class Fingerprint {
+    private Fingerprint() {}
+
+    /** The first 16 hex digits of the payload's SHA-256. */
+    public static String of(byte[] payload) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(payload);
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+
+    public static String of(String payload) {
+        return of(payload.getBytes(StandardCharsets.UTF_8));
+    }
+}

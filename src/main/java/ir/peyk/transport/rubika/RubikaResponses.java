@@ -1,0 +1,93 @@
+package ir.peyk.transport.rubika;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.peyk.transport.http.Outcome;
+import ir.peyk.transport.http.ResponseReader;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads Rubika's {@code {"status": …, "data": …}} envelope (there is no {@code ok} field).
+ *
+ * <ul>
+ *   <li>{@code OK} → success;</li>
+ *   <li>{@code TOO_REQUESTS} (rubka also checks {@code TOO_REQUEST}) → wait and send again. Rubika gives no delay, so
+ *       the wait doubles with every consecutive TOO_REQUESTS answer (base, 2·base, 4·base …) and resets on the first
+ *       OK; once it exceeds the call's {@code maxRetryAfter}, {@link ir.peyk.transport.http.ApiCaller} gives up with
+ *       UNAVAILABLE instead of waiting for ever;</li>
+ *   <li>{@code INVALID_ACCESS} → 401 (UNAUTHORIZED: the token was refused);</li>
+ *   <li>{@code INVALID_INPUT} → 400 (REJECTED);</li>
+ *   <li>a server-error status, or an HTTP 5xx/408/425 without an envelope → transient (backoff);</li>
+ *   <li>any other status → 400 (REJECTED) carrying the status name and {@code dev_message}.</li>
+ * </ul>
+ */
+final class RubikaResponses implements ResponseReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Duration tooRequestsBase;
+    private final AtomicInteger tooRequestsInARow = new AtomicInteger();
+
+    RubikaResponses(Duration tooRequestsBase) {
+        this.tooRequestsBase = tooRequestsBase;
+    }
+
+    @Override
+    public Outcome read(int http, String body, String retryAfterHeader) {
+        JsonNode n = parse(body);
+        if (n == null || !n.hasNonNull("status")) return withoutEnvelope(http, retryAfterHeader);
+        String status = n.path("status").asText();
+        String dev = n.path("dev_message").asText("");
+        String what = dev.isBlank() ? status : status + " (" + dev + ")";
+        switch (status) {
+            case "OK":
+                tooRequestsInARow.set(0);
+                return new Outcome.Ok(body);
+            case "TOO_REQUESTS", "TOO_REQUEST":
+                return new Outcome.RetryAfter(escalate());
+            case "INVALID_ACCESS":
+                return new Outcome.Failed(401, what);
+            case "INVALID_INPUT":
+                return new Outcome.Failed(400, what);
+            case "SERVER_ERROR", "INTERNAL_SERVER_ERROR", "UNAVAILABLE", "TIMEOUT":
+                return new Outcome.Transient(http >= 500 ? http : 503, what);
+            default:
+                return http >= 500 ? new Outcome.Transient(http, what) : new Outcome.Failed(400, what);
+        }
+    }
+
+    /** A gateway, proxy or outage answered instead of the Bot API. */
+    private Outcome withoutEnvelope(int http, String retryAfterHeader) {
+        if (http == 429) {
+            Duration header = seconds(retryAfterHeader);
+            return new Outcome.RetryAfter(header != null ? header : escalate());
+        }
+        if (http >= 500 || http == 408 || http == 425) return new Outcome.Transient(http, "HTTP " + http);
+        if (http >= 400) return new Outcome.Failed(http, "HTTP " + http);
+        return new Outcome.Transient(http, "HTTP " + http + " without a Rubika status envelope");
+    }
+
+    private Duration escalate() {
+        int n = Math.min(20, tooRequestsInARow.incrementAndGet());
+        return tooRequestsBase.multipliedBy(1L << (n - 1));
+    }
+
+    private static Duration seconds(String header) {
+        if (header == null) return null;
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) return null;
+        try {
+            JsonNode n = JSON.readTree(body);
+            return n != null && n.isObject() ? n : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

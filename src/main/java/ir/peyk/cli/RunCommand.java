@@ -1,12 +1,26 @@
 package ir.peyk.cli;
 
+import ir.peyk.adapter.BotApp;
+import ir.peyk.adapter.Transport;
 import ir.peyk.answer.AnswerEngine;
-import ir.peyk.article.Article;
+import ir.peyk.config.ConfigException;
+import ir.peyk.config.PeykConfig;
+import ir.peyk.config.TransportConfig;
+import ir.peyk.handler.Router;
+import ir.peyk.store.Subscribers;
+import ir.peyk.transport.Transports;
+import ir.peyk.transport.console.ConsoleTransport;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** Runs the bot. SKELETON: the adapter issue starts the transports here. */
+/**
+ * Runs the bot on the enabled transports (the console when none is enabled) until end of input, SIGTERM or SIGINT.
+ * Exit codes: 0 stopped normally; 1 no transport could run (e.g. every token refused); 2 bad configuration (e.g. a
+ * transport enabled without its token).
+ */
 @Command(name = "run", description = "Run the bot on the enabled transports (the console when no token is set).")
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
@@ -14,12 +28,50 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Peyk peyk = Peyk.open(main.loadConfig())) {
-            Article article = peyk.article(null);
-            System.out.println(article.title());
-            System.out.println(new AnswerEngine(article).summary(1).gist());
-            System.out.println("commands: run, ingest, articles, stats");
-            return 0;
+        PeykConfig config = main.loadConfig();
+        List<TransportConfig> enabled = config.enabledTransports();
+        if (enabled.isEmpty()) enabled = List.of(config.transport(ConsoleTransport.NAME));
+        List<Transport> transports = new ArrayList<>();
+        try {
+            for (TransportConfig tc : enabled) transports.add(Transports.create(tc, config));
+        } catch (ConfigException e) {
+            transports.forEach(Transport::close);
+            throw new Main.UserError(e.getMessage());
         }
+        try (Peyk peyk = Peyk.open(config)) {
+            AnswerEngine engine = new AnswerEngine(peyk.article(null));
+            Subscribers subscribers = new Subscribers(peyk.db());
+            // Whoever types at the console runs the process: the console user is an admin.
+            BotApp.Builder bot = BotApp.builder(peyk.db())
+                    .subscribers(subscribers)
+                    .admins((t, user) -> config.isAdmin(t, user) || t.equals(ConsoleTransport.NAME))
+                    .handleSignals(true);
+            for (Transport t : transports) {
+                TransportConfig tc = config.transport(t.name());
+                bot.transport(t, tc != null && tc.webhook() && t.capabilities().webhook()
+                        ? BotApp.Receive.WEBHOOK : t.capabilities().polling() ? BotApp.Receive.POLL : BotApp.Receive.NONE);
+            }
+            extensions(bot, peyk, engine, subscribers);
+            bot.use(new Router(engine, subscribers));
+            BotApp app = bot.build();
+            if (transports.stream().anyMatch(t -> t instanceof ConsoleTransport) && System.console() != null) {
+                System.err.println("peyk: console chat — type a question or /help; /inline TEXT, /press N; Ctrl-D ends");
+            }
+            try {
+                app.start();
+            } catch (IllegalStateException e) {
+                System.err.println("peyk: " + e.getMessage());
+                return 1;
+            }
+            return app.awaitTermination();
+        }
+    }
+
+    /**
+     * Middlewares that run before the router, and services beside the update loop (broadcast worker and commands,
+     * webhook server): add them here.
+     */
+    private static void extensions(BotApp.Builder bot, Peyk peyk, AnswerEngine engine, Subscribers subscribers) {
+        // e.g. bot.use(new BroadcastCommands(...)).service(new BroadcastWorker(...));
     }
 }

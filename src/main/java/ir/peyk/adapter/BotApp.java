@@ -1,0 +1,361 @@
+package ir.peyk.adapter;
+
+import ir.peyk.store.Database;
+import ir.peyk.store.Subscribers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot: transports, the durable {@link Inbox}, a poller per polling transport, the {@link Dispatcher} and a
+ * middleware chain (grammY's {@code bot.use(...)}), plus {@link Service}s that live as long as the bot.
+ *
+ * <pre>{@code
+ * BotApp app = BotApp.builder(db).subscribers(subs).admins(config::isAdmin)
+ *         .transport(telegram).transport(console)
+ *         .use(logging).use(broadcastCommands).use(router)      // in this order
+ *         .service(broadcastWorker).build();
+ * app.start();                      // getMe on each transport; those refusing their token are dropped
+ * int exit = app.awaitTermination(); // until a signal, stop(), or no receiving transport is left (console EOF)
+ * }</pre>
+ *
+ * Shutdown (SIGTERM/SIGINT with {@link Builder#handleSignals}, {@link #stop()}, or end of input) stops polling,
+ * lets in-flight handlers finish, and ends every thread the bot started; updates not yet handled stay pending in the
+ * inbox for the next start. At end of input every stored update is handled first.
+ */
+public final class BotApp {
+    /** How a transport receives. */
+    public enum Receive { POLL, WEBHOOK, NONE }
+
+    private static final Logger log = LoggerFactory.getLogger(BotApp.class);
+
+    private record Entry(Transport transport, Receive receive) {}
+
+    private record Running(Transport transport, BotInfo me) {}
+
+    private final Inbox inbox;
+    private final Subscribers subscribers;
+    private final BiPredicate<String, String> admins;
+    private final List<Entry> entries;
+    private final Middleware chain;
+    private final List<Service> services;
+    private final int workers;
+    private final Duration retention;
+    private final Duration grace;
+    private final Consumer<String> operator;
+    private final boolean handleSignals;
+
+    private final Map<String, Running> running = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<Poller> pollers = new ArrayList<>();
+    private final List<Service> startedServices = new ArrayList<>();
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    /** Guards the receiver counts; separate from {@code this} because stop() holds that while pollers end. */
+    private final Object receivers = new Object();
+    private Dispatcher dispatcher;
+    private Thread shutdownHook;
+    private int pollersAlive;
+    private int webhookReceivers;
+    private boolean anyExhausted;
+    private volatile boolean drainOnStop;
+    private volatile int exitCode;
+    private boolean stopped;
+
+    private BotApp(Builder b) {
+        this.inbox = new Inbox(b.db);
+        this.subscribers = b.subscribers;
+        this.admins = b.admins;
+        this.entries = List.copyOf(b.entries);
+        this.chain = Middleware.compose(b.middlewares);
+        this.services = List.copyOf(b.services);
+        this.workers = b.workers;
+        this.retention = b.retention;
+        this.grace = b.grace;
+        this.operator = b.operator;
+        this.handleSignals = b.handleSignals;
+    }
+
+    public static Builder builder(Database db) {
+        return new Builder(db);
+    }
+
+    /** The operator's line for a refused token, naming the variable to fix. */
+    static String refusedLine(String transport, TransportException e) {
+        return transport + ": the token was refused" + (e.code() > 0 ? " (" + e.code() + ")" : "") + " — check PEYK_"
+                + transport.toUpperCase(Locale.ROOT) + "_TOKEN";
+    }
+
+    /**
+     * Starts every transport (getMe), the dispatcher, the services and the pollers. A transport whose token is
+     * refused, or that cannot be reached, is reported in one line and left out; the others run.
+     *
+     * @throws IllegalStateException when no transport could start (the caller exits 1)
+     */
+    public void start() throws Exception {
+        for (Entry e : entries) {
+            Transport t = e.transport();
+            try {
+                BotInfo me = t.start();
+                running.put(t.name(), new Running(t, me));
+                log.info("{}: started as {}", t.name(), me.username());
+            } catch (TransportException ex) {
+                operator.accept(switch (ex.kind()) {
+                    case UNAUTHORIZED -> refusedLine(t.name(), ex);
+                    case CONFLICT -> ex.getMessage();
+                    default -> t.name() + ": could not start (" + ex.getMessage() + "); it is left out";
+                });
+                t.close();
+            } catch (RuntimeException ex) {
+                operator.accept(t.name() + ": could not start (" + ex.getMessage() + "); it is left out");
+                t.close();
+            }
+        }
+        if (running.isEmpty()) throw new IllegalStateException("no transport could start");
+        dispatcher = new Dispatcher(inbox, Set.copyOf(running.keySet()), this::handle, workers, retention);
+        dispatcher.start();
+        try {
+            for (Service s : services) {
+                s.start(this);
+                startedServices.add(s);
+            }
+        } catch (Exception ex) {
+            stop();
+            throw ex;
+        }
+        synchronized (receivers) {
+            for (Entry e : entries) {
+                if (!running.containsKey(e.transport().name())) continue;
+                if (e.receive() == Receive.POLL) {
+                    Poller p = new Poller(e.transport(), inbox, dispatcher, this::pollerEnded);
+                    pollers.add(p);
+                    pollersAlive++;
+                } else if (e.receive() == Receive.WEBHOOK) {
+                    webhookReceivers++;
+                }
+            }
+            pollers.forEach(Poller::start);
+        }
+        if (handleSignals) {
+            shutdownHook = new Thread(() -> {
+                log.info("signal received: stopping");
+                stop();
+            }, "peyk-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+    }
+
+    private void pollerEnded(Poller p, Poller.End how, String message) {
+        if (how == Poller.End.FATAL && message != null) operator.accept(message);
+        boolean allGone;
+        synchronized (receivers) {
+            pollersAlive--;
+            if (how == Poller.End.EXHAUSTED) anyExhausted = true;
+            allGone = how != Poller.End.STOPPED && pollersAlive == 0 && webhookReceivers == 0;
+            if (allGone) exitCode = anyExhausted ? 0 : 1;
+        }
+        if (allGone) {
+            drainOnStop = true; // end of input: answer everything that was read before exiting
+            stopRequested.countDown();
+        }
+    }
+
+    /** Blocks until a stop is asked for or no receiving transport is left, then stops; returns the exit code. */
+    public int awaitTermination() throws InterruptedException {
+        stopRequested.await();
+        stop(drainOnStop);
+        terminated.await();
+        return exitCode;
+    }
+
+    /** Graceful stop: polling ends, in-flight handlers finish, threads end. Idempotent; safe from any thread. */
+    public void stop() {
+        stop(false);
+    }
+
+    private synchronized void stop(boolean drain) {
+        if (stopped) return;
+        stopped = true;
+        stopRequested.countDown();
+        try {
+            pollers.forEach(Poller::stop);
+            for (Poller p : pollers) p.join(Duration.ofSeconds(10));
+            if (drain && dispatcher != null && !dispatcher.awaitIdle(null, Duration.ofMinutes(2))) {
+                log.warn("some updates were not handled before stopping; they stay pending for the next start");
+            }
+            for (int i = startedServices.size() - 1; i >= 0; i--) {
+                Service s = startedServices.get(i);
+                try {
+                    s.stop();
+                } catch (Exception e) {
+                    log.warn("{} did not stop cleanly: {}", s.name(), e.getMessage());
+                }
+            }
+            if (dispatcher != null) dispatcher.stop(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            for (Entry e : entries) e.transport().close();
+            if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    // the hook is running or about to: nothing to undo
+                }
+            }
+            terminated.countDown();
+        }
+    }
+
+    /** Runs the middleware chain on one update (on a dispatcher worker). */
+    private void handle(Update update) throws Exception {
+        Running r = running.get(update.transport());
+        if (r == null) throw new IllegalStateException("transport " + update.transport() + " is not running");
+        Transport t = r.transport();
+        PressAnswering answering = update instanceof ButtonPress && t.capabilities().callbackAnswers()
+                ? new PressAnswering(t) : null;
+        Context ctx = new Context(update, answering != null ? answering : t, r.me(), language(update),
+                update.from() != null && admins.test(update.transport(), update.from().id()));
+        try {
+            chain.handle(ctx, () -> {});
+        } finally {
+            if (answering != null && !answering.answered()) {
+                try {
+                    t.answerButton((ButtonPress) update, null);
+                } catch (TransportException e) {
+                    log.warn("{}: could not answer a button press: {}", t.name(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private String language(Update u) {
+        if (subscribers == null) return "fa";
+        String chat = u.chat() != null ? u.chat().id() : u.from() != null ? u.from().id() : null;
+        if (chat == null) return "fa";
+        return subscribers.language(u.transport(), chat).orElse("fa");
+    }
+
+    /** The durable inbox: webhook servers {@link Inbox#submit} decoded batches here; the dispatcher handles them. */
+    public Inbox inbox() {
+        return inbox;
+    }
+
+    /** A started transport by name, or null. */
+    public Transport transport(String name) {
+        Running r = running.get(name);
+        return r == null ? null : r.transport();
+    }
+
+    /** Who the bot is on a started transport, or null. */
+    public BotInfo me(String name) {
+        Running r = running.get(name);
+        return r == null ? null : r.me();
+    }
+
+    /** The started transports, in configuration order. */
+    public List<Transport> transports() {
+        synchronized (running) {
+            return running.values().stream().map(Running::transport).toList();
+        }
+    }
+
+    public static final class Builder {
+        private final Database db;
+        private Subscribers subscribers;
+        private BiPredicate<String, String> admins = (t, u) -> false;
+        private final List<Entry> entries = new ArrayList<>();
+        private final List<Middleware> middlewares = new ArrayList<>();
+        private final List<Service> services = new ArrayList<>();
+        private int workers = 8;
+        private Duration retention = Duration.ofDays(7);
+        private Duration grace = Duration.ofSeconds(30);
+        private Consumer<String> operator = line -> System.err.println("peyk: " + line);
+        private boolean handleSignals;
+
+        private Builder(Database db) {
+            this.db = db;
+        }
+
+        /** Where each chat's language is kept ("fa" when none). */
+        public Builder subscribers(Subscribers s) {
+            this.subscribers = s;
+            return this;
+        }
+
+        /** Who is an admin: (transport, userId) → true. */
+        public Builder admins(BiPredicate<String, String> admins) {
+            this.admins = admins;
+            return this;
+        }
+
+        /** Adds a transport, polled when it can poll. */
+        public Builder transport(Transport t) {
+            Capabilities c = t.capabilities();
+            return transport(t, c.polling() ? Receive.POLL : c.webhook() ? Receive.WEBHOOK : Receive.NONE);
+        }
+
+        /** Adds a transport receiving as said (WEBHOOK: a {@link Service} submits its updates to the inbox). */
+        public Builder transport(Transport t, Receive receive) {
+            for (Entry e : entries) {
+                if (e.transport().name().equals(t.name())) throw new IllegalArgumentException("transport " + t.name() + " added twice");
+            }
+            entries.add(new Entry(t, receive));
+            return this;
+        }
+
+        /** Appends a middleware; they run in the order added (add the router last). */
+        public Builder use(Middleware m) {
+            middlewares.add(m);
+            return this;
+        }
+
+        public Builder service(Service s) {
+            services.add(s);
+            return this;
+        }
+
+        /** Handler threads (chats handled at once). */
+        public Builder workers(int n) {
+            this.workers = Math.max(1, n);
+            return this;
+        }
+
+        /** How long finished inbox rows are kept (dedupe memory). */
+        public Builder retention(Duration d) {
+            this.retention = d;
+            return this;
+        }
+
+        /** How long shutdown waits for in-flight handlers. */
+        public Builder grace(Duration d) {
+            this.grace = d;
+            return this;
+        }
+
+        /** Where one-line messages for the operator go (default: stderr, prefixed "peyk: "). */
+        public Builder operator(Consumer<String> out) {
+            this.operator = out;
+            return this;
+        }
+
+        /** Stop gracefully on SIGTERM/SIGINT (a JVM shutdown hook). */
+        public Builder handleSignals(boolean on) {
+            this.handleSignals = on;
+            return this;
+        }
+
+        public BotApp build() {
+            return new BotApp(this);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package ir.peyk.adapter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import ir.peyk.store.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable inbox: every received update is stored here before it is handled, with its handling state, so a
+ * restart (even kill -9) neither loses nor repeats one.
+ *
+ * <ul>
+ *   <li>{@link #submit} stores a batch and the transport's next offset in ONE transaction: the offset is confirmed to
+ *       the platform (by the next poll) only once the updates are durable.</li>
+ *   <li>Duplicates (same transport and key) are ignored ({@code INSERT OR IGNORE}): a platform re-sending, or a
+ *       webhook retried, is handled once.</li>
+ *   <li>Rows go pending → done | failed (the handler threw) | poison (unreadable; never handled). Pending rows left
+ *       by a crash are handled at the next start; done rows never again.</li>
+ * </ul>
+ * Webhook servers call {@link #submit} too; the dispatcher is told of new rows by {@link #onNew} listeners.
+ */
+public final class Inbox implements UpdateSink {
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    /** A stored update waiting to be handled. {@code attempts} counts earlier starts (a crash mid-handling). */
+    public record Row(long id, String transport, String key, String orderingKey, String json, int attempts) {}
+
+    private final Database db;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    public Inbox(Database db) {
+        this.db = db;
+        db.schema("""
+                CREATE TABLE IF NOT EXISTS inbox(
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  transport TEXT NOT NULL, key TEXT NOT NULL, ordering_key TEXT NOT NULL,
+                  update_json TEXT, status TEXT NOT NULL, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+                  received_at INTEGER NOT NULL, finished_at INTEGER,
+                  UNIQUE(transport, key))""",
+                "CREATE INDEX IF NOT EXISTS inbox_pending ON inbox(status, id)",
+                "CREATE INDEX IF NOT EXISTS inbox_finished ON inbox(finished_at)",
+                """
+                CREATE TABLE IF NOT EXISTS transport_offsets(
+                  transport TEXT PRIMARY KEY, next_offset TEXT NOT NULL, updated_at INTEGER NOT NULL)""");
+    }
+
+    /** Called (on the submitting thread) after a submit stored at least one new pending update. */
+    public void onNew(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Stores {@code batch} (duplicates ignored; poison items stored as poison, logged once) and its next offset, all
+     * in one transaction. Returns the number of new pending updates.
+     */
+    @Override
+    public void submit(String transport, Batch batch) {
+        store(transport, batch);
+    }
+
+    public int store(String transport, Batch batch) {
+        long now = System.currentTimeMillis();
+        List<Batch.Item> newPoison = new ArrayList<>();
+        int added = db.tx(c -> {
+            int pending = 0;
+            try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO inbox(transport, key, ordering_key, "
+                    + "update_json, status, error, received_at, finished_at) VALUES(?,?,?,?,?,?,?,?)")) {
+                for (Batch.Item item : batch.items()) {
+                    boolean poison = item.update() == null;
+                    String json = null;
+                    String error = item.error();
+                    if (!poison) {
+                        try {
+                            json = JSON.writeValueAsString(item.update());
+                        } catch (JsonProcessingException e) {
+                            poison = true;
+                            error = "cannot be stored: " + e.getOriginalMessage();
+                        }
+                    }
+                    p.setString(1, transport);
+                    p.setString(2, item.key());
+                    p.setString(3, poison ? transport + ":poison" : item.update().orderingKey());
+                    p.setString(4, json);
+                    p.setString(5, poison ? "poison" : "pending");
+                    p.setString(6, error);
+                    p.setLong(7, now);
+                    if (poison) p.setLong(8, now);
+                    else p.setNull(8, java.sql.Types.INTEGER);
+                    if (p.executeUpdate() == 1) {
+                        if (poison) newPoison.add(new Batch.Item(item.key(), null, error));
+                        else pending++;
+                    }
+                }
+            }
+            if (batch.nextOffset() != null) {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO transport_offsets(transport, next_offset, "
+                        + "updated_at) VALUES(?,?,?) ON CONFLICT(transport) DO UPDATE SET next_offset=excluded.next_offset, "
+                        + "updated_at=excluded.updated_at")) {
+                    p.setString(1, transport);
+                    p.setString(2, batch.nextOffset());
+                    p.setLong(3, now);
+                    p.executeUpdate();
+                }
+            }
+            return pending;
+        });
+        for (Batch.Item item : newPoison) {
+            log.warn("{}: skipped update {} that could not be read: {}", transport, item.key(), item.error());
+        }
+        if (added > 0) listeners.forEach(Runnable::run);
+        return added;
+    }
+
+    /** The offset to poll {@code transport} from, or null when it never polled. */
+    public String offset(String transport) {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT next_offset FROM transport_offsets WHERE transport=?")) {
+                p.setString(1, transport);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    /** Pending rows of {@code transports} after row {@code afterId}, oldest first. */
+    public List<Row> pending(long afterId, Collection<String> transports, int limit) {
+        if (transports.isEmpty() || limit <= 0) return List.of();
+        String marks = String.join(",", java.util.Collections.nCopies(transports.size(), "?"));
+        return db.read(c -> {
+            List<Row> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id, transport, key, ordering_key, update_json, attempts "
+                    + "FROM inbox WHERE status='pending' AND id > ? AND transport IN (" + marks + ") ORDER BY id LIMIT ?")) {
+                int i = 1;
+                p.setLong(i++, afterId);
+                for (String t : transports) p.setString(i++, t);
+                p.setInt(i, limit);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                                r.getInt(6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Number of pending rows of {@code transport} (all transports when null). */
+    public int pendingCount(String transport) {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement(transport == null
+                    ? "SELECT COUNT(*) FROM inbox WHERE status='pending'"
+                    : "SELECT COUNT(*) FROM inbox WHERE status='pending' AND transport=?")) {
+                if (transport != null) p.setString(1, transport);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? r.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    /** Records that handling of row {@code id} starts (persisted first, so a crash mid-handling is known later). */
+    public void started(long id) {
+        update("UPDATE inbox SET attempts = attempts + 1 WHERE id=?", id, null);
+    }
+
+    public void done(long id) {
+        update("UPDATE inbox SET status='done', error=NULL, finished_at=? WHERE id=?", id, null);
+    }
+
+    /** The handler threw (or the update could not be decoded any more): never retried. */
+    public void failed(long id, String error) {
+        update("UPDATE inbox SET status='failed', error=?, finished_at=? WHERE id=?", id, error);
+    }
+
+    private void update(String sql, long id, String error) {
+        db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                int i = 1;
+                if (sql.contains("error=?")) p.setString(i++, error == null ? "" : error);
+                if (sql.contains("finished_at=?")) p.setLong(i++, System.currentTimeMillis());
+                p.setLong(i, id);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    /** The status of an update (pending, done, failed, poison), or null when unknown. */
+    public String status(String transport, String key) {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT status FROM inbox WHERE transport=? AND key=?")) {
+                p.setString(1, transport);
+                p.setString(2, key);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    /** Row counts by status. */
+    public Map<String, Integer> counts() {
+        return db.read(c -> {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT status, COUNT(*) FROM inbox GROUP BY status ORDER BY status");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) out.put(r.getString(1), r.getInt(2));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Deletes finished rows older than {@code age}. Their keys stop deduplicating then, which is safe: the platform
+     * does not re-send updates below a confirmed offset, and retention is far longer than any redelivery window.
+     */
+    public int prune(Duration age) {
+        long cutoff = System.currentTimeMillis() - age.toMillis();
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "DELETE FROM inbox WHERE status <> 'pending' AND finished_at IS NOT NULL AND finished_at < ?")) {
+                p.setLong(1, cutoff);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    static Update decode(String json) throws JsonProcessingException {
+        return JSON.readValue(json, Update.class);
+    }
+}

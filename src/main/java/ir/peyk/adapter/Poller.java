@@ -1,0 +1,115 @@
+package ir.peyk.adapter;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One transport's receive loop: poll → store in the inbox (with the next offset, in one transaction) → poll again
+ * from the stored offset. The dispatcher handles what was stored. Network trouble backs off and goes on; a refused
+ * token or a 409 conflict ends this transport with one line for the operator; end of input (the console) ends it
+ * quietly.
+ */
+final class Poller implements Runnable {
+    /** How a poller ended. */
+    enum End { EXHAUSTED, FATAL, STOPPED }
+
+    interface Listener {
+        void ended(Poller poller, End how, String message);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Poller.class);
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    private final Transport transport;
+    private final Inbox inbox;
+    private final Dispatcher dispatcher;
+    private final Listener listener;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    Poller(Transport transport, Inbox inbox, Dispatcher dispatcher, Listener listener) {
+        this.transport = transport;
+        this.inbox = inbox;
+        this.dispatcher = dispatcher;
+        this.listener = listener;
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    void start() {
+        thread = new Thread(this, "peyk-poll-" + transport.name());
+        thread.setDaemon(false);
+        thread.start();
+    }
+
+    @Override
+    public void run() {
+        String name = transport.name();
+        String offset = inbox.offset(name);
+        long backoff = 500;
+        End end = End.STOPPED;
+        String message = null;
+        while (running) {
+            if (transport.exhausted()) {
+                end = End.EXHAUSTED;
+                break;
+            }
+            try {
+                Batch batch = transport.poll(offset);
+                String next = batch.nextOffset() != null ? batch.nextOffset() : offset;
+                if (!batch.items().isEmpty() || (next != null && !next.equals(offset))) {
+                    inbox.submit(name, new Batch(batch.items(), next));
+                    offset = next;
+                }
+                backoff = 500;
+                if (transport.lockstep() && !batch.items().isEmpty()) {
+                    while (running && !dispatcher.awaitIdle(name, Duration.ofSeconds(1))) {
+                        // keep waiting: the console reads its next line only after the reply was printed
+                    }
+                }
+            } catch (TransportException e) {
+                if (!running) break;
+                if (e.kind() == TransportException.Kind.UNAUTHORIZED || e.kind() == TransportException.Kind.CONFLICT) {
+                    end = End.FATAL;
+                    message = e.kind() == TransportException.Kind.CONFLICT ? e.getMessage() : BotApp.refusedLine(name, e);
+                    break;
+                }
+                log.warn("{}: polling failed ({}); trying again in {} ms", name, e.getMessage(), backoff);
+                if (!pause(backoff)) break;
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+            } catch (InterruptedException e) {
+                break;
+            } catch (RuntimeException e) {
+                // E.g. the store failed: the offset did not move, so the platform will send the same updates again.
+                if (!running) break;
+                log.error("{}: could not store polled updates ({}); trying again in {} ms", name, e.getMessage(), backoff);
+                if (!pause(backoff)) break;
+                backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+            }
+        }
+        listener.ended(this, end, message);
+    }
+
+    private boolean pause(long ms) {
+        try {
+            Thread.sleep(ms);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Asks the loop to end and aborts a long poll in progress. */
+    void stop() {
+        running = false;
+        transport.stopPolling();
+        if (thread != null) thread.interrupt();
+    }
+
+    void join(Duration timeout) throws InterruptedException {
+        if (thread != null && thread != Thread.currentThread()) thread.join(timeout.toMillis());
+    }
+}

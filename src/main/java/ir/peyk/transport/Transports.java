@@ -1,0 +1,53 @@
+package ir.peyk.transport;
+
+import ir.peyk.adapter.Transport;
+import ir.peyk.config.ConfigException;
+import ir.peyk.config.PeykConfig;
+import ir.peyk.config.TransportConfig;
+import ir.peyk.transport.console.ConsoleTransport;
+import ir.peyk.transport.http.RetryPolicy;
+import ir.peyk.transport.http.Throttle;
+import ir.peyk.transport.telegram.TelegramProfile;
+import ir.peyk.transport.telegram.TelegramTransport;
+import java.util.Locale;
+
+/** Builds a {@link Transport} from its configuration; each gets its own {@link Throttle} (limits are per bot). */
+public final class Transports {
+    private Transports() {}
+
+    /**
+     * @throws ConfigException when a transport that needs a token has none (the message names the variable), or the
+     *                         transport is not built in
+     */
+    public static Transport create(TransportConfig tc, PeykConfig config) throws ConfigException {
+        PeykConfig.ThrottleConfig th = config.throttle();
+        Throttle throttle = new Throttle(new Throttle.Limits(th.overallPerSecond(), th.perChatPerSecond(),
+                th.perGroupPerMinute()));
+        String name = tc.name();
+        if (name.equals(ConsoleTransport.NAME)) return ConsoleTransport.system();
+        if (tc.token() == null || tc.token().isBlank()) {
+            throw new ConfigException(name + " is enabled but has no token: set " + tokenVariable(name)
+                    + " (or leave " + name + " out of PEYK_TRANSPORT)");
+        }
+        TelegramProfile profile = TelegramProfile.of(name);
+        if (profile != null) {
+            return new TelegramTransport(profile, tc.apiUrl(), tc.token(), throttle, RetryPolicy.DEFAULT,
+                    intOption(tc, "pollTimeoutSeconds", 25));
+        }
+        throw new ConfigException("transport " + name + " is not built into this version of Peyk");
+    }
+
+    public static String tokenVariable(String transport) {
+        return "PEYK_" + transport.toUpperCase(Locale.ROOT) + "_TOKEN";
+    }
+
+    static int intOption(TransportConfig tc, String key, int fallback) throws ConfigException {
+        String v = tc.option(key, null);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigException("transports." + tc.name() + ".options." + key + " must be a number, not '" + v + "'");
+        }
+    }
+}

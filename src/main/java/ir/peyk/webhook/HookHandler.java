@@ -122,9 +122,7 @@ final class HookHandler {
             Http.reply(response, callback, label, 503, "store unavailable, retry later");
             return;
         }
-        long poison = batch.items().stream().filter(i -> i.update() == null).count();
-        if (poison > 0) log.warn("{} webhook: acknowledged {} update(s) that could not be parsed; stored as poison",
-                label, poison);
+        // Poison items are logged once by the inbox, which stores them; here they are only acknowledged.
         for (int i = 0; i < batch.items().size(); i++) Metrics.updateReceived(route.name(), "webhook");
         String ack = route.platform().ack();
         if (ack == null) Http.reply(response, callback, label, 200, null, null);

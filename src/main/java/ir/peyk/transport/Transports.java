@@ -5,8 +5,12 @@ import ir.peyk.config.ConfigException;
 import ir.peyk.config.PeykConfig;
 import ir.peyk.config.TransportConfig;
 import ir.peyk.transport.console.ConsoleTransport;
+import ir.peyk.transport.eitaa.EitaaTransport;
+import ir.peyk.transport.gap.GapTransport;
 import ir.peyk.transport.http.RetryPolicy;
 import ir.peyk.transport.http.Throttle;
+import ir.peyk.transport.rubika.BotCommand;
+import ir.peyk.transport.rubika.RubikaTransport;
 import ir.peyk.transport.telegram.TelegramProfile;
 import ir.peyk.transport.telegram.TelegramTransport;
 import java.util.Locale;
@@ -34,7 +38,16 @@ public final class Transports {
             return new TelegramTransport(profile, tc.apiUrl(), tc.token(), throttle, RetryPolicy.DEFAULT,
                     intOption(tc, "pollTimeoutSeconds", 25));
         }
-        throw new ConfigException("transport " + name + " is not built into this version of Peyk");
+        try {
+            return switch (name) {
+                case "rubika" -> RubikaTransport.create(tc, throttle, RetryPolicy.DEFAULT, BotCommand.fromMessages("fa"));
+                case "eitaa" -> EitaaTransport.create(tc, throttle, RetryPolicy.DEFAULT);
+                case "gap" -> GapTransport.create(tc, throttle, RetryPolicy.DEFAULT);
+                default -> throw new ConfigException("transport " + name + " is not built into this version of Peyk");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage()); // a malformed option: the message names it
+        }
     }
 
     public static String tokenVariable(String transport) {

@@ -11,6 +11,7 @@ import ir.peyk.adapter.TransportException;
 import ir.peyk.config.TransportConfig;
 import ir.peyk.config.TransportOptions;
 import ir.peyk.transport.http.ApiCaller;
+import ir.peyk.transport.http.HttpClients;
 import ir.peyk.transport.http.RetryPolicy;
 import ir.peyk.transport.http.Throttle;
 import java.io.IOException;
@@ -34,6 +35,8 @@ public final class EitaaTransport implements Transport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
+    private final OkHttpClient http;
+    private final boolean ownsHttp;
     private final String baseUrl;
     private final String token;
     private final ApiCaller api;
@@ -44,6 +47,17 @@ public final class EitaaTransport implements Transport {
 
     /** @throws IllegalArgumentException when the token is missing or an option is malformed */
     public EitaaTransport(TransportConfig config, OkHttpClient http, Throttle throttle, RetryPolicy retry) {
+        this(config, http, false, throttle, retry);
+    }
+
+    /** A transport with an HTTP client of its own, released by {@link #close()}. */
+    public static EitaaTransport create(TransportConfig config, Throttle throttle, RetryPolicy retry) {
+        return new EitaaTransport(config, HttpClients.standard(), true, throttle, retry);
+    }
+
+    private EitaaTransport(TransportConfig config, OkHttpClient http, boolean ownsHttp, Throttle throttle, RetryPolicy retry) {
+        this.http = http;
+        this.ownsHttp = ownsHttp;
         this.name = config.name();
         this.token = TransportOptions.token(config);
         String url = config.apiUrl() == null || config.apiUrl().isBlank() ? "https://eitaayar.ir/api" : config.apiUrl();
@@ -104,6 +118,11 @@ public final class EitaaTransport implements Transport {
         JsonNode result = call("sendMessage", form.build(), target).path("result");
         String id = result.hasNonNull("message_id") ? result.get("message_id").asText() : null;
         return new Sent(chatId, id);
+    }
+
+    @Override
+    public void close() {
+        if (ownsHttp) HttpClients.shutdown(http);
     }
 
     private JsonNode call(String method, FormBody form, String chatKey) throws TransportException {

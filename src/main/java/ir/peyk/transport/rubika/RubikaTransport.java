@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import ir.peyk.transport.http.HttpClients;
+import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -71,6 +73,8 @@ public final class RubikaTransport implements Transport {
                 }
             }));
     private final RubikaCodec codec;
+    private final OkHttpClient http;
+    private final boolean ownsHttp;
     private volatile BotInfo me;
     private volatile long backlogCutoffMillis = Long.MIN_VALUE;
 
@@ -80,6 +84,19 @@ public final class RubikaTransport implements Transport {
      */
     public RubikaTransport(TransportConfig config, OkHttpClient http, Throttle throttle, RetryPolicy retry,
                            List<BotCommand> commands) {
+        this(config, http, false, throttle, retry, commands);
+    }
+
+    /** A transport with an HTTP client of its own, released by {@link #close()}. */
+    public static RubikaTransport create(TransportConfig config, Throttle throttle, RetryPolicy retry,
+                                         List<BotCommand> commands) {
+        return new RubikaTransport(config, HttpClients.standard(), true, throttle, retry, commands);
+    }
+
+    private RubikaTransport(TransportConfig config, OkHttpClient http, boolean ownsHttp, Throttle throttle,
+                            RetryPolicy retry, List<BotCommand> commands) {
+        this.http = http;
+        this.ownsHttp = ownsHttp;
         this.name = config.name();
         this.token = TransportOptions.token(config);
         String url = config.apiUrl() == null || config.apiUrl().isBlank() ? "https://botapi.rubika.ir/v3" : config.apiUrl();
@@ -250,6 +267,19 @@ public final class RubikaTransport implements Transport {
         }
     }
 
+    /** Cancels a getUpdates in flight (shutdown); sends go on. */
+    @Override
+    public void stopPolling() {
+        for (Call call : http.dispatcher().runningCalls()) {
+            if ("getUpdates".equals(call.request().tag(String.class))) call.cancel();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsHttp) HttpClients.shutdown(http);
+    }
+
     private boolean stale(RubikaCodec.Decoded d) {
         return d.timeMillis() > 0 && d.timeMillis() < backlogCutoffMillis;
     }
@@ -261,6 +291,7 @@ public final class RubikaTransport implements Transport {
     private JsonNode call(String method, ObjectNode body, String chatKey, boolean group) throws TransportException {
         Request request = new Request.Builder()
                 .url(baseUrl + "/" + token + "/" + method)
+                .tag(String.class, method)
                 .post(RequestBody.create(body.toString().getBytes(StandardCharsets.UTF_8), JSON_TYPE))
                 .build();
         String response = api.call(method, request, chatKey, group);

@@ -1,0 +1,92 @@
+package ir.peyk.handler;
+
+import ir.peyk.adapter.TransportException;
+import ir.peyk.answer.AnswerEngine;
+import ir.peyk.article.Article;
+import ir.peyk.article.ArticleMeta;
+import ir.peyk.article.ArticleStats;
+import ir.peyk.article.Statistics;
+import ir.peyk.text.JalaliDate;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** /stats and /source: what the article holds, and where it comes from. */
+final class ArticleInfo {
+    static final int KEYWORDS = 5;
+    static final int NUMBERS = 6;
+
+    private final AnswerEngine engine;
+    /** The article never changes under an engine, so its statistics are computed once. */
+    private volatile ArticleStats stats;
+
+    ArticleInfo(AnswerEngine engine) {
+        this.engine = engine;
+    }
+
+    void stats(Turn turn, String args) throws TransportException {
+        ArticleStats s = stats();
+        StringBuilder b = new StringBuilder(turn.t("stats.title", "title", engine.article().title()));
+        b.append("\n\n").append(turn.t("stats.counts", "words", s.words(), "unique", s.uniqueWords(),
+                "sentences", s.sentences(), "paragraphs", s.paragraphs()));
+        int seconds = Math.max(0, s.readingTimeSeconds());
+        b.append('\n').append(seconds < 60 ? turn.t("stats.readingSeconds", "s", Math.max(1, seconds))
+                : turn.t("stats.readingMinutes", "m", (seconds + 30) / 60));
+        if (!s.keywords().isEmpty()) {
+            String kw = s.keywords().stream().limit(KEYWORDS)
+                    .map(k -> turn.t("stats.keyword", "term", k.term(), "count", k.count()))
+                    .collect(Collectors.joining(turn.t("list.separator")));
+            b.append("\n\n").append(turn.t("stats.keywords")).append(' ').append(kw);
+        }
+        if (!s.numbers().isEmpty()) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (ArticleStats.NumberMention n : s.numbers()) {
+                if (n.text() != null && !n.text().isBlank()) seen.add(n.text().strip());
+                if (seen.size() == NUMBERS) break;
+            }
+            b.append("\n\n").append(turn.t("stats.numbers"));
+            for (String n : seen) b.append("\n• ").append(n);
+        }
+        turn.reply(b.toString());
+    }
+
+    void source(Turn turn, String args) throws TransportException {
+        ArticleMeta m = engine.article().meta();
+        String unknown = turn.t("source.unknown");
+        StringBuilder b = new StringBuilder(turn.t("source.title", "title", orElse(m.title(), unknown)));
+        b.append('\n').append(turn.t("source.outlet", "outlet", orElse(m.outlet(), unknown)));
+        if (m.agency() != null && !m.agency().isBlank()) b.append('\n').append(turn.t("source.agency", "agency", m.agency()));
+        LocalDate iso = m.publishedIso() != null ? m.publishedIso()
+                : m.published() != null ? m.published().toGregorian() : null;
+        String jalali = m.published() == null ? unknown : jalali(turn, m.published());
+        String gregorian = iso == null ? unknown : gregorian(turn, iso);
+        b.append('\n').append(turn.t("source.date", "jalali", jalali, "gregorian", gregorian));
+        if (m.time() != null && !m.time().isBlank()) {
+            b.append('\n').append(turn.t("source.time", "time", turn.i18n().digits(m.time())));
+        }
+        turn.reply(b.toString());
+    }
+
+    static String jalali(Turn turn, JalaliDate d) {
+        return turn.t("date.format", "day", d.day(), "month", turn.t("jalali.month." + d.month()), "year", d.year());
+    }
+
+    static String gregorian(Turn turn, LocalDate d) {
+        return turn.t("date.format", "day", d.getDayOfMonth(), "month", turn.t("gregorian.month." + d.getMonthValue()),
+                "year", d.getYear());
+    }
+
+    private ArticleStats stats() {
+        ArticleStats s = stats;
+        if (s == null) {
+            Article a = engine.article();
+            stats = s = Statistics.of(a);
+        }
+        return s;
+    }
+
+    private static String orElse(String s, String fallback) {
+        return s == null || s.isBlank() ? fallback : s;
+    }
+}

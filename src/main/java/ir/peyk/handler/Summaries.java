@@ -1,0 +1,88 @@
+package ir.peyk.handler;
+
+import ir.peyk.adapter.ButtonPress;
+import ir.peyk.adapter.Reply;
+import ir.peyk.adapter.TransportException;
+import ir.peyk.answer.AnswerEngine;
+import ir.peyk.answer.Evidence;
+import ir.peyk.answer.Summary;
+import ir.peyk.text.PersianText;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** /summary [n] and its "more of the summary" button. */
+final class Summaries {
+    static final int MIN = 1;
+    static final int MAX = 10;
+    static final int DEFAULT = 3;
+    /** How many sentences "more" adds. */
+    static final int STEP = 3;
+
+    private final AnswerEngine engine;
+
+    Summaries(AnswerEngine engine) {
+        this.engine = engine;
+    }
+
+    void command(Turn turn, String args) throws TransportException {
+        String a = PersianText.asciiDigits(SafeText.clean(args));
+        int n = DEFAULT;
+        String note = null;
+        if (!a.isEmpty()) {
+            if (!a.matches("[-+]?\\d+")) {
+                turn.reply(turn.t("summary.badN", "arg", SafeText.display(args, 40), "min", MIN, "max", MAX));
+                return;
+            }
+            boolean negative = a.startsWith("-");
+            String digits = a.replaceFirst("^[-+]", "").replaceFirst("^0+(?=\\d)", "");
+            int v = digits.length() > 4 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+            int wanted = negative ? -v : v;
+            n = Math.max(MIN, Math.min(MAX, wanted));
+            if (n != wanted) note = turn.t("summary.clamped", "min", MIN, "max", MAX, "n", n);
+        }
+        Summary s = engine.summary(n);
+        if (s.sentences().isEmpty()) {
+            turn.reply(turn.t("summary.none"));
+            return;
+        }
+        String text = (note == null ? "" : note + "\n\n") + full(turn, s);
+        turn.reply(text, offers(turn, s.sentences().size()));
+    }
+
+    /** "More of the summary": the message grows in place where edits work, else the new sentences follow. */
+    String more(Turn turn, CallbackData.MoreSummary data, ButtonPress press) throws TransportException {
+        int shown = Math.min(data.shown(), MAX);
+        Summary before = engine.summary(shown);
+        int next = Math.min(MAX, shown + STEP);
+        Summary after = engine.summary(next);
+        if (shown >= MAX || after.sentences().size() <= before.sentences().size()) return turn.t("summary.complete");
+        List<Turn.Offer> offers = offers(turn, after.sentences().size());
+        Reply grown = turn.compose(full(turn, after), offers);
+        if (turn.tryEdit(press, grown)) return null;
+        Set<Integer> old = before.sentences().stream().map(Evidence::sentence).collect(Collectors.toSet());
+        List<Evidence> added = after.sentences().stream().filter(e -> !old.contains(e.sentence())).toList();
+        if (added.isEmpty()) return turn.t("summary.complete");
+        String text = turn.t("summary.continued", "from", before.sentences().size() + 1, "to",
+                after.sentences().size()) + "\n\n" + sentences(added);
+        turn.reply(text, offers);
+        return null;
+    }
+
+    private String full(Turn turn, Summary s) {
+        return turn.t("summary.title", "n", s.sentences().size(), "title", engine.article().title())
+                + "\n\n" + sentences(s.sentences());
+    }
+
+    private static String sentences(List<Evidence> list) {
+        return list.stream().map(e -> "• " + e.text().strip()).collect(Collectors.joining("\n\n"));
+    }
+
+    /** The "more" offer, when more can be shown: a button, or the command to send. */
+    private List<Turn.Offer> offers(Turn turn, int shown) {
+        if (shown >= MAX || engine.summary(shown + 1).sentences().size() <= shown) return List.of();
+        int next = Math.min(MAX, shown + STEP);
+        return List.of(new Turn.Offer(turn.t("btn.moreSummary"), new CallbackData.MoreSummary(shown).encode(),
+                turn.t("hint.moreSummary", "n", next)));
+    }
+}

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
                 IngestCommand.class,
                 ArticlesCommand.class,
                 StatsCommand.class,
+                WebhookCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

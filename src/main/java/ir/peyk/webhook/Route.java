@@ -19,7 +19,12 @@ public record Route(Transport transport, Platform platform, String pathSecret, S
 
     /** The path without the host, e.g. {@code /hook/telegram/<secret>}. Contains the secret: never log it. */
     public String path() {
-        return "/hook/" + name() + "/" + pathSecret;
+        return pathOf(name(), pathSecret);
+    }
+
+    /** {@code /hook/<transport>/<secret>}. */
+    public static String pathOf(String transport, String pathSecret) {
+        return "/hook/" + transport + "/" + pathSecret;
     }
 
     /** The path with the secret hidden, for logs. */

@@ -241,6 +241,25 @@ class WebhookServerTest {
     }
 
     @Test
+    void aDecoderThatCrashesStoresThePostAsPoisonAndAcknowledgesIt() throws IOException {
+        closeServer();
+        ShapeTransport crashing = new ShapeTransport("bale", "/update_id", "/x", "/y") {
+            @Override
+            public ir.peyk.adapter.Batch decodeWebhook(byte[] body, String contentType) {
+                throw new NullPointerException("a codec bug");
+            }
+        };
+        server = WebhookServer.builder(new PeykConfig.WebhookConfig(true, "127.0.0.1", 0, null, 4096), sink)
+                .secrets(secrets).route(crashing, null).build();
+        server.start();
+        assertEquals(200, status(server.path("bale"), TG_UPDATE, JSON_TYPE, null, null));
+        assertEquals(200, status(server.path("bale"), TG_UPDATE, JSON_TYPE, null, null));
+        List<String> stored = sink.stored();
+        assertEquals(1, stored.size(), "the same body is the same poison: a redelivery is a duplicate");
+        assertTrue(stored.get(0).startsWith("bale:body-sha256:"), stored.toString());
+    }
+
+    @Test
     void unknownRoutesAre404AndWrongMethodsAre405() throws IOException {
         try (Response r = http.newCall(new Request.Builder().url(url("/nope")).build()).execute()) {
             assertEquals(404, r.code());

@@ -51,6 +51,7 @@ final class Dispatcher {
     private boolean wake;
     private volatile boolean stopping;
     private Thread loop;
+    private final List<Thread> workerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Dispatcher(Inbox inbox, Set<String> transports, Handler handler, int workers, Duration retention) {
         this.inbox = inbox;
@@ -61,6 +62,7 @@ final class Dispatcher {
         this.pool = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "peyk-worker-" + n.incrementAndGet());
             t.setDaemon(false); // in-flight handling must finish before the JVM exits; stop() ends these threads
+            workerThreads.add(t);
             return t;
         });
         inbox.onNew(this::wake);
@@ -255,6 +257,8 @@ final class Dispatcher {
             pool.shutdownNow();
             pool.awaitTermination(5, TimeUnit.SECONDS);
         }
+        // A terminated pool's threads may still be finishing their last instructions: wait until they are gone.
+        for (Thread t : workerThreads) t.join(1000);
     }
 
     private static void sleepQuietly(long ms) {

@@ -212,7 +212,8 @@ public final class ConsoleTransport implements Transport {
         for (InlineResult r : results) {
             sb.append(++i).append(". ").append(r.title());
             if (r.description() != null && !r.description().isBlank()) sb.append(" — ").append(r.description());
-            sb.append('\n').append("   ").append(r.text().replace("\n", "\n   ")).append('\n');
+            for (String line : r.text().split("\n", -1)) sb.append('\n').append(line.isBlank() ? "" : "   " + line);
+            sb.append('\n');
         }
         if (nextOffset != null && !nextOffset.isBlank()) sb.append("(more results: next offset ").append(nextOffset).append(")\n");
         out.print(sb.append('\n'));

@@ -1,0 +1,83 @@
+package ir.peyk.adapter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ir.peyk.testing.ChildBot;
+import ir.peyk.testing.FakeBotApi;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 in the middle of handling, then a restart on the same store: every update is answered exactly once. The
+ * bot runs in a child JVM ({@link ChildBot}); the fake server holds the third update's "typing" call so the kill lands
+ * while that update is being handled and later ones are stored but not handled.
+ */
+class CrashRestartTest {
+    static final String TOKEN = "777:CRASH-token";
+
+    @TempDir
+    Path dir;
+
+    private Process child(FakeBotApi api, String log) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ChildBot.class.getName(),
+                api.url(), TOKEN, dir.resolve("bot.db").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
+    }
+
+    @Test
+    void killMinus9MidHandlingThenRestartLosesAndRepeatsNothing() throws Exception {
+        try (FakeBotApi api = FakeBotApi.start(TOKEN)) {
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger typing = new AtomicInteger();
+            api.onCall(c -> {
+                if (c.method().equals("sendChatAction") && typing.incrementAndGet() == 3) {
+                    held.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            for (int i = 1; i <= 6; i++) api.pushMessage(9, 9, "m" + i);
+
+            Process first = child(api, "first.log");
+            assertTrue(held.await(30, TimeUnit.SECONDS), "the bot did not get to the third update: "
+                    + Files.readString(dir.resolve("first.log")));
+            first.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+            assertTrue(first.waitFor(10, TimeUnit.SECONDS));
+            assertEquals(137, first.exitValue(), "killed by SIGKILL");
+            api.onCall(null);
+            release.countDown();
+            assertEquals(List.of("echo: m1", "echo: m2"), api.sentTexts(9), "m3 was in handling when killed");
+
+            api.pushMessage(9, 9, "m7"); // arrives while the bot is down
+            Process second = child(api, "second.log");
+            try {
+                api.awaitCalls(c -> c.method().equals("sendMessage") && c.status() == 200, 7, Duration.ofSeconds(30),
+                        "7 replies");
+                Thread.sleep(300); // time for any wrongful repeat to show up
+            } finally {
+                second.destroy(); // SIGTERM: graceful
+                assertTrue(second.waitFor(15, TimeUnit.SECONDS));
+            }
+            List<String> expected = IntStream.rangeClosed(1, 7).mapToObj(i -> "echo: m" + i).toList();
+            assertEquals(expected, api.sentTexts(9), "each update answered exactly once, in order");
+            String log = Files.readString(dir.resolve("second.log"));
+            assertTrue(log.contains("resuming update"), log);
+            assertFalse(log.contains(TOKEN), log);
+        }
+    }
+}

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
                 IngestCommand.class,
                 ArticlesCommand.class,
                 StatsCommand.class,
+                BroadcastCommand.class,
                 WebhookCommand.class,
                 CommandLine.HelpCommand.class
         })

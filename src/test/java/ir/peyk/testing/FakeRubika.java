@@ -75,6 +75,26 @@ public final class FakeRubika implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
+    /** Waits until at least {@code n} calls of {@code method} arrived; returns them (fails on timeout). */
+    public List<Call> awaitCalls(String method, int n, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<Call> got = calls(method);
+            if (got.size() >= n) return got;
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + timeout.toMillis() + " ms for " + n + " " + method + " calls, got "
+                        + got.size() + "; all: " + calls.stream().map(Call::method).toList());
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** Texts the bot sent into {@code chatId}, in order. */
+    public List<String> sentTexts(String chatId) {
+        return calls("sendMessage").stream().filter(c -> chatId.equals(c.body().path("chat_id").asText()))
+                .map(c -> c.body().path("text").asText()).toList();
+    }
+
     /** Every raw request line and body the server saw (to check that nothing but the path carries the token). */
     public int requestCount() {
         return server.getRequestCount();

@@ -1,6 +1,7 @@
 package ir.peyk.article;
 
 import ir.peyk.text.JalaliDate;
+import ir.peyk.text.KeyedText;
 import ir.peyk.text.Lexicon;
 import ir.peyk.text.PersianText;
 import java.nio.ByteBuffer;
@@ -11,6 +12,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -37,16 +40,16 @@ public final class ArticleParser {
     private static final List<Pattern> FOOTER = Lexicon.lines("footer-markers.txt").stream()
             .map(Pattern::compile).toList();
     private static final Set<String> WEEKDAYS = Lexicon.keySet("weekdays.txt");
-    private static final String MONTHS = String.join("|", JalaliDate.MONTHS.stream().map(PersianText::key).toList())
-            + "|امرداد";
-    /** day month year, in key space (ASCII digits). */
-    private static final Pattern JALALI = Pattern.compile("(\\d{1,2})\\s*(" + MONTHS + ")(?:\\s*ماه)?\\s+(\\d{4})");
-    private static final Pattern TIME = Pattern.compile("(?<!\\d)(\\d{1,2}:\\d{2})(?!\\d)");
-    private static final Pattern ENGLISH_DATE = Pattern.compile(
-            "^[a-z]+,?\\s+\\d{1,2}\\s+[a-z]+,?\\s+\\d{4}$|^[a-z]+,?\\s+[a-z]+\\s+\\d{1,2},?\\s+\\d{4}$");
+    private static final Set<String> NOT_AGENCY = union(Lexicon.keySet("stopwords.txt"),
+            Lexicon.keySet("keyword-boilerplate.txt"));
+    private static final List<String> AGENCY_GENERIC = Lexicon.lines("agency-generic.txt").stream()
+            .map(PersianText::key).sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    private static final Pattern TIME = Pattern.compile("(?<![\\d:])(\\d{1,2}:\\d{2})(?![\\d:])");
     /** "AGENCY:" opening a paragraph: one to three words, no digits. */
     private static final Pattern AGENCY_COLON = Pattern.compile("^([^\\s:،,\\d]+(?:\\s[^\\s:،,\\d]+){0,2})\\s*:\\s+");
-    private static final Pattern AGENCY_REPORT = Pattern.compile("^به گزارش\\s+([^،,]{2,60}?)\\s*[،,]\\s*");
+    /** "به گزارش AGENCY،" and the other openers of agency-openers.txt, in key space. */
+    private static final Pattern AGENCY_REPORT = Pattern.compile("^(?:" + String.join("|", Lexicon.lines("agency-openers.txt")
+            .stream().map(PersianText::key).map(Pattern::quote).toList()) + ")\\s+([^،,:]{2,60}?)\\s*[،,]\\s*");
 
     private ArticleParser() {}
 
@@ -83,10 +86,12 @@ public final class ArticleParser {
 
         int i = 0;
         JalaliDate pageDate = null;
-        if (i < lines.size() && isPageDate(lines.get(i))) {
-            pageDate = jalali(PersianText.key(lines.get(i)));
+        // Page-date lines: a date alone on a line (with its weekday), in one calendar or both, before the title.
+        while (i < lines.size() - 1) {
+            DateExtractor.DateMatch d = dateOnly(lines.get(i));
+            if (d == null) break;
+            if (pageDate == null) pageDate = d.jalali();
             i++;
-            if (i < lines.size() && ENGLISH_DATE.matcher(PersianText.key(lines.get(i))).find()) i++;
         }
         if (i >= lines.size()) throw new ArticleException("the file has no title or body text");
         String title = lines.get(i++);
@@ -116,11 +121,13 @@ public final class ArticleParser {
         String agency = null;
         String first = bodyLines.get(0);
         Matcher m = AGENCY_COLON.matcher(first);
-        if (m.find() && !first.substring(m.end()).isBlank()) {
-            agency = m.group(1).strip();
+        if (m.find() && !first.substring(m.end()).isBlank() && isAgencyName(m.group(1))) {
+            agency = agencyName(m.group(1));
             bodyLines.set(0, first.substring(m.end()));
-        } else if ((m = AGENCY_REPORT.matcher(first)).find()) {
-            agency = m.group(1).strip();
+        } else {
+            KeyedText kt = KeyedText.of(first);
+            Matcher r = AGENCY_REPORT.matcher(kt.key());
+            if (r.find()) agency = agencyName(kt.originalSpan(r.start(1), r.end(1)));
         }
 
         List<Sentence> sentences = new ArrayList<>();
@@ -148,53 +155,74 @@ public final class ArticleParser {
         return false;
     }
 
-    /** A line that holds only an optional weekday and a Jalali date. */
-    static boolean isPageDate(String line) {
-        String k = PersianText.key(line);
-        Matcher m = JALALI.matcher(k);
-        if (!m.find()) return false;
-        String rest = (k.substring(0, m.start()) + " " + k.substring(m.end())).replaceAll("[\\s,،\\-–]+", " ").strip();
-        return rest.isEmpty() || WEEKDAYS.contains(rest);
+    /** The date of a line that holds only a date and perhaps its weekday ("شنبه 13 دی 1404", "Saturday, 03 January 2026"). */
+    static DateExtractor.DateMatch dateOnly(String line) {
+        List<DateExtractor.DateMatch> dates = DateExtractor.extract(line, null);
+        if (dates.size() != 1) return null;
+        DateExtractor.DateMatch d = dates.get(0);
+        String rest = PersianText.key(line.substring(0, d.start()) + " " + line.substring(d.end()))
+                .replaceAll("[\\s,،\\-–|]+", " ").strip();
+        return rest.isEmpty() || WEEKDAYS.contains(rest) ? d : null;
     }
 
     private record Dateline(String outlet, JalaliDate date, String time) {}
 
     /** "OUTLET [weekday] day month year [- HH:mm]", short; the outlet is what stands before the weekday or date. */
     static Dateline dateline(String line) {
-        String k = PersianText.key(line);
-        Matcher m = JALALI.matcher(k);
-        if (!m.find() || PersianText.words(k).size() > 16) return null;
-        JalaliDate date = jalali(k);
-        String before = k.substring(0, m.start()).strip();
-        // Strip a trailing weekday (one or two words) from the outlet part.
+        if (PersianText.keyWords(line).size() > 16) return null;
+        DateExtractor.DateMatch d = DateExtractor.extract(line, null).stream()
+                .filter(x -> x.calendar().equals("jalali")).findFirst().orElse(null);
+        if (d == null) return null;
+        KeyedText before = KeyedText.of(line.substring(0, d.start()));
+        String k = before.key();
+        int end = k.length();
+        // Strip separators, then a trailing weekday (one or two words), then separators again.
+        end = trimSeparators(k, end);
         for (String wd : WEEKDAYS) {
-            if (before.endsWith(" " + wd) || before.equals(wd)) {
-                before = before.substring(0, before.length() - wd.length()).strip();
+            if (k.substring(0, end).equals(wd) || k.substring(0, end).endsWith(" " + wd)) {
+                end = trimSeparators(k, end - wd.length());
                 break;
             }
         }
-        before = before.replaceAll("[\\s\\-–|،,]+$", "").strip();
-        String outlet = before.isEmpty() ? null : displayPrefix(line, before);
-        Matcher t = TIME.matcher(k.substring(m.end()));
-        return new Dateline(outlet, date, t.find() ? t.group(1) : null);
+        String outlet = end == 0 ? null : before.originalSpan(0, end).strip();
+        Matcher t = TIME.matcher(PersianText.key(line.substring(d.end())));
+        return new Dateline(outlet, d.jalali(), t.find() ? t.group(1) : null);
     }
 
-    /** The original-text prefix of {@code line} whose key is {@code keyPrefix} (so the outlet keeps its spelling). */
-    private static String displayPrefix(String line, String keyPrefix) {
-        for (int end = 1; end <= line.length(); end++) {
-            if (PersianText.key(line.substring(0, end)).equals(keyPrefix)) return line.substring(0, end).strip();
-        }
-        return keyPrefix;
+    private static int trimSeparators(String k, int end) {
+        while (end > 0 && " -–|،,:".indexOf(k.charAt(end - 1)) >= 0) end--;
+        return end;
     }
 
-    private static JalaliDate jalali(String key) {
-        Matcher m = JALALI.matcher(key);
-        if (!m.find()) return null;
-        try {
-            return new JalaliDate(Integer.parseInt(m.group(3)), JalaliDate.monthOf(m.group(2)), Integer.parseInt(m.group(1)));
-        } catch (IllegalArgumentException e) {
-            return null;
+    /** A wire agency name is a name: no function word or reporting verb in it ("وزیر نفت گفت:" is a quote, not an agency). */
+    private static boolean isAgencyName(String candidate) {
+        for (String w : PersianText.keyWords(candidate)) if (NOT_AGENCY.contains(w)) return false;
+        return true;
+    }
+
+    /** The agency's own name: generic words in front (خبرگزاری, خبرنگار اقتصادی …) are dropped, the spelling kept. */
+    static String agencyName(String raw) {
+        KeyedText kt = KeyedText.of(raw.strip());
+        String k = kt.key();
+        int start = 0;
+        boolean dropped = true;
+        while (dropped) {
+            dropped = false;
+            for (String g : AGENCY_GENERIC) {
+                if (k.startsWith(g + " ", start)) {
+                    start += g.length() + 1;
+                    dropped = true;
+                    break;
+                }
+            }
         }
+        return kt.originalSpan(start, k.length()).strip();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
     }
 
     /** Content hash: the same text (whatever its line endings) always gets the same id. */

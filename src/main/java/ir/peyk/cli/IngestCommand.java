@@ -43,6 +43,7 @@ final class IngestCommand implements Callable<Integer> {
             throw new Main.UserError(file + ": " + e.getMessage());
         }
         try (Peyk peyk = Peyk.open(main.loadConfig())) {
+            if (!makeDefault) peyk.ingestDefaultIfEmpty();
             peyk.articles().save(article, makeDefault);
         }
         System.out.println(article.id());

@@ -50,6 +50,19 @@ public final class Peyk implements AutoCloseable {
         return articles.defaultArticle().orElseThrow(() -> new Main.UserError("no default article"));
     }
 
+    /**
+     * Before the first article an operator ingests into an empty store, the configured default goes in, so the config
+     * keeps naming the default. A default that cannot be read is skipped here: the operator's own article still goes in.
+     */
+    public void ingestDefaultIfEmpty() {
+        if (!articles.isEmpty()) return;
+        try {
+            ingestDefault();
+        } catch (Main.UserError e) {
+            // The operator's article becomes the default instead (ArticleRepository.save makes the first one default).
+        }
+    }
+
     private void ingestDefault() {
         try {
             byte[] bytes = Files.readAllBytes(config.article());

@@ -3,14 +3,17 @@ package ir.peyk.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import ir.peyk.article.Article;
+import ir.peyk.article.ArticleMeta;
 import ir.peyk.article.ArticleStats;
 import ir.peyk.article.Statistics;
+import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** Prints what the bot knows about an article. */
+/** Prints what the bot knows about an article: counts, keywords, numbers, dates and relative times. */
 @Command(name = "stats", description = "Statistics of an article: counts, keywords, numbers, dates.")
 final class StatsCommand implements Callable<Integer> {
     @ParentCommand
@@ -19,7 +22,7 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--article", paramLabel = "ID", description = "article id (default: the default article)")
     String articleId;
 
-    @Option(names = "--json", description = "one JSON document")
+    @Option(names = "--json", description = "one JSON document with stable field names")
     boolean json;
 
     @Override
@@ -27,15 +30,42 @@ final class StatsCommand implements Callable<Integer> {
         try (Peyk peyk = Peyk.open(main.loadConfig())) {
             Article article = peyk.article(articleId);
             ArticleStats stats = Statistics.of(article);
+            PrintStream out = System.out;
             if (json) {
-                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(stats));
-            } else {
-                System.out.println(article.title());
-                System.out.printf("words %d, unique %d, sentences %d, paragraphs %d, characters %d, reading time %d s%n",
-                        stats.words(), stats.uniqueWords(), stats.sentences(), stats.paragraphs(), stats.characters(),
-                        stats.readingTimeSeconds());
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(stats));
+                return 0;
+            }
+            ArticleMeta m = article.meta();
+            out.println(article.title());
+            out.printf("id %s · outlet %s · agency %s · published %s%s%n", article.id(), dash(m.outlet()),
+                    dash(m.agency()), m.published() == null ? "-" : m.published() + " (" + m.publishedIso() + ")",
+                    m.time() == null ? "" : " " + m.time());
+            out.printf("words %d, unique %d, sentences %d, paragraphs %d, characters %d, reading time %d s%n",
+                    stats.words(), stats.uniqueWords(), stats.sentences(), stats.paragraphs(), stats.characters(),
+                    stats.readingTimeSeconds());
+            out.println("keywords: " + stats.keywords().stream().map(k -> k.term() + " ×" + k.count())
+                    .collect(Collectors.joining("، ")));
+            out.println("numbers:");
+            for (ArticleStats.NumberMention n : stats.numbers()) {
+                out.printf("  %s = %s%s%s  [%s, sentence %d]%n", n.text(), n.value(),
+                        n.unit() == null ? "" : " " + n.unit(), n.qualifier() == null ? "" : " (" + n.qualifier() + ")",
+                        n.section(), n.sentence());
+            }
+            out.println("dates:");
+            for (ArticleStats.DateMention d : stats.dates()) {
+                out.printf("  %s = %s = %s  [%s%s]%n", d.text(), d.jalali(), d.gregorian(), d.section(),
+                        d.sentence() < 0 ? "" : ", sentence " + d.sentence());
+            }
+            out.println("relative times:");
+            for (ArticleStats.RelativeTime r : stats.relativeTimes()) {
+                out.printf("  %s = %s  [%s, sentence %d]%n", r.text(), r.resolved() == null ? "?" : r.resolved(),
+                        r.section(), r.sentence());
             }
             return 0;
         }
+    }
+
+    private static String dash(String s) {
+        return s == null ? "-" : s;
     }
 }

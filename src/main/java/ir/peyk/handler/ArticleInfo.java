@@ -39,14 +39,16 @@ final class ArticleInfo {
                     .collect(Collectors.joining(turn.t("list.separator")));
             b.append("\n\n").append(turn.t("stats.keywords")).append(' ').append(kw);
         }
-        if (!s.numbers().isEmpty()) {
-            Set<String> seen = new LinkedHashSet<>();
-            for (ArticleStats.NumberMention n : s.numbers()) {
-                if (n.text() != null && !n.text().isBlank()) seen.add(n.text().strip());
-                if (seen.size() == NUMBERS) break;
-            }
+        Set<String> numbers = new LinkedHashSet<>();
+        for (ArticleStats.NumberMention n : s.numbers()) {
+            // The footer's numbers are the aggregator's legal boilerplate, not the news.
+            if ("footer".equals(n.section()) || n.text() == null || n.text().isBlank()) continue;
+            numbers.add(n.text().strip());
+            if (numbers.size() == NUMBERS) break;
+        }
+        if (!numbers.isEmpty()) {
             b.append("\n\n").append(turn.t("stats.numbers"));
-            for (String n : seen) b.append("\n• ").append(n);
+            for (String n : numbers) b.append("\n• ").append(n);
         }
         turn.reply(b.toString());
     }

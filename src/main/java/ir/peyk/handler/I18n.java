@@ -85,6 +85,15 @@ public final class I18n {
         return b.toString();
     }
 
+    /**
+     * Like {@link #t}, for a text about {@code count} things: the key {@code KEY.one} is used when the count is one
+     * (English says "1 sentence", not "1 sentences").
+     */
+    public String plural(String key, long count, Object... args) {
+        String k = count == 1 && bundle.containsKey(key + ".one") ? key + ".one" : key;
+        return t(k, args);
+    }
+
     /** The index of the value named {@code name} in name/value pairs, or -1. */
     private static int indexOf(String name, Object[] args) {
         for (int i = 0; i + 1 < args.length; i += 2) if (name.equals(args[i])) return i + 1;

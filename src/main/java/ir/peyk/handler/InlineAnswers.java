@@ -83,8 +83,7 @@ final class InlineAnswers {
     private void summary(Turn turn, List<InlineResult> out) {
         Summary s = engine.summary(SUMMARY_SENTENCES);
         if (s.sentences().isEmpty()) return;
-        String text = turn.t("summary.title", "n", s.sentences().size(), "title", engine.article().title()) + "\n\n"
-                + String.join("\n\n", s.sentences().stream().map(e -> "• " + e.text().strip()).toList());
+        String text = Summaries.render(turn, engine.article().title(), s);
         out.add(result(turn, "s", turn.t("inline.summary.title"), s.gist(), text));
     }
 

@@ -63,15 +63,20 @@ final class Summaries {
         Set<Integer> old = before.sentences().stream().map(Evidence::sentence).collect(Collectors.toSet());
         List<Evidence> added = after.sentences().stream().filter(e -> !old.contains(e.sentence())).toList();
         if (added.isEmpty()) return turn.t("summary.complete");
-        String text = turn.t("summary.continued", "from", before.sentences().size() + 1, "to",
+        String text = turn.plural("summary.continued", added.size(), "from", before.sentences().size() + 1, "to",
                 after.sentences().size()) + "\n\n" + sentences(added);
         turn.reply(text, offers);
         return null;
     }
 
     private String full(Turn turn, Summary s) {
-        return turn.t("summary.title", "n", s.sentences().size(), "title", engine.article().title())
-                + "\n\n" + sentences(s.sentences());
+        return render(turn, engine.article().title(), s);
+    }
+
+    /** A summary as the bot shows it: a heading, then the sentences as bullets. */
+    static String render(Turn turn, String title, Summary s) {
+        int n = s.sentences().size();
+        return turn.plural("summary.title", n, "n", n, "title", title) + "\n\n" + sentences(s.sentences());
     }
 
     private static String sentences(List<Evidence> list) {

@@ -49,6 +49,11 @@ public final class Turn {
         return i18n.t(key, args);
     }
 
+    /** {@link I18n#plural}. */
+    public String plural(String key, long count, Object... args) {
+        return i18n.plural(key, count, args);
+    }
+
     public Capabilities caps() {
         return ctx.transport().capabilities();
     }

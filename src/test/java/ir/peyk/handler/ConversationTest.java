@@ -110,8 +110,12 @@ class ConversationTest {
         assertTrue(text.contains(stats.words() + " کلمه"), text);
         assertTrue(text.contains(stats.sentences() + " جمله"), text);
         assertTrue(text.contains("زمان مطالعه"), text);
-        if (!stats.keywords().isEmpty()) assertTrue(text.contains(stats.keywords().get(0).term()), text);
-        if (!stats.numbers().isEmpty()) assertTrue(text.contains(stats.numbers().get(0).text().strip()), text);
+        assertFalse(stats.keywords().isEmpty());
+        assertTrue(text.contains(stats.keywords().get(0).term() + " (" + stats.keywords().get(0).count() + ")"), text);
+        for (var n : stats.numbers()) {
+            boolean listed = text.contains("• " + ascii(n.text().strip()));
+            assertEquals(!n.section().equals("footer"), listed, "body numbers only: " + n);
+        }
     }
 
     @Test

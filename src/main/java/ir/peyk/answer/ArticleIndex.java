@@ -1,0 +1,91 @@
+package ir.peyk.answer;
+
+import ir.peyk.article.Article;
+import ir.peyk.article.DateExtractor;
+import ir.peyk.article.DateExtractor.DateMatch;
+import ir.peyk.article.NumberExtractor;
+import ir.peyk.article.NumberExtractor.NumberMatch;
+import ir.peyk.article.RelativeTimeExtractor;
+import ir.peyk.article.RelativeTimeExtractor.RelativeMatch;
+import ir.peyk.article.Sentence;
+import ir.peyk.text.JalaliDate;
+import ir.peyk.text.KeyedText;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every sentence of an article as a {@link Doc}, plus an inverted index from key-space words (and joined adjacent word
+ * pairs, so a question's پیامرسان finds the article's پیام رسان) to where they occur. Built once per article.
+ */
+final class ArticleIndex {
+    /** Where a vocabulary entry occurs: sentence position in {@link #docs}, first word, number of words. */
+    record Occ(int doc, int pos, int len) {}
+
+    final Article article;
+    final List<Doc> docs;
+    final Map<String, List<Occ>> postings;
+    final double avgLength;
+    final TermMatcher matcher;
+
+    ArticleIndex(Article article) {
+        this.article = article;
+        JalaliDate reference = article.meta().published() != null ? article.meta().published() : article.meta().pageDate();
+        List<Doc> ds = new ArrayList<>();
+        for (Sentence s : article.sentences()) ds.add(prepare(s, reference));
+        this.docs = List.copyOf(ds);
+        Map<String, List<Occ>> p = new HashMap<>();
+        java.util.Set<String> single = new java.util.HashSet<>();
+        java.util.Set<String> joined = new java.util.HashSet<>();
+        long total = 0;
+        for (int d = 0; d < docs.size(); d++) {
+            String[] w = docs.get(d).words;
+            total += w.length;
+            for (int i = 0; i < w.length; i++) {
+                p.computeIfAbsent(w[i], k -> new ArrayList<>()).add(new Occ(d, i, 1));
+                single.add(w[i]);
+                if (i + 1 < w.length && !docs.get(d).punctBefore(i + 1) && !Lang.STOPWORDS.contains(w[i])
+                        && !Lang.STOPWORDS.contains(w[i + 1])) {
+                    p.computeIfAbsent(w[i] + w[i + 1], k -> new ArrayList<>()).add(new Occ(d, i, 2));
+                    joined.add(w[i] + w[i + 1]);
+                }
+            }
+        }
+        p.replaceAll((k, v) -> List.copyOf(v));
+        this.postings = Map.copyOf(p);
+        this.avgLength = docs.isEmpty() ? 1 : Math.max(1, (double) total / docs.size());
+        this.matcher = new TermMatcher(single, joined);
+    }
+
+    private static Doc prepare(Sentence s, JalaliDate reference) {
+        KeyedText kt = KeyedText.of(s.text());
+        List<KeyedText.Token> tokens = kt.tokens();
+        List<Doc.Span<NumberMatch>> numbers = new ArrayList<>();
+        List<Doc.Span<DateMatch>> dates = new ArrayList<>();
+        List<Doc.Span<RelativeMatch>> relatives = new ArrayList<>();
+        Doc probe = new Doc(s, kt, tokens, List.of(), List.of(), List.of());
+        for (NumberMatch m : NumberExtractor.extract(kt)) {
+            numbers.add(new Doc.Span<>(probe.wordAtOrAfter(m.start()), probe.wordsBefore(m.end()), m));
+        }
+        for (DateMatch m : DateExtractor.extract(kt, reference)) {
+            dates.add(new Doc.Span<>(probe.wordAtOrAfter(m.start()), probe.wordsBefore(m.end()), m));
+        }
+        for (RelativeMatch m : RelativeTimeExtractor.extract(kt, reference)) {
+            relatives.add(new Doc.Span<>(probe.wordAtOrAfter(m.start()), probe.wordsBefore(m.end()), m));
+        }
+        return new Doc(s, kt, tokens, numbers, dates, relatives);
+    }
+
+    Doc doc(int i) {
+        return docs.get(i);
+    }
+
+    int size() {
+        return docs.size();
+    }
+
+    List<Occ> occurrences(String vocabWord) {
+        return postings.getOrDefault(vocabWord, List.of());
+    }
+}

@@ -1,0 +1,155 @@
+package ir.peyk.answer;
+
+import ir.peyk.article.Section;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One question being answered: the question, the ranked sentences and shared helpers for the extractors. */
+final class Ctx {
+    final Question q;
+    final ArticleIndex index;
+    final People people;
+    final List<Ranker.Scored> ranked;
+    private final Map<Integer, Ranker.Scored> byDoc = new HashMap<>();
+
+    Ctx(Question q, ArticleIndex index, People people, List<Ranker.Scored> ranked) {
+        this.q = q;
+        this.index = index;
+        this.people = people;
+        this.ranked = ranked;
+        for (Ranker.Scored s : ranked) byDoc.put(s.doc(), s);
+    }
+
+    Doc doc(int d) {
+        return index.doc(d);
+    }
+
+    Ranker.Scored scored(int d) {
+        return byDoc.get(d);
+    }
+
+    /** Whether term {@code k} occurs in sentence {@code d}. */
+    boolean has(int d, int k) {
+        Ranker.Scored s = byDoc.get(d);
+        return s != null && s.has()[k];
+    }
+
+    /**
+     * Weighted share of the question's terms found in sentence {@code d} or, when {@code neighbours}, in the sentences
+     * right before and after it (same section).
+     */
+    double coverage(int d, boolean neighbours) {
+        double all = 0;
+        double got = 0;
+        List<Question.Term> terms = q.terms();
+        for (int k = 0; k < terms.size(); k++) {
+            all += terms.get(k).weight();
+            boolean in = has(d, k);
+            if (!in && neighbours) in = sameSection(d, d - 1) && has(d - 1, k) || sameSection(d, d + 1) && has(d + 1, k);
+            if (in) got += terms.get(k).weight();
+        }
+        return all == 0 ? 0 : got / all;
+    }
+
+    /** Every required term occurs in sentence {@code d} (or its neighbours). */
+    boolean requiredIn(int d, boolean neighbours) {
+        List<Question.Term> terms = q.terms();
+        for (int k = 0; k < terms.size(); k++) {
+            if (!terms.get(k).required()) continue;
+            boolean in = has(d, k);
+            if (!in && neighbours) in = sameSection(d, d - 1) && has(d - 1, k) || sameSection(d, d + 1) && has(d + 1, k);
+            if (!in) return false;
+        }
+        return true;
+    }
+
+    private boolean sameSection(int a, int b) {
+        return b >= 0 && b < index.size() && index.doc(a).section() == index.doc(b).section();
+    }
+
+    /** Up to {@code max} best sentences that hold at least {@code minCoverage} of the question and its required terms. */
+    List<Ranker.Scored> candidates(double minCoverage, int max, boolean neighbours) {
+        List<Ranker.Scored> out = new ArrayList<>();
+        for (Ranker.Scored s : ranked) {
+            if (out.size() >= max) break;
+            if (index.doc(s.doc()).section() == Section.FOOTER) continue;
+            if (coverage(s.doc(), neighbours) >= minCoverage && requiredIn(s.doc(), neighbours)) out.add(s);
+        }
+        return out;
+    }
+
+    /** Word positions in sentence {@code d} where term {@code k} occurs. */
+    List<Integer> positions(int d, int k) {
+        List<Integer> out = new ArrayList<>();
+        for (TermMatcher.Hit h : q.terms().get(k).hits()) {
+            for (ArticleIndex.Occ o : index.occurrences(h.word())) {
+                if (o.doc() == d) for (int i = 0; i < o.len(); i++) out.add(o.pos() + i);
+            }
+        }
+        return out;
+    }
+
+    /** Whether word {@code i} of sentence {@code d} is one of the question's terms. */
+    boolean isQuestionWord(int d, int i) {
+        for (int k = 0; k < q.terms().size(); k++) if (positions(d, k).contains(i)) return true;
+        return false;
+    }
+
+    /**
+     * Weighted mean distance, in words, from the question's terms in sentence {@code d} to words [from, to). Each
+     * punctuation mark crossed (a clause boundary) adds 3. A parenthesis between them is skipped (it is an apposition of
+     * the word before it), but a term inside parentheses is far (+30) from a span outside them: "(… ایتا …) ۴۰ میلیون"
+     * counts the whole group, not ایتا. Large when no term is in the sentence.
+     */
+    double distance(int d, int from, int to) {
+        Doc doc = index.doc(d);
+        double sum = 0;
+        double weight = 0;
+        for (int k = 0; k < q.terms().size(); k++) {
+            List<Integer> ps = positions(d, k);
+            if (ps.isEmpty()) continue;
+            double best = Double.MAX_VALUE;
+            for (int p : ps) best = Math.min(best, wordDistance(doc, p, from, to));
+            double w = q.terms().get(k).weight();
+            sum += w * best;
+            weight += w;
+        }
+        return weight == 0 ? 99 : sum / weight;
+    }
+
+    static double wordDistance(Doc doc, int p, int from, int to) {
+        if (p >= from && p < to) return 0;
+        int a = Math.min(p, from);
+        int b = Math.max(p, to - 1);
+        boolean pIn = doc.inParen[p];
+        boolean spanIn = doc.inParen[Math.min(from, doc.length() - 1)];
+        double dist = pIn != spanIn ? 30 : 0;
+        for (int i = a + 1; i <= b; i++) {
+            if (!pIn && doc.inParen[i]) continue;
+            dist += 1;
+            String gap = doc.gapBefore(i);
+            if (doc.punctBefore(i) && gap.indexOf('(') < 0 && gap.indexOf(')') < 0) dist += 3;
+        }
+        return dist;
+    }
+
+    /** "SPAN — «SENTENCE»", or just the span when it is (nearly) the whole sentence. */
+    static String compose(String span, Doc d) {
+        String text = d.text();
+        if (span == null || span.isBlank()) return "«" + text + "»";
+        if (span.length() >= 0.8 * text.length()) return span;
+        return span + " — «" + text + "»";
+    }
+
+    static Evidence evidence(Doc d) {
+        return new Evidence(d.index(), d.text());
+    }
+
+    /** Confidence from the coverage of the evidence, whether a span of the asked type was found, and the score. */
+    static double confidence(double coverage, boolean typed, double score) {
+        double c = 0.5 * coverage + (typed ? 0.3 : 0.15) + 0.2 * score / (score + 3);
+        return Math.round(Math.max(0, Math.min(1, c)) * 100) / 100.0;
+    }
+}

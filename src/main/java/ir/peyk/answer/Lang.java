@@ -1,0 +1,120 @@
+package ir.peyk.answer;
+
+import ir.peyk.text.Lexicon;
+import ir.peyk.text.PersianText;
+import ir.peyk.text.PhraseTable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The linguistic data the answer engine reads, loaded once from {@code /peyk/lang/}. Every word list is in key space
+ * ({@link PersianText#key}); multi-word entries are kept as word arrays. Nothing here is about any one article.
+ */
+final class Lang {
+    /** A question cue: its words ("*" = a gap), its answer type and its rank (file order: lower wins). */
+    record Cue(String[] words, AnswerType type, int rank) {}
+
+    static final List<Cue> CUES = cues();
+    /** Cues indexed by their first word, for a fast scan of the question's words. */
+    static final Map<String, List<Cue>> CUES_BY_FIRST = byFirst(CUES);
+    static final Set<String> QUESTION_MARKERS = Lexicon.keySet("question-markers.txt");
+    static final Set<String> STOPWORDS = Lexicon.keySet("qa-stopwords.txt");
+    static final Set<String> LIGHT_VERBS = Lexicon.keySet("light-verbs.txt");
+    static final Set<String> VAGUE = Lexicon.keySet("vague-words.txt");
+    static final List<String[]> REPORTING_VERBS = phrases("reporting-verbs.txt");
+    static final Set<String> REPORTING_WORDS = firstWords(REPORTING_VERBS);
+    static final List<String[]> REASON_MARKERS = phrases("reason-markers.txt");
+    static final List<String> SUFFIXES = Lexicon.keySet("word-suffixes.txt").stream()
+            .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    static final Set<String> TITLES = Lexicon.keySet("titles.txt");
+    static final Set<String> PRONOUNS = Lexicon.keySet("person-pronouns.txt");
+    static final Set<String> HONORIFICS = Lexicon.keySet("honorifics.txt");
+    static final Set<String> FIRST_NAMES = Lexicon.keySet("first-names.txt");
+    static final Set<String> GENERIC_SPEAKERS = Lexicon.keySet("generic-speakers.txt");
+    static final Set<String> TIME_CUES = Lexicon.keySet("time-cues.txt");
+    static final Set<String> CHANGE_WORDS = Lexicon.keySet("change-words.txt");
+    static final Set<String> WEEKDAYS = Lexicon.keySet("weekdays.txt");
+    static final List<String[]> PERIOD_WORDS = phrases("period-words.txt");
+    static final List<String[]> PLACES = phrases("places.txt");
+    /** Shared with the number extractor: units (canonical names as values) and scale words. */
+    static final PhraseTable<String> UNITS = PhraseTable.load("units.txt");
+    static final PhraseTable<Double> SCALES = PhraseTable.load("scale-words.txt", Double::parseDouble);
+
+    private Lang() {}
+
+    /** Words that never carry content in a question. */
+    static boolean isFunctionWord(String w) {
+        return STOPWORDS.contains(w) || LIGHT_VERBS.contains(w) || QUESTION_MARKERS.contains(w) || VAGUE.contains(w);
+    }
+
+    /** A verb form other than the light verbs: the weak part of a question (its noun phrases carry the content). */
+    static boolean isVerbLike(String w) {
+        return (w.startsWith("می") || w.startsWith("نمی")) && w.length() >= 5
+                || w.endsWith("هاند") || w.endsWith("ایم") && w.length() > 5;
+    }
+
+    /** Length of the phrase of {@code list} that starts at {@code words[i]} (longest), or 0. */
+    static int phraseAt(List<String[]> list, String[] words, int i) {
+        int best = 0;
+        for (String[] p : list) {
+            if (p.length <= best || i + p.length > words.length) continue;
+            boolean ok = true;
+            for (int k = 0; k < p.length && ok; k++) ok = p[k].equals(words[i + k]);
+            if (ok) best = p.length;
+        }
+        return best;
+    }
+
+    /** Length of the phrase of {@code list} that ends just before {@code words[end]}, or 0. */
+    static int phraseEndingAt(List<String[]> list, String[] words, int end) {
+        int best = 0;
+        for (String[] p : list) {
+            int start = end - p.length;
+            if (p.length <= best || start < 0) continue;
+            boolean ok = true;
+            for (int k = 0; k < p.length && ok; k++) ok = p[k].equals(words[start + k]);
+            if (ok) best = p.length;
+        }
+        return best;
+    }
+
+    private static List<Cue> cues() {
+        List<Cue> out = new ArrayList<>();
+        for (String line : Lexicon.lines("question-words.txt")) {
+            int tab = line.indexOf('\t');
+            if (tab < 0) throw new IllegalStateException("question-words.txt: expected TYPE<TAB>words, got " + line);
+            AnswerType type = AnswerType.valueOf(line.substring(0, tab).strip());
+            List<String> words = new ArrayList<>();
+            for (String w : line.substring(tab + 1).strip().split("\\s+")) {
+                words.add(w.equals("*") ? "*" : PersianText.key(w));
+            }
+            out.add(new Cue(words.toArray(String[]::new), type, out.size()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Map<String, List<Cue>> byFirst(List<Cue> cues) {
+        Map<String, List<Cue>> m = new HashMap<>();
+        for (Cue c : cues) m.computeIfAbsent(c.words()[0], k -> new ArrayList<>()).add(c);
+        return Map.copyOf(m);
+    }
+
+    private static List<String[]> phrases(String file) {
+        List<String[]> out = new ArrayList<>();
+        for (String l : Lexicon.lines(file)) {
+            String k = PersianText.key(l);
+            if (!k.isEmpty()) out.add(PersianText.words(k).toArray(String[]::new));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Set<String> firstWords(List<String[]> phrases) {
+        Set<String> s = new java.util.HashSet<>();
+        for (String[] p : phrases) s.add(p[0]);
+        return Set.copyOf(s);
+    }
+}

@@ -1,0 +1,240 @@
+package ir.peyk.answer;
+
+import ir.peyk.text.KeyedText;
+import ir.peyk.text.PersianText;
+import ir.peyk.text.PhraseTable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a question into a {@link Question}: detects the answer type from the question words FIRST (they are
+ * stopwords to everything else), then keeps the content terms — dropping question words, stopwords, light verbs,
+ * vague words and reporting verbs — after joining adjacent words the article writes as one (پیام رسان های →
+ * پیامرسانهای).
+ */
+final class QuestionAnalyzer {
+    /** Longer questions are cut: the answer never depends on a question's tail, and latency stays bounded. */
+    static final int MAX_CHARS = 1000;
+    private static final int MAX_WORDS = 60;
+
+    private final TermMatcher matcher;
+
+    QuestionAnalyzer(TermMatcher matcher) {
+        this.matcher = matcher;
+    }
+
+    Question analyze(String question) {
+        String raw = question == null ? "" : question;
+        if (raw.length() > MAX_CHARS) raw = raw.substring(0, MAX_CHARS);
+        List<String> ws = PersianText.words(PersianText.key(raw));
+        if (ws.size() > MAX_WORDS) ws = ws.subList(0, MAX_WORDS);
+        String[] w = ws.toArray(String[]::new);
+        boolean english = isEnglish(w);
+
+        boolean[] used = new boolean[w.length];
+        Lang.Cue cue = null;
+        int[] cuePos = null;
+        for (int i = 0; i < w.length; i++) {
+            for (Lang.Cue c : Lang.CUES_BY_FIRST.getOrDefault(w[i], List.of())) {
+                if (cue != null && c.rank() >= cue.rank()) continue;
+                int[] at = matchCue(w, c, i);
+                if (at != null) { cue = c; cuePos = at; }
+            }
+        }
+        AnswerType type = cue == null ? AnswerType.UNKNOWN : cue.type();
+        if (cuePos != null) for (int p : cuePos) used[p] = true;
+        int cueEnd = cuePos == null ? -1 : cuePos[cuePos.length - 1] + 1;
+        int cueStart = cuePos == null ? -1 : cuePos[0];
+
+        boolean reporting = false;
+        for (int i = 0; i < w.length; i++) {
+            int len = Lang.phraseAt(Lang.REPORTING_VERBS, w, i);
+            if (len > 0) {
+                reporting = true;
+                for (int k = i; k < i + len; k++) used[k] = true;
+            }
+        }
+        AnswerType fallback = null;
+        if (type == AnswerType.WHO_OR_WHEN) {
+            // "وزیر نیرو کی به تهران سفر کرد" asks when; "کی وزیر ارتباطاته" and "کی گفت …" ask who.
+            type = hasTimeCue(w) || !reporting && endsWithEventVerb(w) ? AnswerType.DATE : AnswerType.PERSON;
+            fallback = type == AnswerType.DATE ? AnswerType.PERSON : AnswerType.DATE;
+        }
+        if (type == AnswerType.PERSON && reporting) type = AnswerType.SPEAKER;
+        if (type == AnswerType.MANNER && reporting) type = AnswerType.QUOTE;
+
+        // NUMBER: the unit and scale asked for ("چند میلیارد تومان", "چند درصد").
+        String unit = null;
+        double scale = 0;
+        int headPos = -1;
+        if (type == AnswerType.NUMBER && cueEnd >= 0) {
+            int i = cueEnd;
+            while (i < w.length && Lang.VAGUE.contains(w[i])) i++;
+            while (i < w.length) {
+                Double s = Lang.SCALES.get(w[i]);
+                if (s == null) break;
+                scale = scale == 0 ? s : scale * s;
+                i++;
+            }
+            String rest = String.join(" ", Arrays.copyOfRange(w, i, w.length));
+            List<KeyedText.Token> tokens = KeyedText.tokens(rest);
+            Optional<PhraseTable.Match<String>> u = tokens.isEmpty() ? Optional.empty()
+                    : Lang.UNITS.longestAt(rest, tokens, 0);
+            if (u.isPresent()) {
+                unit = u.get().value();
+                headPos = i;
+            } else if (i < w.length && isContent(w[i])) {
+                headPos = i;
+            }
+        }
+        if (type == AnswerType.DEFINITION && isSingleWhat(cue)) {
+            // "چه خدماتی", "چه نوع تماسی": what + noun asks "which"
+            int i = cueEnd;
+            while (i < w.length && Lang.VAGUE.contains(w[i])) i++;
+            if (i < w.length && isContent(w[i]) && !Lang.isVerbLike(w[i])) {
+                type = AnswerType.WHICH;
+                headPos = i;
+            }
+        } else if ((type == AnswerType.WHICH || type == AnswerType.LIST || type == AnswerType.LOCATION) && cueStart >= 0) {
+            headPos = firstContent(w, used, cueStart + 1, w.length);
+            if (headPos < 0) headPos = firstContent(w, used, 0, cueStart);
+        }
+
+        List<Question.Term> terms = terms(w, used, type, headPos, unit != null || scale > 0 ? cueEnd : -1);
+        Question.Term head = null;
+        for (Question.Term t : terms) if (headPos >= t.pos() && headPos < t.pos() + t.len()) head = t;
+        return new Question(raw, w, type, terms, head, unit, scale, english, fallback);
+    }
+
+    /** Positions of the cue's words in {@code w} when cue {@code c} matches at {@code i}, else null. */
+    private static int[] matchCue(String[] w, Lang.Cue c, int i) {
+        String[] cw = c.words();
+        List<Integer> pos = new ArrayList<>();
+        pos.add(i);
+        int j = i + 1;
+        boolean gap = false;
+        for (int k = 1; k < cw.length; k++) {
+            if (cw[k].equals("*")) { gap = true; continue; }
+            int found = -1;
+            if (gap) {
+                for (int x = j; x < w.length && x - j <= 8; x++) if (w[x].equals(cw[k])) { found = x; break; }
+            } else if (j < w.length && w[j].equals(cw[k])) {
+                found = j;
+            }
+            if (found < 0) return null;
+            pos.add(found);
+            j = found + 1;
+            gap = false;
+        }
+        return pos.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean isSingleWhat(Lang.Cue c) {
+        return c != null && c.words().length == 1;
+    }
+
+    private static boolean hasTimeCue(String[] w) {
+        for (String x : w) {
+            if (Lang.TIME_CUES.contains(x)) return true;
+            for (String t : Lang.TIME_CUES) if (x.length() > t.length() && x.startsWith(t) && t.length() >= 4) return true;
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> COPULAS = java.util.Set.of("است", "هست", "هستند", "بود", "بودند", "ه", "باشد");
+
+    /** "کی پلتفرمها گلایه کردند": a question that ends in a verb of an event (not a copula) asks "when". */
+    private static boolean endsWithEventVerb(String[] w) {
+        if (w.length < 2) return false;
+        String last = w[w.length - 1];
+        return !COPULAS.contains(last) && (Lang.LIGHT_VERBS.contains(last) || Lang.isVerbLike(last));
+    }
+
+    private static boolean isContent(String w) {
+        return !Lang.isFunctionWord(w) && !Lang.REPORTING_WORDS.contains(w);
+    }
+
+    private static int firstContent(String[] w, boolean[] used, int from, int to) {
+        for (int i = Math.max(0, from); i < to && i < w.length; i++) if (!used[i] && isContent(w[i])) return i;
+        return -1;
+    }
+
+    private List<Question.Term> terms(String[] w, boolean[] used, AnswerType type, int headPos, int unitFrom) {
+        List<Question.Term> out = new ArrayList<>();
+        boolean firstNoun = true;
+        int nouns = 0;
+        for (int i = 0; i < w.length; i++) if (!used[i] && isContent(w[i]) && !Lang.isVerbLike(w[i])) nouns++;
+        int i = 0;
+        while (i < w.length) {
+            if (used[i]) { i++; continue; }
+            int joined = join(w, used, i);
+            if (joined > 1) {
+                String text = concat(w, i, joined);
+                out.add(term(text, i, joined, 1.0, firstNoun && nouns >= 2 || i <= headPos && headPos < i + joined));
+                firstNoun = false;
+                i += joined;
+                continue;
+            }
+            String x = w[i];
+            if (!isContent(x)) { i++; continue; }
+            boolean unitWord = unitFrom >= 0 && i >= unitFrom && (Lang.UNITS.get(x) != null || Lang.SCALES.get(x) != null);
+            boolean verb = Lang.isVerbLike(x);
+            double weight = unitWord ? 0.6 : verb ? 0.35 : 1.0;
+            boolean required = !verb && !unitWord && (Lang.TITLES.contains(x) || i == headPos || firstNoun && nouns >= 2);
+            out.add(term(x, i, 1, weight, required));
+            if (!verb && !unitWord) firstNoun = false;
+            i++;
+        }
+        return out;
+    }
+
+    private Question.Term term(String text, int pos, int len, double weight, boolean required) {
+        return new Question.Term(text, pos, len, weight, required, matcher.match(text));
+    }
+
+    /**
+     * How many words from {@code i} to join: 3 or 2 when their concatenation is an article word (or one with a
+     * suffix) that the parts alone would not find — a ZWNJ typed as a space, or written solid.
+     */
+    private int join(String[] w, boolean[] used, int i) {
+        for (int len = 3; len >= 2; len--) {
+            if (i + len > w.length) continue;
+            boolean free = true;
+            for (int k = i; k < i + len; k++) free &= !used[k];
+            if (!free || !isContent(w[i])) continue;
+            String j = concat(w, i, len);
+            int closeness = matcher.closeness(j);
+            if (closeness == 2) return len;                 // one article word: پیام رسان های → پیامرسانهای
+            if (closeness == 0) continue;
+            boolean stop = false;
+            boolean unknownPart = false;
+            for (int k = i; k < i + len; k++) {
+                stop |= Lang.STOPWORDS.contains(w[k]);
+                unknownPart |= !matcher.matchesClosely(w[k]);
+            }
+            if (!stop && unknownPart) return len;         // two article words the question wrote solid or split oddly
+        }
+        return 1;
+    }
+
+    private static String concat(String[] w, int i, int len) {
+        StringBuilder b = new StringBuilder();
+        for (int k = i; k < i + len; k++) b.append(w[k]);
+        return b.toString();
+    }
+
+    private static boolean isEnglish(String[] w) {
+        int latin = 0;
+        int other = 0;
+        for (String x : w) {
+            for (int k = 0; k < x.length(); k++) {
+                char c = x.charAt(k);
+                if (c >= 'a' && c <= 'z') latin++;
+                else if (Character.isLetter(c)) other++;
+            }
+        }
+        return latin > 0 && latin >= other;
+    }
+}

@@ -1,0 +1,366 @@
+package ir.peyk.answer;
+
+import ir.peyk.article.DateExtractor.DateMatch;
+import ir.peyk.article.NumberExtractor.NumberMatch;
+import ir.peyk.article.RelativeTimeExtractor.RelativeMatch;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers whose span is typed by its shape: a number (with unit and qualifier), a date or relative time, a place, a
+ * reason clause, a manner phrase, a list or a head noun with its modifiers, a clause. Each returns empty when the
+ * article holds no span of the asked type near the question's words: the caller then declines.
+ */
+final class SpanAnswers {
+    private static final List<String[]> LIST_OPENERS = List.of(
+            new String[]{"شامل"}, new String[]{"از", "جمله"}, new String[]{"مانند"}, new String[]{"مثل"},
+            new String[]{"نظیر"}, new String[]{"همچون"}, new String[]{"یعنی"});
+    private static final List<String[]> MANNER_OPENERS = List.of(
+            new String[]{"به", "صورت"}, new String[]{"بهصورت"}, new String[]{"به", "شکل"}, new String[]{"به", "شیوه"},
+            new String[]{"از", "طریق"}, new String[]{"با", "استفاده", "از"});
+
+    private SpanAnswers() {}
+
+    static Optional<Answer> number(Ctx c) {
+        boolean asksChange = false;
+        for (String w : c.q.words()) asksChange |= Lang.CHANGE_WORDS.contains(w);
+        Ranker.Scored bestS = null;
+        Doc.Span<NumberMatch> best = null;
+        double bestV = 0;
+        for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
+            Doc d = c.doc(s.doc());
+            for (Doc.Span<NumberMatch> n : d.numbers) {
+                if (!unitFits(c.q, d, n)) continue;
+                double dist = c.distance(s.doc(), n.from(), n.to());
+                if (dist > 15) continue;
+                double v = s.score() / (1 + 0.1 * dist);
+                if (n.match().unit() == null && adjectivalUnit(d, n.to()) == null) v *= 0.6;   // a bare number
+                if (measuresChange(d, n) != asksChange) v *= 0.3;
+                if (v > bestV) { bestV = v; best = n; bestS = s; }
+            }
+        }
+        if (best == null) return Optional.empty();
+        Doc d = c.doc(bestS.doc());
+        int to = adjectivalUnit(d, best.to()) != null ? best.to() + 1 : extendOverQuestionWords(c, bestS.doc(), best.to());
+        String span = d.span(best.from(), to);
+        return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(span, d), List.of(Ctx.evidence(d)),
+                Ctx.confidence(c.coverage(bestS.doc(), false), true, bestS.score())));
+    }
+
+    /** The number has the unit asked for (or a word of it right after), and at least the scale asked for. */
+    private static boolean unitFits(Question q, Doc d, Doc.Span<NumberMatch> n) {
+        if (q.scale() > 0 && n.match().value() < q.scale()) return false;
+        if (q.units() == null) return true;
+        if (q.units().equals(n.match().unit())) return true;
+        if (q.units().equals(adjectivalUnit(d, n.to()))) return true;
+        for (int i = n.to(); i < Math.min(d.length(), n.to() + 2); i++) {
+            if (q.units().equals(Lang.UNITS.get(d.words[i]))) return true;
+        }
+        return false;
+    }
+
+    /** The number is attached to a change noun: "کاهش ۳۰ درصدی", "۸۵ درصد کاهش". */
+    private static boolean measuresChange(Doc d, Doc.Span<NumberMatch> n) {
+        int after = adjectivalUnit(d, n.to()) != null ? n.to() + 1 : n.to();
+        boolean before = n.from() > 0 && !d.punctBefore(n.from()) && Lang.CHANGE_WORDS.contains(d.words[n.from() - 1]);
+        boolean behind = after < d.length() && !d.punctBefore(after) && Lang.CHANGE_WORDS.contains(d.words[after]);
+        return before || behind;
+    }
+
+    /** "۳۰ درصدی", "۵ ساله": a unit with an adjective ending right after a number; its canonical unit, or null. */
+    private static String adjectivalUnit(Doc d, int at) {
+        if (at >= d.length() || d.punctBefore(at)) return null;
+        String w = d.words[at];
+        for (String end : new String[]{"ی", "ه"}) {
+            if (w.length() > 2 && w.endsWith(end)) {
+                String u = Lang.UNITS.get(w.substring(0, w.length() - 1));
+                if (u != null) return u;
+            }
+        }
+        return null;
+    }
+
+    /** Past {@code to}, the words that repeat the question's terms ("۴۰ میلیون نفر | کاربر فعال ماهانه"). */
+    private static int extendOverQuestionWords(Ctx c, int d, int to) {
+        Doc doc = c.doc(d);
+        int end = to;
+        while (end < doc.length() && end - to < 5 && !doc.punctBefore(end) && c.isQuestionWord(d, end)) end++;
+        return end;
+    }
+
+    static Optional<Answer> date(Ctx c) {
+        Ranker.Scored bestS = null;
+        String bestText = null;
+        double bestV = 0;
+        for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
+            Doc d = c.doc(s.doc());
+            for (Doc.Span<DateMatch> m : d.dates) {
+                double v = s.score() / (1 + 0.1 * c.distance(s.doc(), m.from(), m.to()));
+                if (v > bestV) {
+                    bestV = v;
+                    bestS = s;
+                    bestText = m.match().text() + " (" + m.match().jalali() + " = " + m.match().gregorian() + ")";
+                }
+            }
+            for (int[] y : years(d)) {
+                double v = 0.95 * s.score() / (1 + 0.1 * c.distance(s.doc(), y[0], y[1]));
+                if (v > bestV) {
+                    bestV = v;
+                    bestS = s;
+                    bestText = d.span(y[0], y[1]);
+                }
+            }
+            for (Doc.Span<RelativeMatch> m : d.relatives) {
+                double v = 0.9 * s.score() / (1 + 0.1 * c.distance(s.doc(), m.from(), m.to()));
+                if (v > bestV) {
+                    bestV = v;
+                    bestS = s;
+                    String r = m.match().resolved();
+                    bestText = m.match().text() + (r == null ? "" : " (" + r + ")");
+                }
+            }
+        }
+        if (bestS == null) return Optional.empty();
+        Doc d = c.doc(bestS.doc());
+        return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(bestText, d), List.of(Ctx.evidence(d)),
+                Ctx.confidence(c.coverage(bestS.doc(), false), true, bestS.score())));
+    }
+
+    /**
+     * Years standing alone ("تا پایان سال ۱۴۰۴", "در سال 2023"): a whole number 1300–1500 or 1900–2100 right after
+     * سال, with the period words before it. Word ranges [from, to).
+     */
+    private static List<int[]> years(Doc d) {
+        List<int[]> out = new java.util.ArrayList<>();
+        for (int i = 1; i < d.length(); i++) {
+            String w = d.words[i];
+            if (w.length() != 4 || !w.chars().allMatch(Character::isDigit) || !d.words[i - 1].equals("سال")) continue;
+            int y = Integer.parseInt(w);
+            if (!(y >= 1300 && y <= 1500 || y >= 1900 && y <= 2100)) continue;
+            boolean inDate = false;
+            for (Doc.Span<DateMatch> m : d.dates) inDate |= i >= m.from() && i < m.to();
+            if (inDate) continue;
+            int from = i - 1;
+            while (from > 0 && !d.punctBefore(from) && Lang.phraseEndingAt(Lang.PERIOD_WORDS, d.words, from) > 0) {
+                from -= Lang.phraseEndingAt(Lang.PERIOD_WORDS, d.words, from);
+            }
+            out.add(new int[]{from, i + 1});
+        }
+        return out;
+    }
+
+    static Optional<Answer> location(Ctx c) {
+        for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
+            Doc d = c.doc(s.doc());
+            int bestAt = -1;
+            int bestLen = 0;
+            double bestDist = Double.MAX_VALUE;
+            for (int i = 0; i < d.length(); i++) {
+                int len = Lang.phraseAt(Lang.PLACES, d.words, i);
+                if (len == 0 || c.isQuestionWord(s.doc(), i)) continue;
+                double dist = c.distance(s.doc(), i, i + len);
+                if (dist < bestDist) { bestDist = dist; bestAt = i; bestLen = len; }
+            }
+            if (bestAt >= 0 && bestDist <= 15) {
+                return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(bestAt, bestAt + bestLen), d),
+                        List.of(Ctx.evidence(d)), Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Answer> reason(Ctx c) {
+        for (Ranker.Scored s : c.candidates(0.5, 3, false)) {
+            for (int d : new int[]{s.doc(), s.doc() + 1, s.doc() + 2}) {
+                if (d >= c.index.size() || c.doc(d).section() != c.doc(s.doc()).section()) continue;
+                Doc doc = c.doc(d);
+                for (int i = 0; i < doc.length(); i++) {
+                    int len = Lang.phraseAt(Lang.REASON_MARKERS, doc.words, i);
+                    if (len == 0) continue;
+                    // a later sentence must open with the reason or point back to the matched one ("این کاهش به دلیل")
+                    if (d != s.doc() && i > 2 && !pointsBack(c, d, i)) break;
+                    int end = clauseEnd(doc, i + len, 30);
+                    if (end - i - len < 2) continue;
+                    String span = doc.span(i, end);
+                    List<Evidence> ev = d == s.doc() ? List.of(Ctx.evidence(doc))
+                            : List.of(Ctx.evidence(c.doc(s.doc())), Ctx.evidence(doc));
+                    return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(span, doc), ev,
+                            Ctx.confidence(c.coverage(s.doc(), true), true, s.score())));
+                }
+            }
+        }
+        // The reason may stand in a sentence that points back ("این کاهش به دلیل …") to the one the question matches.
+        for (Ranker.Scored s : c.ranked) {
+            Doc doc = c.doc(s.doc());
+            if (doc.section() != ir.peyk.article.Section.BODY || c.coverage(s.doc(), true) < 0.6) continue;
+            for (int i = 0; i < doc.length(); i++) {
+                int len = Lang.phraseAt(Lang.REASON_MARKERS, doc.words, i);
+                if (len == 0) continue;
+                int end = clauseEnd(doc, i + len, 30);
+                if (end - i - len < 2 || c.distance(s.doc(), i, end) > 8) continue;
+                return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(doc.span(i, end), doc),
+                        List.of(Ctx.evidence(doc)), Ctx.confidence(c.coverage(s.doc(), true), true, s.score())));
+            }
+        }
+        return sentence(c, 0.8);
+    }
+
+    /** "این X" / "همین X" shortly before word {@code i}, X one of the question's terms: an anaphor. */
+    private static boolean pointsBack(Ctx c, int d, int i) {
+        Doc doc = c.doc(d);
+        for (int j = Math.max(1, i - 4); j < i; j++) {
+            String det = doc.words[j - 1];
+            if ((det.equals("این") || det.equals("همین")) && c.isQuestionWord(d, j)) return true;
+        }
+        return false;
+    }
+
+    static Optional<Answer> manner(Ctx c) {
+        for (Ranker.Scored s : c.candidates(0.6, 3, false)) {
+            Doc d = c.doc(s.doc());
+            for (int i = 0; i < d.length(); i++) {
+                int len = Lang.phraseAt(MANNER_OPENERS, d.words, i);
+                if (len == 0 || c.isQuestionWord(s.doc(), i + len)) continue;
+                int end = nounPhraseEnd(d, i + len, 4);
+                if (end <= i + len) continue;
+                return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(i, end), d), List.of(Ctx.evidence(d)),
+                        Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
+            }
+        }
+        return sentence(c, 0.8);
+    }
+
+    /**
+     * "کدام X / چه Xی / نام X": a list after the head noun — in parentheses, or after شامل / از جمله / مانند — else the
+     * head noun with the modifiers the article adds to it ("خدمات دولتی").
+     */
+    static Optional<Answer> which(Ctx c, boolean listWanted) {
+        Question.Term head = c.q.head();
+        int headK = head == null ? -1 : c.q.terms().indexOf(head);
+        if (headK >= 0) {
+            for (Ranker.Scored s : c.candidates(0.5, 6, false)) {
+                Doc d = c.doc(s.doc());
+                for (int p : c.positions(s.doc(), headK)) {
+                    String list = listAfter(d, p + 1);
+                    if (list != null) return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(list, d),
+                            List.of(Ctx.evidence(d)), Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
+                }
+            }
+            if (!listWanted) {
+                for (Ranker.Scored s : c.candidates(0.5, 3, false)) {
+                    Doc d = c.doc(s.doc());
+                    for (int p : c.positions(s.doc(), headK)) {
+                        int end = p + 1;
+                        while (end < d.length() && c.positions(s.doc(), headK).contains(end)) end++;
+                        int np = nounPhraseEnd(d, end, 3);
+                        boolean adds = false;
+                        for (int i = end; i < np; i++) adds |= !c.isQuestionWord(s.doc(), i);
+                        if (!adds) continue;
+                        return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(p, np), d),
+                                List.of(Ctx.evidence(d)), Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
+                    }
+                }
+            }
+        }
+        return sentence(c, 0.75);
+    }
+
+    /** A parenthesised list, or a comma list after شامل / از جمله …, within three words after {@code from}. */
+    static String listAfter(Doc d, int from) {
+        for (int k = from; k <= Math.min(d.length(), from + 3); k++) {
+            String gap = d.gapBefore(k);
+            if (gap.contains("(") && k < d.length()) {
+                int open = d.text().lastIndexOf('(', d.start[k]);
+                int close = d.text().indexOf(')', open);
+                if (open >= 0 && close > open) {
+                    String inner = d.text().substring(open + 1, close).strip();
+                    if (inner.contains("،") || inner.contains(",") || inner.contains(" و ")) return inner;
+                }
+                return null;
+            }
+            if (k > from && d.punctBefore(k)) return null;
+            if (k < d.length()) {
+                int len = Lang.phraseAt(LIST_OPENERS, d.words, k);
+                if (len > 0) {
+                    int end = clauseEnd(d, k + len, 15);
+                    while (end > k + len && (Lang.LIGHT_VERBS.contains(d.words[end - 1]) || Lang.isVerbLike(d.words[end - 1]))) end--;
+                    String items = d.span(k + len, end);
+                    if (items.contains("،") || items.contains(",") || items.contains(" و ")) return items;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "X چیست / درباره چه": the clause of the best sentence that holds most of the question's terms. */
+    static Optional<Answer> clause(Ctx c, double minCoverage) {
+        List<Ranker.Scored> cs = c.candidates(minCoverage, 1, false);
+        if (cs.isEmpty()) return Optional.empty();
+        Ranker.Scored s = cs.get(0);
+        Doc d = c.doc(s.doc());
+        int bestFrom = 0;
+        int bestTo = d.length();
+        int bestHits = -1;
+        int from = 0;
+        for (int i = 1; i <= d.length(); i++) {
+            boolean boundary = i == d.length() || d.punctBefore(i) && !d.gapBefore(i).strip().equals("،")
+                    || d.words[i].equals("که") || d.gapBefore(i).contains(":");
+            if (!boundary) continue;
+            int hits = 0;
+            for (int k = from; k < i; k++) if (c.isQuestionWord(s.doc(), k)) hits++;
+            if (hits > bestHits) { bestHits = hits; bestFrom = from; bestTo = i; }
+            from = d.words.length > i && d.words[i].equals("که") ? i + 1 : i;
+        }
+        String span = bestTo - bestFrom >= 3 ? d.span(bestFrom, bestTo) : null;
+        return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(span, d), List.of(Ctx.evidence(d)),
+                Ctx.confidence(c.coverage(s.doc(), false), span != null, s.score())));
+    }
+
+    /** The best sentence itself, when it holds at least {@code minCoverage} of the question. */
+    static Optional<Answer> sentence(Ctx c, double minCoverage) {
+        List<Ranker.Scored> cs = c.candidates(minCoverage, 1, false);
+        if (cs.isEmpty()) return Optional.empty();
+        Doc d = c.doc(cs.get(0).doc());
+        return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(null, d), List.of(Ctx.evidence(d)),
+                Ctx.confidence(c.coverage(d.index(), false), false, cs.get(0).score())));
+    }
+
+    /** "آیا …": yes when one sentence holds every term; no when it holds them with the opposite polarity. */
+    static Optional<Answer> yesNo(Ctx c) {
+        List<Ranker.Scored> cs = c.candidates(0.99, 1, false);
+        if (cs.isEmpty()) return Optional.empty();
+        Doc d = c.doc(cs.get(0).doc());
+        boolean negatedQ = false;
+        boolean negatedS = false;
+        for (String w : c.q.words()) negatedQ |= isNegativeVerb(w);
+        for (int i = 0; i < d.length(); i++) if (isNegativeVerb(d.words[i])) negatedS = true;
+        String verdict = negatedQ == negatedS ? "بله" : "خیر";
+        return Optional.of(new Answer(c.q.raw(), true, verdict + " — «" + d.text() + "»", List.of(Ctx.evidence(d)),
+                Ctx.confidence(1, true, cs.get(0).score()) * 0.9));
+    }
+
+    private static boolean isNegativeVerb(String w) {
+        return w.startsWith("نمی") && w.length() > 4 || w.equals("نیست") || w.equals("نبود") || w.equals("ندارد")
+                || w.equals("ندارند") || w.equals("نیستند") || w.equals("نشد") || w.equals("نشده") || w.equals("نکرد")
+                || w.equals("نکردند") || w.equals("نکرده");
+    }
+
+    /** End of the clause starting at {@code from}: the next punctuation other than a comma inside a list, or {@code max} words. */
+    static int clauseEnd(Doc d, int from, int max) {
+        int end = from;
+        while (end < d.length() && end - from < max) {
+            if (end > from && d.punctBefore(end)) break;
+            end++;
+        }
+        return end;
+    }
+
+    /** End of the noun phrase from {@code from}: words up to a function word, a verb or punctuation. */
+    static int nounPhraseEnd(Doc d, int from, int max) {
+        int end = from;
+        while (end < d.length() && end - from < max && !(end > from && d.punctBefore(end))
+                && !Lang.isFunctionWord(d.words[end]) && !Lang.isVerbLike(d.words[end])
+                && !Lang.REPORTING_WORDS.contains(d.words[end]) && !Character.isDigit(d.words[end].charAt(0))) end++;
+        return end;
+    }
+}

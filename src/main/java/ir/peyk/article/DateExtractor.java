@@ -1,0 +1,183 @@
+package ir.peyk.article;
+
+import ir.peyk.text.JalaliDate;
+import ir.peyk.text.KeyedText;
+import ir.peyk.text.Lexicon;
+import ir.peyk.text.PersianText;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds calendar dates in a text and gives each in both calendars:
+ * <ul>
+ *   <li>Jalali "day month [year]": {@code ۲۱ تیر ۱۴۰۲}, {@code ۲۱ تیرماه ۱۴۰۲}, {@code ۱۳ دی‌ماه سال ۱۴۰۴}; without a
+ *       year, the reference date's year is used (when there is none, the date is skipped);</li>
+ *   <li>numeric {@code yyyy/mm/dd}, {@code yyyy-mm-dd} or {@code dd/mm/yyyy}: years 1300–1420 are Jalali, 1900–2100
+ *       Gregorian, anything else is not read as a date;</li>
+ *   <li>Gregorian month names in Persian or English: {@code ۱۲ ژوئیه ۲۰۲۳}, {@code 12 July 2023},
+ *       {@code July 12, 2023}, {@code Saturday, 03 January 2026}.</li>
+ * </ul>
+ * Matching runs in key space; spans are offsets in the original text. Month names are data files
+ * (months-jalali.txt, months-gregorian.txt).
+ */
+public final class DateExtractor {
+    /**
+     * A date found in a text.
+     *
+     * @param text      the original words
+     * @param start     start offset in the original text
+     * @param end       end offset (exclusive)
+     * @param jalali    the date in the Jalali calendar
+     * @param gregorian the same day in the Gregorian calendar
+     * @param calendar  the calendar it was written in: "jalali" or "gregorian"
+     */
+    public record DateMatch(String text, int start, int end, JalaliDate jalali, LocalDate gregorian, String calendar) {}
+
+    private static final Map<String, Integer> JALALI_MONTHS = months("months-jalali.txt");
+    private static final Map<String, Integer> GREGORIAN_MONTHS = months("months-gregorian.txt");
+
+    private static final String NOT_DIGIT_BEFORE = "(?<![\\d.,/:\\-])";
+    private static final String NOT_DIGIT_AFTER = "(?![\\d/:]|[.,\\-]\\d)";
+    private static final String END_OF_WORD = "(?![\\p{L}\\d])";
+
+    private static final Pattern JALALI = Pattern.compile(NOT_DIGIT_BEFORE + "(\\d{1,2})\\s*(" + alternation(JALALI_MONTHS)
+            + ")(?:\\s*ماه)?" + END_OF_WORD + "(?:\\s*[،,]?\\s*(?:سال\\s*)?(\\d{4})" + NOT_DIGIT_AFTER
+            + "(?:\\s*(?:هجری\\s*شمسی|هجری\\s*خورشیدی|شمسی|خورشیدی|ه\\.\\s?ش\\.?))?)?");
+    private static final Pattern GREGORIAN_DMY = Pattern.compile(NOT_DIGIT_BEFORE + "(\\d{1,2})\\s*("
+            + alternation(GREGORIAN_MONTHS) + ")\\.?" + END_OF_WORD + "\\s*[،,]?\\s*(\\d{4})" + NOT_DIGIT_AFTER
+            + "(?:\\s*میلادی)?");
+    private static final Pattern GREGORIAN_MDY = Pattern.compile("(?<![\\p{L}])(" + alternation(GREGORIAN_MONTHS)
+            + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})" + NOT_DIGIT_AFTER);
+    private static final Pattern YMD = Pattern.compile(NOT_DIGIT_BEFORE + "(\\d{4})([/\\-])(\\d{1,2})\\2(\\d{1,2})"
+            + NOT_DIGIT_AFTER);
+    private static final Pattern DMY = Pattern.compile(NOT_DIGIT_BEFORE + "(\\d{1,2})([/\\-])(\\d{1,2})\\2(\\d{4})"
+            + NOT_DIGIT_AFTER);
+
+    private DateExtractor() {}
+
+    /** Dates in {@code text}; a Jalali day and month without a year take {@code reference}'s year (null: skipped). */
+    public static List<DateMatch> extract(String text, JalaliDate reference) {
+        return extract(KeyedText.of(text), reference);
+    }
+
+    public static List<DateMatch> extract(KeyedText kt, JalaliDate reference) {
+        List<DateMatch> out = new ArrayList<>();
+        for (Found f : find(kt.key())) {
+            JalaliDate j = f.date;
+            if (j == null && f.yearlessMonth > 0 && reference != null) {
+                j = jalali(reference.year(), f.yearlessMonth, f.yearlessDay);
+            }
+            if (j == null) continue;
+            int s = kt.originalStart(f.start);
+            int e = kt.originalEnd(f.end);
+            out.add(new DateMatch(kt.original().substring(s, e), s, e, j, j.toGregorian(), f.calendar));
+        }
+        return out;
+    }
+
+    /** Key-space spans of everything that reads as a date, valid or not (so numbers inside them are not numbers). */
+    static List<int[]> keySpans(KeyedText kt) {
+        return find(kt.key()).stream().map(f -> new int[] {f.start, f.end}).toList();
+    }
+
+    /**
+     * A date-like span in key space. {@code date} is null when the text is not a valid date, or when no year was written
+     * (then {@code yearlessMonth}/{@code yearlessDay} hold what was).
+     */
+    private record Found(int start, int end, JalaliDate date, String calendar, int yearlessMonth, int yearlessDay) {
+        Found(int start, int end, JalaliDate date, String calendar) {
+            this(start, end, date, calendar, 0, 0);
+        }
+    }
+
+    private static List<Found> find(String key) {
+        List<Found> all = new ArrayList<>();
+        Matcher m = JALALI.matcher(key);
+        while (m.find()) {
+            int day = Integer.parseInt(m.group(1));
+            int month = JALALI_MONTHS.get(m.group(2));
+            if (m.group(3) != null) {
+                all.add(new Found(m.start(), m.end(), jalali(Integer.parseInt(m.group(3)), month, day), "jalali"));
+            } else {
+                boolean plausible = day >= 1 && day <= JalaliDate.monthLength(1403, month); // 1403: a leap year
+                all.add(new Found(m.start(), m.end(), null, "jalali", plausible ? month : 0, day));
+            }
+        }
+        m = GREGORIAN_DMY.matcher(key);
+        while (m.find()) {
+            all.add(new Found(m.start(), m.end(), gregorian(Integer.parseInt(m.group(3)),
+                    GREGORIAN_MONTHS.get(m.group(2)), Integer.parseInt(m.group(1))), "gregorian"));
+        }
+        m = GREGORIAN_MDY.matcher(key);
+        while (m.find()) {
+            all.add(new Found(m.start(), m.end(), gregorian(Integer.parseInt(m.group(3)),
+                    GREGORIAN_MONTHS.get(m.group(1)), Integer.parseInt(m.group(2))), "gregorian"));
+        }
+        m = YMD.matcher(key);
+        while (m.find()) all.add(numeric(m.start(), m.end(), m.group(1), m.group(3), m.group(4)));
+        m = DMY.matcher(key);
+        while (m.find()) all.add(numeric(m.start(), m.end(), m.group(4), m.group(3), m.group(1)));
+        // Keep the earliest, then longest, of overlapping matches.
+        all.sort(Comparator.comparingInt(Found::start).thenComparingInt(f -> -(f.end - f.start)));
+        List<Found> out = new ArrayList<>();
+        int lastEnd = -1;
+        for (Found f : all) {
+            if (f.start >= lastEnd) {
+                out.add(f);
+                lastEnd = f.end;
+            }
+        }
+        return out;
+    }
+
+    /** A numeric date; the year decides the calendar (1300–1420 Jalali, 1900–2100 Gregorian). */
+    private static Found numeric(int start, int end, String y, String mo, String d) {
+        int year = Integer.parseInt(y);
+        int month = Integer.parseInt(mo);
+        int day = Integer.parseInt(d);
+        if (year >= 1300 && year <= 1420) return new Found(start, end, jalali(year, month, day), "jalali");
+        if (year >= 1900 && year <= 2100) return new Found(start, end, gregorian(year, month, day), "gregorian");
+        return new Found(start, end, null, null);
+    }
+
+    private static JalaliDate jalali(int year, int month, int day) {
+        if (year < 1200 || year > 1500) return null;
+        try {
+            return new JalaliDate(year, month, day);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static JalaliDate gregorian(int year, int month, int day) {
+        if (year < 1800 || year > 2200) return null;
+        try {
+            return JalaliDate.fromGregorian(LocalDate.of(year, month, day));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Integer> months(String file) {
+        Map<String, Integer> m = new HashMap<>();
+        for (String line : Lexicon.lines(file)) {
+            int eq = line.indexOf('=');
+            if (eq < 0) throw new IllegalStateException(file + ": expected NAME = NUMBER, got " + line);
+            m.put(PersianText.key(line.substring(0, eq).strip()), Integer.parseInt(line.substring(eq + 1).strip()));
+        }
+        return Map.copyOf(m);
+    }
+
+    /** Regex alternation of the names, longest first (so اردیبهشت is tried before shorter names). */
+    private static String alternation(Map<String, Integer> names) {
+        return String.join("|", names.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).toList());
+    }
+}

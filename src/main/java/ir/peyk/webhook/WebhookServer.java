@@ -82,6 +82,8 @@ public final class WebhookServer implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(b.limits.idleTimeout().toMillis());
+        // At a stop, idle keep-alive connections (platforms hold them open) are closed after this, not after 1 s.
+        connector.setShutdownIdleTimeout(200);
         server.addConnector(connector);
         server.addBean(new ConnectionLimit(b.limits.maxConnections(), server));
         server.setStopTimeout(b.limits.stopTimeout().toMillis());

@@ -12,10 +12,10 @@ public enum Platform {
     /** Sends the secret_token given to setWebhook in a header on every post; a post without it is refused. */
     TELEGRAM(List.of("X-Telegram-Bot-Api-Secret-Token"), true, Set.of(), true, null),
     /**
-     * A Telegram clone whose secret header is undocumented (maybe {@code X-Splus-Bot-Api-Secret-Token}): the path
-     * secret is required; a secret header, when one arrives under either name, must match.
+     * A Telegram clone whose secret header is undocumented (maybe {@code X-Splus-Bot-Api-Secret-Token}): no secret is
+     * given to its setWebhook, so none is expected back; the path secret is the proof.
      */
-    SOROUSH(List.of("X-Telegram-Bot-Api-Secret-Token", "X-Splus-Bot-Api-Secret-Token"), false, Set.of(), true, null),
+    SOROUSH(List.of(), false, Set.of(), true, null),
     /** setWebhook takes only a url: the unguessable path is the only proof. */
     BALE(List.of(), false, Set.of(), true, null),
     /** Posts to the base path or to .../receiveUpdate and .../receiveInlineMessage; expects {"status":"OK"}. */

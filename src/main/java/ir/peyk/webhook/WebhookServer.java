@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.server.ConnectionLimit;
@@ -129,13 +130,7 @@ public final class WebhookServer implements AutoCloseable {
             health.set(r.name(), TransportStatus.running("webhook"));
             return;
         }
-        String url = publicUrl(r.name());
-        if (url == null) {
-            String why = "webhook.publicUrl (PEYK_WEBHOOK_URL) is not set, so " + r.name() + " cannot be told where to post";
-            log.error(why);
-            health.set(r.name(), TransportStatus.failed("webhook", why));
-            return;
-        }
+        String url = publicUrl(r.name()); // not null: build() checked
         try {
             r.registration().register(url, r.platform().sendsSecretHeader() ? r.headerSecret() : null);
             health.set(r.name(), TransportStatus.running("webhook"));
@@ -238,6 +233,12 @@ public final class WebhookServer implements AutoCloseable {
 
         public WebhookServer build() {
             if (limits.maxBodyBytes() <= 0) throw new WebhookException("webhook.maxBodyBytes must be positive");
+            boolean noUrl = config.publicUrl() == null || config.publicUrl().isBlank();
+            List<String> needUrl = routes.values().stream().filter(r -> r.registration() != null).map(Route::name).toList();
+            if (noUrl && !needUrl.isEmpty()) {
+                throw new WebhookException("set webhook.publicUrl (or PEYK_WEBHOOK_URL) to the public https address: "
+                        + needUrl + " tell their platform where to post at start");
+            }
             return new WebhookServer(this);
         }
     }

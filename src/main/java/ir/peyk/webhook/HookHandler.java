@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import ir.peyk.adapter.Batch;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.adapter.UpdateSink;
+import ir.peyk.metrics.Metrics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

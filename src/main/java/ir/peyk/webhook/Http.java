@@ -1,6 +1,7 @@
 package ir.peyk.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.peyk.metrics.Metrics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -2,6 +2,7 @@ package ir.peyk.webhook;
 
 import ir.peyk.adapter.Context;
 import ir.peyk.adapter.Middleware;
+import ir.peyk.metrics.Metrics;
 
 /**
  * Counts handled updates ({@code peyk_updates_handled_total{outcome="ok"|"failed"}}) without touching the

@@ -1,6 +1,7 @@
 package ir.peyk.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import ir.peyk.metrics.Metrics;
 import java.time.Instant;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;

@@ -4,6 +4,7 @@ import ir.peyk.adapter.Transport;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.adapter.UpdateSink;
 import ir.peyk.config.PeykConfig;
+import ir.peyk.metrics.Metrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
@@ -69,7 +70,7 @@ public final class WebhookServer implements AutoCloseable {
         this.config = b.config;
         this.routes = Collections.unmodifiableMap(new LinkedHashMap<>(b.routes));
         this.health = b.health;
-        Metrics.bindHealth(health);
+        Metrics.pendingSources(health::inboxPending, health::broadcastPending);
 
         QueuedThreadPool pool = new QueuedThreadPool(Math.max(b.limits.maxThreads(), 8), 2);
         pool.setName("peyk-webhook");

@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.peyk.config.PeykConfig;
+import ir.peyk.metrics.Metrics;
 import ir.peyk.store.Database;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package ir.peyk.webhook;
+package ir.peyk.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -16,9 +16,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
- * The bot's numbers, in one process-wide Prometheus registry that {@code GET /metrics} serves. Every method is static
+ * The bot's numbers, in one process-wide Prometheus registry that the webhook server's {@code GET /metrics} serves. Every method is static
  * and cheap (a map lookup and an atomic add), so the adapter, the handlers, the API layer and the broadcaster can call
  * it on every update without holding a reference to anything.
  *
@@ -28,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Metrics {
     private static final PrometheusMeterRegistry REGISTRY = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private static final AtomicReference<HealthSource> HEALTH = new AtomicReference<>();
+    private static final AtomicReference<LongSupplier> INBOX_PENDING = new AtomicReference<>(() -> -1);
+    private static final AtomicReference<LongSupplier> BROADCAST_PENDING = new AtomicReference<>(() -> -1);
     private static final Map<String, Long> LAST_UPDATE = new ConcurrentHashMap<>();
 
     private static final Meter.MeterProvider<Counter> RECEIVED = Counter.builder("peyk.updates.received")
@@ -60,10 +62,10 @@ public final class Metrics {
         new JvmThreadMetrics().bindTo(REGISTRY);
         new ProcessorMetrics().bindTo(REGISTRY);
         new UptimeMetrics().bindTo(REGISTRY);
-        Gauge.builder("peyk.inbox.pending", () -> pending(true))
+        Gauge.builder("peyk.inbox.pending", () -> pending(INBOX_PENDING))
                 .description("Updates stored in the inbox and not yet handled (NaN when unknown)")
                 .register(REGISTRY);
-        Gauge.builder("peyk.broadcast.pending", () -> pending(false))
+        Gauge.builder("peyk.broadcast.pending", () -> pending(BROADCAST_PENDING))
                 .description("Broadcast deliveries still queued (NaN when unknown)")
                 .register(REGISTRY);
     }
@@ -124,16 +126,18 @@ public final class Metrics {
         return t == null ? OptionalLong.empty() : OptionalLong.of(t);
     }
 
-    /** Where the inbox and broadcast pending gauges read from (the webhook server binds its health source). */
-    public static void bindHealth(HealthSource source) {
-        HEALTH.set(source);
+    /**
+     * Where the {@code peyk_inbox_pending} and {@code peyk_broadcast_pending} gauges read from (read at each scrape;
+     * a negative count shows as NaN, "unknown"). The webhook server binds its health board here.
+     */
+    public static void pendingSources(LongSupplier inbox, LongSupplier broadcast) {
+        INBOX_PENDING.set(inbox);
+        BROADCAST_PENDING.set(broadcast);
     }
 
-    private static double pending(boolean inbox) {
-        HealthSource h = HEALTH.get();
-        if (h == null) return Double.NaN;
+    private static double pending(AtomicReference<LongSupplier> source) {
         try {
-            long n = inbox ? h.inboxPending() : h.broadcastPending();
+            long n = source.get().getAsLong();
             return n < 0 ? Double.NaN : n;
         } catch (RuntimeException e) {
             return Double.NaN; // a scrape must not fail because one source did
@@ -141,7 +145,7 @@ public final class Metrics {
     }
 
     /** A label value from a bounded vocabulary: lower-case letters, digits, '_' and '-', at most 32; else "other". */
-    static String label(String s) {
+    public static String label(String s) {
         if (s == null || s.isEmpty() || s.length() > 32) return "other";
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

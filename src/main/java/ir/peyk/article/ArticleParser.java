@@ -44,7 +44,8 @@ public final class ArticleParser {
             Lexicon.keySet("keyword-boilerplate.txt"));
     private static final List<String> AGENCY_GENERIC = Lexicon.lines("agency-generic.txt").stream()
             .map(PersianText::key).sorted(Comparator.comparingInt(String::length).reversed()).toList();
-    private static final Pattern TIME = Pattern.compile("(?<![\\d:])(\\d{1,2}:\\d{2})(?![\\d:])");
+    /** What may follow the date in a dateline: separators and a time ("- 00:09"), in key space. */
+    private static final Pattern DATELINE_TAIL = Pattern.compile("[\\s\\-–|،,]*(?:ساعت\\s*)?(\\d{1,2}:\\d{2})?[\\s\\-–|،,]*");
     /** "AGENCY:" opening a paragraph: one to three words, no digits. */
     private static final Pattern AGENCY_COLON = Pattern.compile("^([^\\s:،,\\d]+(?:\\s[^\\s:،,\\d]+){0,2})\\s*:\\s+");
     /** "به گزارش AGENCY،" and the other openers of agency-openers.txt, in key space. */
@@ -167,12 +168,18 @@ public final class ArticleParser {
 
     private record Dateline(String outlet, JalaliDate date, String time) {}
 
-    /** "OUTLET [weekday] day month year [- HH:mm]", short; the outlet is what stands before the weekday or date. */
+    /**
+     * "OUTLET [weekday] day month year [- HH:mm]": the outlet (up to six words) is what stands before the weekday or
+     * date; nothing but a time may follow the date.
+     */
     static Dateline dateline(String line) {
         if (PersianText.keyWords(line).size() > 16) return null;
         DateExtractor.DateMatch d = DateExtractor.extract(line, null).stream()
                 .filter(x -> x.calendar().equals("jalali")).findFirst().orElse(null);
         if (d == null) return null;
+        // After the date only a time may follow; a body sentence that mentions a date is not a dateline.
+        Matcher after = DATELINE_TAIL.matcher(PersianText.key(line.substring(d.end())));
+        if (!after.matches()) return null;
         KeyedText before = KeyedText.of(line.substring(0, d.start()));
         String k = before.key();
         int end = k.length();
@@ -185,8 +192,8 @@ public final class ArticleParser {
             }
         }
         String outlet = end == 0 ? null : before.originalSpan(0, end).strip();
-        Matcher t = TIME.matcher(PersianText.key(line.substring(d.end())));
-        return new Dateline(outlet, d.jalali(), t.find() ? t.group(1) : null);
+        if (outlet != null && PersianText.keyWords(outlet).size() > 6) return null;
+        return new Dateline(outlet, d.jalali(), after.group(1));
     }
 
     private static int trimSeparators(String k, int end) {

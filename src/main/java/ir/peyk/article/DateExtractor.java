@@ -53,8 +53,10 @@ public final class DateExtractor {
     private static final Pattern GREGORIAN_DMY = Pattern.compile(NOT_DIGIT_BEFORE + "(\\d{1,2})\\s*("
             + alternation(GREGORIAN_MONTHS) + ")\\.?" + END_OF_WORD + "\\s*[،,]?\\s*(\\d{4})" + NOT_DIGIT_AFTER
             + "(?:\\s*میلادی)?");
-    private static final Pattern GREGORIAN_MDY = Pattern.compile("(?<![\\p{L}])(" + alternation(GREGORIAN_MONTHS)
-            + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})" + NOT_DIGIT_AFTER);
+    /** Month first: any word is captured and checked against the month list in code (an alternation here would be
+     * tried at every word of the text). */
+    private static final Pattern GREGORIAN_MDY = Pattern.compile("(?<![\\p{L}])(\\p{L}{3,12})\\.?\\s+(\\d{1,2})"
+            + "(?:st|nd|rd|th)?\\s*,?\\s*(\\d{4})" + NOT_DIGIT_AFTER);
     private static final Pattern YMD = Pattern.compile(NOT_DIGIT_BEFORE + "(\\d{4})([/\\-])(\\d{1,2})\\2(\\d{1,2})"
             + NOT_DIGIT_AFTER);
     private static final Pattern DMY = Pattern.compile(NOT_DIGIT_BEFORE + "(\\d{1,2})([/\\-])(\\d{1,2})\\2(\\d{4})"
@@ -68,6 +70,7 @@ public final class DateExtractor {
     }
 
     public static List<DateMatch> extract(KeyedText kt, JalaliDate reference) {
+        if (!hasDigit(kt.key())) return List.of();
         List<DateMatch> out = new ArrayList<>();
         for (Found f : find(kt.key())) {
             JalaliDate j = f.date;
@@ -84,6 +87,7 @@ public final class DateExtractor {
 
     /** Key-space spans of everything that reads as a date, valid or not (so numbers inside them are not numbers). */
     static List<int[]> keySpans(KeyedText kt) {
+        if (!hasDigit(kt.key())) return List.of();
         return find(kt.key()).stream().map(f -> new int[] {f.start, f.end}).toList();
     }
 
@@ -117,6 +121,7 @@ public final class DateExtractor {
         }
         m = GREGORIAN_MDY.matcher(key);
         while (m.find()) {
+            if (!GREGORIAN_MONTHS.containsKey(m.group(1))) continue;
             all.add(new Found(m.start(), m.end(), gregorian(Integer.parseInt(m.group(3)),
                     GREGORIAN_MONTHS.get(m.group(1)), Integer.parseInt(m.group(2))), "gregorian"));
         }
@@ -135,6 +140,12 @@ public final class DateExtractor {
             }
         }
         return out;
+    }
+
+    /** Every date form has digits: a text without any is skipped at once. */
+    private static boolean hasDigit(String key) {
+        for (int i = 0; i < key.length(); i++) if (Character.isDigit(key.charAt(i))) return true;
+        return false;
     }
 
     /** A numeric date; the year decides the calendar (1300–1420 Jalali, 1900–2100 Gregorian). */

@@ -158,29 +158,29 @@ public final class NumberExtractor {
                 return null;                                        // 1382/10/17, 00:09 …
             }
             end = i + 1;
-        } else if (WORDS.get(t) != null && !isWeekday(key, p, i)) {
-            Word w = WORDS.get(t);
+        } else if (WORDS.getKey(t) != null && !isWeekday(key, p, i)) {
+            Word w = WORDS.getKey(t);
             base = w.value;
             weak = w.weak;
             words = true;
             end = i + 1;
             // بیست و پنج, صد و بیست و سه, یک و نیم: each part smaller than the last part's place value.
             while (end + 1 < p.size() && p.get(end).text().equals("و") && spaced(key, p, end - 1, end + 1)) {
-                Word next = WORDS.get(p.get(end + 1).text());
+                Word next = WORDS.getKey(p.get(end + 1).text());
                 if (next == null || next.value >= place(base)) break;
                 base += next.value;
                 weak = false;
                 end += 2;
             }
-        } else if (SCALES.get(t) != null) {
+        } else if (SCALES.getKey(t) != null) {
             base = 1;                                               // هزار نفر = 1000
             end = i;
         } else {
             return null;
         }
         double scale = 1;
-        while (end < p.size() && (end == i || spaced(key, p, end - 1, end)) && SCALES.get(p.get(end).text()) != null) {
-            scale *= SCALES.get(p.get(end).text());
+        while (end < p.size() && (end == i || spaced(key, p, end - 1, end)) && SCALES.getKey(p.get(end).text()) != null) {
+            scale *= SCALES.getKey(p.get(end).text());
             end++;
         }
         if (end == i) return null;
@@ -216,9 +216,16 @@ public final class NumberExtractor {
         return true;
     }
 
+    /** Whether {@code t} overlaps one of {@code spans} (sorted, not overlapping): a binary search, so long texts stay fast. */
     private static boolean insideAny(List<int[]> spans, Token t) {
-        for (int[] s : spans) if (t.start() < s[1] && t.end() > s[0]) return true;
-        return false;
+        int lo = 0;
+        int hi = spans.size();
+        while (lo < hi) {                       // the first span ending after the token starts
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid)[1] > t.start()) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo < spans.size() && spans.get(lo)[0] < t.end();
     }
 
     private static int skipSpaces(String key, int k) {

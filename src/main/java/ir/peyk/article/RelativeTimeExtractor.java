@@ -109,10 +109,15 @@ public final class RelativeTimeExtractor {
         if (n.unit() == null || n.qualifier() != null || !n.isIntegral()) return null;
         Unit unit = unitOf(n.unit());
         if (unit == null) return null;
-        int next = -1;
-        for (int t = 0; t < tokens.size(); t++) {
-            if (kt.originalStart(tokens.get(t).start()) >= n.end()) { next = t; break; }
+        // The first token at or after the number's end (binary search: tokens are in text order).
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (kt.originalStart(tokens.get(mid).start()) >= n.end()) hi = mid;
+            else lo = mid + 1;
         }
+        int next = lo < tokens.size() ? lo : -1;
         if (next < 0 || (next > 0 && !PhraseTable.onlySpaceBetween(kt.key(), tokens.get(next - 1), tokens.get(next)))) {
             return null;
         }

@@ -22,37 +22,35 @@ public final class SentenceSplitter {
     public static List<String> split(String paragraph) {
         List<String> out = new ArrayList<>();
         int n = paragraph.length();
+        int lastClose = paragraph.lastIndexOf('»');
         int start = 0;
         int i = 0;
+        int depth = 0;      // «…» nesting from the sentence start up to {@code scanned}
+        int scanned = 0;
         while (i < n) {
             char c = paragraph.charAt(i);
             if (ENDERS.indexOf(c) < 0) { i++; continue; }
             int end = i;
             while (end < n && ENDERS.indexOf(paragraph.charAt(end)) >= 0) end++;
             while (end < n && CLOSERS.indexOf(paragraph.charAt(end)) >= 0) end++;
+            for (; scanned < end; scanned++) {
+                char q = paragraph.charAt(scanned);
+                if (q == '«') depth++;
+                else if (q == '»' && depth > 0) depth--;
+            }
+            // Inside a «…» quote that closes later, a quoted statement of several sentences stays one unit with its
+            // speaker (گفت: «ما آماده‌ایم. مسافران نگران نباشند.»). An unclosed « is ignored.
+            boolean inQuote = depth > 0 && lastClose >= end;
             boolean atSpace = end >= n || Character.isWhitespace(paragraph.charAt(end));
-            if (atSpace && !(c == '.' && isAbbreviation(paragraph, start, i)) && !insideQuote(paragraph, start, end)) {
+            if (atSpace && !inQuote && !(c == '.' && isAbbreviation(paragraph, start, i))) {
                 add(out, paragraph.substring(start, end));
                 start = end;
+                depth = 0;
             }
             i = end;
         }
         add(out, paragraph.substring(start));
         return out;
-    }
-
-    /**
-     * True inside a «…» quote that closes later in the paragraph: a quoted statement of several sentences stays one
-     * unit with its speaker ({@code گفت: «ما آماده‌ایم. مسافران نگران نباشند.»}). An unclosed « is ignored.
-     */
-    private static boolean insideQuote(String p, int from, int at) {
-        int depth = 0;
-        for (int k = from; k < at; k++) {
-            char c = p.charAt(k);
-            if (c == '«') depth++;
-            else if (c == '»' && depth > 0) depth--;
-        }
-        return depth > 0 && p.indexOf('»', at) >= 0;
     }
 
     /** True when the word before the period at {@code dot} is an initial or a known abbreviation. */
@@ -70,7 +68,8 @@ public final class SentenceSplitter {
         if (t.isEmpty()) return;
         boolean hasWord = t.chars().anyMatch(Character::isLetterOrDigit);
         if (!hasWord && !out.isEmpty()) {       // stray punctuation: glue it to the previous sentence
-            out.set(out.size() - 1, out.get(out.size() - 1) + t);
+            String gap = Character.isWhitespace(s.charAt(0)) ? " " : "";
+            out.set(out.size() - 1, out.get(out.size() - 1) + gap + t);
         } else if (hasWord) {
             out.add(t);
         }

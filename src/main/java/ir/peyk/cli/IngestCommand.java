@@ -4,6 +4,7 @@ import ir.peyk.article.Article;
 import ir.peyk.article.ArticleException;
 import ir.peyk.article.ArticleParser;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,17 +29,23 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Article article;
+        // Everything is checked before the store is opened: a refused file leaves no trace.
         try {
+            if (!Files.exists(file)) throw new Main.UserError(file + ": no such file");
             if (Files.isDirectory(file)) throw new Main.UserError(file + " is a folder, not a file");
-            if (Files.size(file) > ArticleParser.MAX_BYTES) {
-                throw new Main.UserError(file + ": the file is " + Files.size(file) + " bytes; articles over "
+            if (!Files.isRegularFile(file)) throw new Main.UserError(file + " is not a regular file");
+            long size = Files.size(file);
+            if (size > ArticleParser.MAX_BYTES) {
+                throw new Main.UserError(file + ": the file is " + size + " bytes; articles over "
                         + ArticleParser.MAX_BYTES + " bytes (1 MiB) are refused");
             }
             article = ArticleParser.parse(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new Main.UserError(file + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new Main.UserError(file + ": no permission to read it");
         } catch (IOException e) {
-            throw new Main.UserError(file + ": cannot read it (" + e.getMessage() + ")");
+            throw new Main.UserError(file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
         } catch (ArticleException e) {
             throw new Main.UserError(file + ": " + e.getMessage());
         }

@@ -8,6 +8,7 @@ import ir.peyk.store.ArticleRepository;
 import ir.peyk.store.Database;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 
 /**
  * What every command opens: the config, the store and the articles in it. When the store holds no article, the
@@ -67,8 +68,12 @@ public final class Peyk implements AutoCloseable {
         try {
             byte[] bytes = Files.readAllBytes(config.article());
             articles.save(ArticleParser.parse(bytes), true);
+        } catch (NoSuchFileException e) {
+            throw new Main.UserError("the default article " + config.article()
+                    + " does not exist; set `article:` in the config to an article file");
         } catch (IOException e) {
-            throw new Main.UserError("the default article " + config.article() + " cannot be read: " + e.getMessage());
+            throw new Main.UserError("the default article " + config.article() + " cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
         } catch (ArticleException e) {
             throw new Main.UserError("the default article " + config.article() + " was refused: " + e.getMessage());
         }

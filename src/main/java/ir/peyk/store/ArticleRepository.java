@@ -77,7 +77,7 @@ public final class ArticleRepository {
         return db.read(c -> {
             List<Listing> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement(
-                    "SELECT id, title, outlet, published, is_default, stored_at FROM articles ORDER BY stored_at, id");
+                    "SELECT id, title, outlet, published, is_default, stored_at FROM articles ORDER BY stored_at, rowid");
                  ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(new Listing(r.getString(1), r.getString(2), r.getString(3), r.getString(4),

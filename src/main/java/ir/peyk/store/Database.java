@@ -1,5 +1,7 @@
 package ir.peyk.store;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,11 +33,17 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating when needed) the store at {@code path}. Fails with a one-line {@link StoreException}. */
     public static Database open(Path path) {
+        Path parent = path.toAbsolutePath().getParent();
         try {
-            Path parent = path.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
+        } catch (FileAlreadyExistsException e) {
+            throw new StoreException("cannot create the folder for the store " + path + ": " + e.getFile()
+                    + " is a file, not a folder", e);
+        } catch (AccessDeniedException e) {
+            throw new StoreException("cannot create the folder for the store " + path + ": permission denied for "
+                    + e.getFile(), e);
         } catch (Exception e) {
-            throw new StoreException("cannot create the folder for the store " + path + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create the folder for the store " + path + ": " + firstLine(e.getMessage()), e);
         }
         if (Files.isDirectory(path)) throw new StoreException("the store path " + path + " is a folder, not a file", null);
         try {

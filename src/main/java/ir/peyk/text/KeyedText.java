@@ -33,12 +33,15 @@ public final class KeyedText {
 
     public static KeyedText of(String original) {
         String s = original == null ? "" : original;
-        StringBuilder b = new StringBuilder(s.length());
-        int[] from = new int[s.length() + 1];
-        int[] to = new int[s.length() + 1];
-        boolean pendingSpace = false;
+        Builder b = new Builder(s);
         int i = 0;
         while (i < s.length()) {
+            char c = s.charAt(i);
+            if (isStable(c) && (i + 1 >= s.length() || !isCombining(s.codePointAt(i + 1)))) {
+                b.add(PersianText.map(c), i, i + 1);                   // the common case: no string built
+                i++;
+                continue;
+            }
             int clusterEnd = i + Character.charCount(s.codePointAt(i));
             while (clusterEnd < s.length() && isCombining(s.codePointAt(clusterEnd))) {
                 clusterEnd += Character.charCount(s.codePointAt(clusterEnd));
@@ -46,34 +49,67 @@ public final class KeyedText {
             String cluster = s.substring(i, clusterEnd);
             String nf = Normalizer.isNormalized(cluster, Normalizer.Form.NFKC) ? cluster
                     : Normalizer.normalize(cluster, Normalizer.Form.NFKC);
-            for (int j = 0; j < nf.length(); j++) {
-                char m = PersianText.map(nf.charAt(j));
-                if (m == 0) continue;
-                if (m == ' ') { pendingSpace = b.length() > 0; continue; }
-                if (pendingSpace) {
-                    // The space stands for the white space just before this cluster.
-                    int ws = i;
-                    while (ws > 0 && isSpaceLike(s.charAt(ws - 1))) ws--;
-                    from = growArr(from, b.length() + 1);
-                    to = growArr(to, b.length() + 1);
-                    b.append(' ');
-                    from[b.length() - 1] = ws;
-                    to[b.length() - 1] = i;
-                    pendingSpace = false;
-                }
-                from = growArr(from, b.length() + 1);
-                to = growArr(to, b.length() + 1);
-                b.append(m);
-                from[b.length() - 1] = i;
-                to[b.length() - 1] = clusterEnd;
-            }
+            for (int j = 0; j < nf.length(); j++) b.add(PersianText.map(nf.charAt(j)), i, clusterEnd);
             i = clusterEnd;
         }
-        return new KeyedText(s, b.toString(), Arrays.copyOf(from, b.length()), Arrays.copyOf(to, b.length()));
+        return b.build();
     }
 
-    private static int[] growArr(int[] a, int need) {
-        return a.length >= need ? a : Arrays.copyOf(a, Math.max(need, a.length * 2));
+    /** Appends mapped characters the way {@link PersianText#key} does (white space collapsed, none at the ends). */
+    private static final class Builder {
+        private final String s;
+        private final StringBuilder key;
+        private int[] from;
+        private int[] to;
+        private boolean pendingSpace;
+
+        Builder(String s) {
+            this.s = s;
+            this.key = new StringBuilder(s.length());
+            this.from = new int[s.length() + 1];
+            this.to = new int[s.length() + 1];
+        }
+
+        void add(char m, int start, int end) {
+            if (m == 0) return;                                           // deleted
+            if (m == ' ') { pendingSpace = key.length() > 0; return; }
+            if (pendingSpace) {
+                int ws = start;                                           // the space stands for the gap before
+                while (ws > 0 && isSpaceLike(s.charAt(ws - 1))) ws--;
+                put(' ', ws, start);
+                pendingSpace = false;
+            }
+            put(m, start, end);
+        }
+
+        private void put(char c, int start, int end) {
+            int n = key.length();
+            if (n >= from.length) {
+                from = Arrays.copyOf(from, n * 2 + 1);
+                to = Arrays.copyOf(to, n * 2 + 1);
+            }
+            key.append(c);
+            from[n] = start;
+            to[n] = end;
+        }
+
+        KeyedText build() {
+            int n = key.length();
+            return new KeyedText(s, key.toString(), Arrays.copyOf(from, n), Arrays.copyOf(to, n));
+        }
+    }
+
+    /** Characters below U+0800 that NFKC leaves alone on their own (most of Latin, Arabic script): a fast path. */
+    private static final boolean[] STABLE = new boolean[0x800];
+
+    static {
+        for (char c = 0; c < STABLE.length; c++) {
+            STABLE[c] = Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFKC);
+        }
+    }
+
+    private static boolean isStable(char c) {
+        return c < STABLE.length && STABLE[c];
     }
 
     private static boolean isCombining(int cp) {

@@ -53,6 +53,11 @@ public final class PhraseTable<V> {
         return values.get(PersianText.key(phrase).replace(" ", ""));
     }
 
+    /** The value of a phrase already in key space (no normalization: for hot loops over tokens), or null. */
+    public V getKey(String key) {
+        return values.get(key.indexOf(' ') < 0 ? key : key.replace(" ", ""));
+    }
+
     public boolean contains(String phrase) {
         return get(phrase) != null;
     }

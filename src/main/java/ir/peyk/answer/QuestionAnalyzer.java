@@ -31,6 +31,7 @@ final class QuestionAnalyzer {
         List<String> ws = PersianText.words(PersianText.key(raw));
         if (ws.size() > MAX_WORDS) ws = ws.subList(0, MAX_WORDS);
         String[] w = ws.toArray(String[]::new);
+        for (int i = 0; i < w.length; i++) w[i] = withoutCopula(w[i]);
         boolean english = isEnglish(w);
 
         boolean[] used = new boolean[w.length];
@@ -106,6 +107,18 @@ final class QuestionAnalyzer {
         Question.Term head = null;
         for (Question.Term t : terms) if (headPos >= t.pos() && headPos < t.pos() + t.len()) head = t;
         return new Question(raw, w, type, terms, head, unit, scale, english, fallback);
+    }
+
+    /** A question word with a spoken copula attached ("چقدره", "چنده", "کدومه") is the question word. */
+    private static String withoutCopula(String w) {
+        if (Lang.CUES_BY_FIRST.containsKey(w) || Lang.QUESTION_MARKERS.contains(w)) return w;
+        for (String clitic : new String[]{"ه", "ست", "اند"}) {
+            if (w.length() > clitic.length() + 1 && w.endsWith(clitic)) {
+                String base = w.substring(0, w.length() - clitic.length());
+                if (Lang.QUESTION_MARKERS.contains(base)) return base;
+            }
+        }
+        return w;
     }
 
     /** Positions of the cue's words in {@code w} when cue {@code c} matches at {@code i}, else null. */

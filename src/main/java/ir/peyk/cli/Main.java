@@ -19,6 +19,10 @@ import picocli.CommandLine.Option;
                 IngestCommand.class,
                 ArticlesCommand.class,
                 StatsCommand.class,
+                AskCommand.class,
+                SummaryCommand.class,
+                QuotesCommand.class,
+                BenchCommand.class,
                 BroadcastCommand.class,
                 WebhookCommand.class,
                 CommandLine.HelpCommand.class

@@ -1,0 +1,98 @@
+package ir.peyk.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ir.peyk.article.Article;
+import ir.peyk.article.ArticleParser;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Answer shape: the span plus its sentence, evidence indices, confidence, title↔name linking and honest declines. */
+class AnswerEngineTest {
+    private final AnswerEngine def = Fixtures.engine(Fixtures.DEFAULT);
+    private final AnswerEngine dams = Fixtures.engine(Fixtures.DAMS);
+
+    @Test
+    void aNumberAnswerIsTheSpanWithUnitAndQualifierThenItsSentence() {
+        Answer a = def.ask("روبیکا به تنهایی چند کاربر ماهانه دارد؟");
+        assertTrue(a.answer().startsWith("بیش از ۴۰ میلیون نفر"), a.answer());
+        assertTrue(a.answer().contains(" — «"));
+        Evidence e = a.evidence().get(0);
+        assertEquals(def.article().sentences().get(e.sentence()).text(), e.text());
+        assertTrue(a.answer().contains(e.text()));
+    }
+
+    @Test
+    void whoIsTheTitleHolderLinksTheTitleSentenceToTheNameSentence() {
+        Answer a = def.ask("چه کسی وزیر ارتباطات و فناوری اطلاعات است؟");
+        assertTrue(a.answer().startsWith("عیسی زارعپور، وزیر ارتباطات و فناوری اطلاعات"), a.answer());
+        List<Integer> ev = a.evidence().stream().map(Evidence::sentence).toList();
+        assertEquals(List.of(1, 2), ev);            // the title speaks in sentence 1, the name appears in sentence 2
+    }
+
+    @Test
+    void aQuestionNamingThePersonFindsSentencesThatSayOnlyTheTitleOrVi() {
+        Answer a = def.ask("زارعپور درباره رقابت چه گفت؟");
+        assertTrue(a.answered());
+        assertTrue(a.answer().contains("رقابت همیشه خوب است"));
+        assertTrue(a.evidence().stream().anyMatch(e -> e.sentence() == 8));
+    }
+
+    @Test
+    void theSourceIsTheOutletWithTheFooterCreditAsEvidence() {
+        Answer a = def.ask("منبع خبر کدام رسانه است؟");
+        assertTrue(a.answer().startsWith("دنیای اقتصاد"));
+        assertTrue(a.evidence().get(0).text().startsWith("منبع خبر"));
+        Answer b = dams.ask("این خبر مال کدام رسانه است؟");
+        assertTrue(b.answer().startsWith("همشهری آنلاین"), b.answer());
+    }
+
+    @Test
+    void thePublicationDateComesFromTheDateline() {
+        Answer a = dams.ask("تاریخ انتشار خبر چیست؟");
+        assertTrue(a.answer().contains("2024-11-25"), a.answer());
+        assertEquals(-1, a.evidence().get(0).sentence());
+    }
+
+    @Test
+    void declinesWhenTheHeadNounOrTheUnitIsMissingOrNoNumberIsNear() {
+        assertFalse(def.ask("مدیرعامل روبیکا کیست؟").answered());          // head noun absent
+        assertFalse(def.ask("بودجه دقیق تبلیغات چند میلیارد تومان بود؟").answered()); // unit absent
+        assertFalse(def.ask("بودجه تبلیغات چقدر بود؟").answered());          // no number near the words
+        assertFalse(def.ask("پایتخت فرانسه کجاست؟").answered());            // off topic
+        assertFalse(dams.ask("سد کرج چند درصد پر است؟").answered());          // a place the article never names
+    }
+
+    @Test
+    void aTitleTheArticleNeverNamesIsDeclined() throws Exception {
+        Article a = ArticleParser.parse("""
+                عنوان خبر درباره آب
+
+                سخنگوی شرکت آب گفت: مصرف آب در تابستان ۲۰ درصد بیشتر شد.
+                """);
+        AnswerEngine e = new AnswerEngine(a);
+        assertFalse(e.ask("سخنگوی شرکت آب کیست؟").answered());             // only the title, never a name
+        assertTrue(e.ask("مصرف آب در تابستان چند درصد بیشتر شد؟").answered());
+        assertEquals("سخنگوی شرکت آب", e.quotes().get(0).speaker());
+    }
+
+    @Test
+    void theEngineIsSharedSafelyAcrossThreads() throws Exception {
+        String q = "روزانه چند نفر در شبکه‌های اجتماعی داخلی فعال هستند؟";
+        String expected = def.ask(q).answer();
+        Thread[] ts = new Thread[4];
+        String[] got = new String[ts.length];
+        for (int i = 0; i < ts.length; i++) {
+            int k = i;
+            ts[i] = new Thread(() -> {
+                for (int j = 0; j < 500; j++) def.ask(j % 2 == 0 ? q : "پایتخت فرانسه کجاست؟ " + j);
+                got[k] = def.ask(q).answer();
+            });
+            ts[i].start();
+        }
+        for (Thread t : ts) t.join();
+        for (String g : got) assertEquals(expected, g);
+    }
+}

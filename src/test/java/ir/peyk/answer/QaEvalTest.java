@@ -1,0 +1,74 @@
+package ir.peyk.answer;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The question sets, one JSON object a line ({@code id, q, expect, answerable}): an answerable question passes when
+ * every expect-group has at least one alternative inside the normalized answer; an unanswerable one when the engine
+ * declines. qa-sample.jsonl is the project's given sample; qa-default-extra.jsonl are further questions on the same
+ * article (paraphrases, spellings, colloquial and English forms); qa-tehran-dams.jsonl asks about a second article
+ * from another outlet, answered with no code change.
+ */
+class QaEvalTest {
+    static Stream<Arguments> questions() throws IOException {
+        List<Arguments> out = new ArrayList<>();
+        add(out, "qa-sample.jsonl", Fixtures.DEFAULT);
+        add(out, "qa-default-extra.jsonl", Fixtures.DEFAULT);
+        add(out, "qa-tehran-dams.jsonl", Fixtures.DAMS);
+        return out.stream();
+    }
+
+    private static void add(List<Arguments> out, String file, String article) throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        try (InputStream in = QaEvalTest.class.getResourceAsStream("/eval/" + file)) {
+            if (in == null) throw new IllegalStateException("missing /eval/" + file);
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.isBlank()) continue;
+                JsonNode n = m.readTree(line);
+                List<List<String>> expect = new ArrayList<>();
+                for (JsonNode group : n.get("expect")) {
+                    List<String> alts = new ArrayList<>();
+                    group.forEach(a -> alts.add(a.asText()));
+                    expect.add(alts);
+                }
+                out.add(Arguments.of(file.replace(".jsonl", ""), n.get("id").asText(), n.get("q").asText(), article,
+                        n.get("answerable").asBoolean(), expect));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @MethodSource("questions")
+    void answersWithTheExpectedFactsOrDeclines(String set, String id, String question, String article,
+                                               boolean answerable, List<List<String>> expect) {
+        Answer a = Fixtures.engine(article).ask(question);
+        if (!answerable) {
+            assertFalse(a.answered(), () -> id + " should decline but answered: " + a.answer());
+            return;
+        }
+        assertTrue(a.answered(), () -> id + " declined: " + question);
+        assertFalse(a.evidence().isEmpty(), () -> id + " answered without evidence");
+        assertTrue(a.confidence() > 0 && a.confidence() <= 1, () -> id + " confidence " + a.confidence());
+        String got = Fixtures.norm(a.answer());
+        for (List<String> group : expect) {
+            assertTrue(group.stream().anyMatch(alt -> got.contains(Fixtures.norm(alt))),
+                    () -> id + ": none of " + group + " in the answer: " + a.answer());
+        }
+    }
+}

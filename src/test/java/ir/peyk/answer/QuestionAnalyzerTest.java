@@ -1,0 +1,114 @@
+package ir.peyk.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Question typing (before stopwords go), content terms, joined words and the word matcher. */
+class QuestionAnalyzerTest {
+    private final ArticleIndex index = new ArticleIndex(Fixtures.article(Fixtures.DEFAULT));
+    private final QuestionAnalyzer analyzer = new QuestionAnalyzer(index.matcher);
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "چه کسی وزیر است؟|PERSON",
+            "وزیر کیه|PERSON",
+            "اونا کیا بودن؟|PERSON",
+            "کی وزیر ارتباطاته؟|PERSON",
+            "کی پلتفرم‌ها گلایه کردند؟|DATE",
+            "چه کسی گفت رقابت خوب است؟|SPEAKER",
+            "روبیکا چند کاربر داره؟|NUMBER",
+            "کاربران روبیکا چقدره؟|NUMBER",
+            "چه تعداد کاربر؟|NUMBER",
+            "چه زمانی گلایه کردند؟|DATE",
+            "کجاست؟|LOCATION",
+            "چرا گلایه کردند؟|REASON",
+            "به چه دلیل گلایه کردند؟|REASON",
+            "چطوری کار می‌کنه؟|MANNER",
+            "وزیر رقابت را چگونه توصیف کرد؟|QUOTE",
+            "وزیر درباره رقابت چی گفت؟|QUOTE",
+            "نام پیام‌رسان‌های بومی چیست؟|LIST",
+            "کدام پیام‌رسان‌ها؟|WHICH",
+            "چه خدماتی ارائه می‌شود؟|WHICH",
+            "رقابت چیه؟|DEFINITION",
+            "آیا رقابت خوب است؟|YESNO",
+            "منبع خبر کدام رسانه است؟|SOURCE",
+            "تاریخ انتشار خبر؟|PUBLISHED",
+            "How many users?|NUMBER",
+            "Who is the minister?|PERSON",
+            "What did the minister say about competition?|QUOTE",
+    })
+    void detectsTheAnswerTypeFromQuestionWords(String q, AnswerType type) {
+        assertEquals(type, analyzer.analyze(q).type());
+    }
+
+    @Test
+    void questionWordsStopwordsAndLightVerbsAreNotContentTerms() {
+        Question q = analyzer.analyze("روبیکا به تنهایی چند کاربر ماهانه دارد؟");
+        List<String> terms = q.terms().stream().map(Question.Term::text).toList();
+        assertFalse(terms.contains("چند"));
+        assertFalse(terms.contains("دارد"));
+        assertFalse(terms.contains("به"));
+        assertTrue(terms.contains("روبیکا"));
+        assertEquals("کاربر", q.units());
+    }
+
+    @Test
+    void splitWordsAreJoinedWhenTheArticleWritesThemAsOne() {
+        for (String spelling : List.of("پیام رسان های بومی", "پیام‌رسان‌های بومی", "پیامرسانهای بومی", "پيام رسانها")) {
+            Question q = analyzer.analyze(spelling + " چند کاربر دارند؟");
+            Question.Term first = q.terms().get(0);
+            assertTrue(first.matched(), spelling);
+            assertTrue(first.hits().stream().anyMatch(h -> h.word().equals("پیامرسانهای")), spelling + " " + first);
+        }
+        Question q = analyzer.analyze("روز به روز چه شد؟");
+        assertTrue(q.terms().stream().anyMatch(t -> t.hits().stream().anyMatch(h -> h.word().equals("روزبهروز"))));
+    }
+
+    @Test
+    void aNumberQuestionKnowsItsUnitAndScale() {
+        Question q = analyzer.analyze("بودجه دقیق تبلیغات چند میلیارد تومان بود؟");
+        assertEquals("تومان", q.units());
+        assertEquals(1e9, q.scale());
+        assertEquals("کاربر", analyzer.analyze("روبیکا چند کاربر داره").head().text());
+        assertNull(analyzer.analyze("روبیکا چند کاربر داره").fallback());
+        assertEquals(AnswerType.PERSON, analyzer.analyze("کی پلتفرم‌ها گلایه کردند؟").fallback());
+    }
+
+    @Test
+    void matcherFindsSuffixedStemmedAndFuzzyForms() {
+        TermMatcher m = index.matcher;
+        assertTrue(has(m, "پیامرسان", "پیامرسانهای"));      // word + suffix
+        assertTrue(has(m, "کاربران", "کاربر"));              // question plural, article singular
+        assertTrue(has(m, "گلایه", "گلایهمند"));
+        assertTrue(has(m, "خدماتی", "خدمات"));
+        assertTrue(has(m, "ارتباطاته", "ارتباطات"));        // colloquial copula: 3-gram Dice
+        assertTrue(m.match("فرانسه").isEmpty());
+        assertTrue(m.match("مدیرعامل").isEmpty());
+        assertTrue(m.match("پایتخت").isEmpty());
+    }
+
+    @Test
+    void diceOfPaddedTrigramsMatchesTheReferenceValue() {
+        long[] a = TermMatcher.trigrams("پیامرسانهای");
+        long[] b = TermMatcher.trigrams("پیامرسان");
+        long common = java.util.Arrays.stream(a).filter(x -> java.util.Arrays.stream(b).anyMatch(y -> y == x)).count();
+        assertEquals(0.74, 2.0 * common / (a.length + b.length), 0.01);
+    }
+
+    @Test
+    void longQuestionsAreCapped() {
+        Question q = analyzer.analyze("روبیکا ".repeat(5000));
+        assertTrue(q.raw().length() <= QuestionAnalyzer.MAX_CHARS);
+    }
+
+    private static boolean has(TermMatcher m, String term, String word) {
+        return m.match(term).stream().anyMatch(h -> h.word().equals(word));
+    }
+}

@@ -74,10 +74,12 @@ final class InlineAnswers {
     }
 
     private InlineResult answer(Turn turn, String query, Answer a) {
-        String evidence = a.evidence().isEmpty() ? a.answer().strip() : a.evidence().get(0).text().strip();
-        String text = turn.t("inline.answer.text", "question", query, "answer", a.answer().strip(),
-                "evidence", evidence, "title", engine.article().title());
-        return result(turn, "a", turn.t("inline.answer.title"), a.answer().strip(), text);
+        Questions.Presented p = Questions.present(a);
+        String text = p.evidence().isEmpty()
+                ? turn.t("inline.answer.textOnly", "question", query, "answer", p.answer(), "title", engine.article().title())
+                : turn.t("inline.answer.text", "question", query, "answer", p.answer(),
+                        "evidence", p.evidence().get(0).text().strip(), "title", engine.article().title());
+        return result(turn, "a", turn.t("inline.answer.title"), p.answer(), text);
     }
 
     private void summary(Turn turn, List<InlineResult> out) {

@@ -39,16 +39,54 @@ final class Questions {
             turn.reply(turn.t("ask.declined"));
             return;
         }
-        String text = turn.t("ask.answer", "answer", a.answer().strip());
-        List<Integer> sentences = a.evidence().stream().map(Evidence::sentence).distinct().toList();
-        if (sentences.isEmpty()) {
+        Presented p = present(a);
+        String text = turn.t("ask.answer", "answer", p.answer());
+        if (p.evidence().isEmpty()) {
             turn.reply(text);
-        } else if (turn.buttons()) {
+            return;
+        }
+        List<Integer> sentences = p.evidence().stream().map(Evidence::sentence).distinct().toList();
+        int size = engine.article().sentences().size();
+        boolean indexed = sentences.stream().allMatch(i -> i >= 0 && i < size);
+        if (turn.buttons() && indexed) {
             String data = new CallbackData.ShowEvidence(tag(), sentences).encode();
             turn.reply(text, List.of(new Turn.Offer(turn.t("btn.evidence"), data, null)));
         } else {
-            turn.reply(text + "\n\n" + evidenceText(turn, a.evidence()));
+            // No buttons, or evidence that is not an article sentence (the dateline): show it right away.
+            turn.reply(text + "\n\n" + evidenceText(turn, p.evidence()));
         }
+    }
+
+    /** An answer as the bot shows it: the answering words, and the evidence still to show (none if already shown). */
+    record Presented(String answer, List<Evidence> evidence) {}
+
+    /**
+     * Separates the answer from its evidence. The engine may already quote the supporting sentence after the span
+     * ("SPAN — «SENTENCE»"), or answer with the sentence itself ("«SENTENCE»"); the sentence then goes behind the
+     * evidence button rather than being shown twice. Only a quotation that matches an evidence sentence is moved.
+     */
+    static Presented present(Answer a) {
+        String text = a.answer().strip();
+        List<Evidence> evidence = a.evidence();
+        if (!text.endsWith("»")) return new Presented(text, evidence);
+        // The first «, from the left, whose quotation up to the final » is an evidence sentence (which may itself
+        // contain «»).
+        int cut = -1;
+        String quoted = null;
+        for (int i = text.indexOf('«'); i >= 0 && cut < 0; i = text.indexOf('«', i + 1)) {
+            String k = PersianText.key(text.substring(i + 1, text.length() - 1));
+            if (evidence.stream().anyMatch(e -> PersianText.key(e.text()).equals(k))) {
+                cut = i;
+                quoted = k;
+            }
+        }
+        if (cut < 0) return new Presented(text, evidence);
+        String span = text.substring(0, cut).strip();
+        if (span.endsWith("—")) span = span.substring(0, span.length() - 1).strip();
+        if (!span.isEmpty()) return new Presented(span, evidence);
+        // The answer is the sentence itself: only other evidence (if any) is left to show.
+        String shown = quoted;
+        return new Presented(text, evidence.stream().filter(e -> !PersianText.key(e.text()).equals(shown)).toList());
     }
 
     /**

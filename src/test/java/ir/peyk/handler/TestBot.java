@@ -69,19 +69,26 @@ final class TestBot implements AutoCloseable {
         }
     }
 
-    /** An article whose 24 body sentences all mention the same word: enough results for three pages. */
+    /**
+     * An article whose 24 body sentences all mention شبکه and otherwise share no words (so a summarizer dropping
+     * near-duplicates keeps them all): enough results for three inline pages, enough sentences for ten-sentence
+     * summaries.
+     */
     static Article longArticle() {
-        StringBuilder b = new StringBuilder("گزارش آزمایشی دربارهٔ شبکه\n\nروزنامه نمونه شنبه 1 مهر 1402 - 10:30\n");
+        String[] a = {"بار", "سار", "تاب", "ماه", "نور", "رود", "کوه", "دشت", "باغ", "گل", "سنگ", "برگ"};
+        String[] b = {"کان", "یار", "ستان", "گاه", "زار", "دان", "وند", "مند", "سار", "لاخ", "بان", "گار"};
+        StringBuilder t = new StringBuilder("گزارش آزمایشی دربارهٔ شبکه\n\nروزنامه نمونه شنبه 1 مهر 1402 - 10:30\n");
+        int w = 0;
         for (int p = 0; p < 6; p++) {
             for (int s = 0; s < 4; s++) {
-                int n = p * 4 + s + 1;
-                b.append("بند ").append(p + 1).append(" جمله ").append(n).append(" دربارهٔ شبکه و خدمات شماره ")
-                        .append(n * 7).append(" است. ");
+                t.append("شبکه");
+                for (int k = 0; k < 6; k++, w++) t.append(' ').append(a[w % 12]).append(b[(w / 12) % 12]);
+                t.append(" است. ");
             }
-            b.append("\n\n");
+            t.append("\n\n");
         }
         try {
-            return ArticleParser.parse(b.toString());
+            return ArticleParser.parse(t.toString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

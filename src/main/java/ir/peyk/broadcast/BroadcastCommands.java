@@ -28,12 +28,12 @@ public final class BroadcastCommands implements Middleware {
     static final String NO = "bc:no:";
 
     private final Broadcasts broadcasts;
-    private final BroadcastWorker worker;
+    private final WorkerSignals worker;
 
-    /** @param worker the worker to wake on confirm and cancel (null when none runs in this process) */
-    public BroadcastCommands(Broadcasts broadcasts, BroadcastWorker worker) {
+    /** @param worker the worker of this process, told of confirmations and cancels ({@link WorkerSignals#NONE}) */
+    public BroadcastCommands(Broadcasts broadcasts, WorkerSignals worker) {
         this.broadcasts = broadcasts;
-        this.worker = worker;
+        this.worker = worker == null ? WorkerSignals.NONE : worker;
     }
 
     @Override
@@ -133,7 +133,7 @@ public final class BroadcastCommands implements Middleware {
             startWatching(ctx, id.get(), messageId);
         } else {
             broadcasts.cancel(id.get());
-            if (worker != null) worker.cancelled(id.get());
+            worker.cancelled(id.get());
             answer(ctx, p, t.get("answer.cancelled"));
             String text = t.get("cancel.draft", String.valueOf(id.get()));
             if (p.messageId() != null && ctx.transport().capabilities().edits()) {
@@ -158,7 +158,7 @@ public final class BroadcastCommands implements Middleware {
 
     private void startWatching(Context ctx, long id, String messageId) {
         broadcasts.store().setNotify(id, new Job.Notify(ctx.transport().name(), ctx.chat().id(), messageId));
-        if (worker != null) worker.wake();
+        worker.wake();
         log.info("broadcast #{} confirmed by {}", id, who(ctx));
     }
 
@@ -173,7 +173,7 @@ public final class BroadcastCommands implements Middleware {
             return;
         }
         Job after = broadcasts.cancel(id).orElseThrow();
-        if (worker != null) worker.cancelled(id);
+        worker.cancelled(id);
         log.info("broadcast #{} cancelled by {}", id, who(ctx));
         ctx.reply(before.get().status() == Job.Status.PENDING_CONFIRMATION
                 ? t.get("cancel.draft", String.valueOf(id))
@@ -244,7 +244,7 @@ public final class BroadcastCommands implements Middleware {
 
     /** The text of the message an admin replied to with a bare /broadcast, when the transport reports it. */
     private static String repliedText(Message m) {
-        return null;
+        return m.replyToText();
     }
 
     /** A bot command: {@code /name@bot args}. {@code ours} is false when it names another bot or another command. */

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>After a restart the worker finds running jobs by itself: {@link #start()} is all a bot needs.
  */
-public final class BroadcastWorker implements AutoCloseable {
+public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BroadcastWorker.class);
     private static final DeliveryResult WAKE = new DeliveryResult(null, DeliveryResult.Kind.RELEASED, null, 0);
     private static final long IDLE_POLL_MILLIS = 500;
@@ -91,11 +91,13 @@ public final class BroadcastWorker implements AutoCloseable {
     }
 
     /** A job was confirmed or cancelled in this process: look now rather than at the next idle poll. */
+    @Override
     public void wake() {
         results.offer(WAKE);
     }
 
     /** A job was cancelled in this process: stop its queued rows at once. */
+    @Override
     public void cancelled(long jobId) {
         stopped.add(jobId);
         wake();
@@ -144,7 +146,7 @@ public final class BroadcastWorker implements AutoCloseable {
         while (true) {
             long now = System.currentTimeMillis();
             try {
-                if (!stopping && now - lastBeat >= settings.heartbeat().toMillis()) {
+                if (now - lastBeat >= settings.heartbeat().toMillis()) { // also while stopping: sends are in flight
                     beat();
                     lastBeat = now;
                 }
@@ -168,8 +170,10 @@ public final class BroadcastWorker implements AutoCloseable {
                 }
                 int free = settings.window() - outstanding;
                 if (leader && !stopping && free >= minClaim && now >= nextClaim) {
-                    int claimed = dispatch(queue.claim(lease.owner(), transports.keySet(), free, now));
-                    outstanding += claimed;
+                    List<Delivery> rows = queue.claim(lease.owner(), transports.keySet(), free, now);
+                    int claimed = rows.size();
+                    outstanding += claimed; // before dispatching: every claimed row comes back as a result
+                    dispatch(rows);
                     // Nothing to claim: look again shortly, not on every result that comes back.
                     if (claimed == 0) nextClaim = now + Math.min(IDLE_POLL_MILLIS, nextDueIn(now));
                 }
@@ -238,12 +242,18 @@ public final class BroadcastWorker implements AutoCloseable {
         }
     }
 
-    private int dispatch(List<Delivery> rows) {
+    /** Hands rows to the senders; a row that cannot be handed over goes back to pending, never stays claimed. */
+    private void dispatch(List<Delivery> rows) {
         for (Delivery d : rows) {
-            String text = texts.computeIfAbsent(d.jobId(), id -> store.job(id).map(Job::text).orElse(null));
-            senders.execute(() -> results.offer(deliver(d, text)));
+            try {
+                String text = texts.computeIfAbsent(d.jobId(), id -> store.job(id).map(Job::text).orElse(null));
+                senders.execute(() -> results.offer(deliver(d, text)));
+            } catch (RuntimeException e) {
+                log.error("broadcast worker: row {} could not be handed to a sender ({}); it is sent later", d.id(),
+                        e.getMessage());
+                results.offer(DeliveryResult.released(d));
+            }
         }
-        return rows.size();
     }
 
     /** Sends one row; never throws, so every claimed row comes back as a result. */

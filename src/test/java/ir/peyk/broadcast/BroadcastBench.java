@@ -15,9 +15,10 @@ import java.util.Map;
 /**
  * The broadcast benchmark, run by hand (not a test; figures go in the README and the report):
  * <pre>
- * mvn -o -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=ir.peyk.broadcast.BroadcastBench \
- *     -Dexec.args="100000 60"
+ * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) ir.peyk.broadcast.BroadcastBench 100000 60 [8]
  * </pre>
+ * (arguments: subscribers, seconds of the throttled run, concurrency).
  * Part 1: deliveries per second with throttling off, {@code N} subscribers, against the loopback fake Bot API.
  * Part 2: the rate achieved with the default limits (30/s overall, 1/s per chat) over {@code S} seconds, as measured
  * by the fake server.
@@ -31,8 +32,15 @@ public final class BroadcastBench {
         Path dir = Files.createTempDirectory("peyk-bench");
         System.out.printf("cores %d, concurrency %d, store %s%n", Runtime.getRuntime().availableProcessors(),
                 concurrency, dir);
-        unthrottled(dir.resolve("a"), subscribers, concurrency);
-        throttled(dir.resolve("b"), seconds, concurrency);
+        try {
+            unthrottled(dir.resolve("a"), subscribers, concurrency);
+            throttled(dir.resolve("b"), seconds, concurrency);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        System.exit(0);
     }
 
     private static void unthrottled(Path dir, int n, int concurrency) throws Exception {

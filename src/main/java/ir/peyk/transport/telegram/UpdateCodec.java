@@ -67,8 +67,10 @@ final class UpdateCodec {
             String text = m.text() != null ? m.text() : m.caption() != null ? m.caption() : "";
             boolean replyToBot = m.replyToMessage() != null && m.replyToMessage().from() != null
                     && m.replyToMessage().from().id() == botId;
+            Tg.Message replied = m.replyToMessage();
+            String repliedText = replied == null ? null : replied.text() != null ? replied.text() : replied.caption();
             return new Message(t, key, chat(m.chat()), user(m.from()), Long.toString(m.messageId()), text, replyToBot,
-                    m.dateMillis());
+                    m.dateMillis(), repliedText);
         }
         if (u.callbackQuery() != null) {
             Tg.CallbackQuery q = u.callbackQuery();

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
                 QuotesCommand.class,
                 BenchCommand.class,
                 BroadcastCommand.class,
+                WebhookCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,5 +1,6 @@
 package ir.peyk.adapter;
 
+import ir.peyk.metrics.Metrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,7 +102,10 @@ public final class Inbox implements UpdateSink {
                     if (poison) p.setLong(8, now);
                     else p.setNull(8, java.sql.Types.INTEGER);
                     if (p.executeUpdate() == 1) {
-                        if (poison) newPoison.add(new Batch.Item(item.key(), null, error));
+                        if (poison) {
+                            newPoison.add(new Batch.Item(item.key(), null, error));
+                            Metrics.updateHandled(transport, "poison");
+                        }
                         else pending++;
                     }
                 }

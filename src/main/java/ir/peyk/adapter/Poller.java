@@ -1,5 +1,6 @@
 package ir.peyk.adapter;
 
+import ir.peyk.metrics.Metrics;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,7 @@ final class Poller implements Runnable {
                 String next = batch.nextOffset() != null ? batch.nextOffset() : offset;
                 if (!batch.items().isEmpty() || (next != null && !next.equals(offset))) {
                     inbox.submit(name, new Batch(batch.items(), next));
+                    for (int i = 0; i < batch.items().size(); i++) Metrics.updateReceived(name, "polling");
                     offset = next;
                 }
                 backoff = 500;

@@ -1,5 +1,6 @@
 package ir.peyk.broadcast;
 
+import ir.peyk.metrics.Metrics;
 import ir.peyk.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -91,6 +92,9 @@ public final class DeliveryQueue {
                     };
                     boolean attempted = res.kind() != DeliveryResult.Kind.SKIPPED
                             && res.kind() != DeliveryResult.Kind.RELEASED;
+                    if (attempted || res.kind() == DeliveryResult.Kind.SKIPPED) {
+                        Metrics.broadcast(res.delivery().transport(), res.kind() == DeliveryResult.Kind.SKIPPED ? "skipped" : status);
+                    }
                     p.setString(1, status);
                     p.setInt(2, attempted ? 1 : 0);
                     BroadcastStore.setNullable(p, 3, res.error());
@@ -175,6 +179,17 @@ public final class DeliveryQueue {
                 }
             }
             return out;
+        });
+    }
+
+    /** Rows not final yet (pending or sending) across every job: the broadcast work /health reports. */
+    public long unfinished() {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "SELECT COUNT(*) FROM broadcast_deliveries WHERE status IN ('pending','sending')");
+                 ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0L;
+            }
         });
     }
 

@@ -3,6 +3,9 @@ package ir.peyk.cli;
 import ir.peyk.adapter.BotApp;
 import ir.peyk.adapter.Transport;
 import ir.peyk.answer.AnswerEngine;
+import ir.peyk.broadcast.BroadcastService;
+import ir.peyk.metrics.MetricsMiddleware;
+import ir.peyk.webhook.WebhookService;
 import ir.peyk.config.ConfigException;
 import ir.peyk.config.PeykConfig;
 import ir.peyk.config.TransportConfig;
@@ -72,6 +75,11 @@ final class RunCommand implements Callable<Integer> {
      * webhook server): add them here.
      */
     private static void extensions(BotApp.Builder bot, Peyk peyk, AnswerEngine engine, Subscribers subscribers) {
-        // e.g. bot.use(new BroadcastCommands(...)).service(new BroadcastWorker(...));
+        bot.use(new MetricsMiddleware());
+        BroadcastService broadcast = new BroadcastService(peyk.db(), subscribers, peyk.config());
+        bot.use(broadcast.commands()).service(broadcast);
+        // Always installed: besides the webhook server it deletes stale webhooks before a Telegram-family poller starts.
+        bot.service(new WebhookService(peyk.config(), peyk.db(), System.getenv())
+                .broadcastPending(() -> broadcast.broadcasts().store().queue().unfinished()));
     }
 }

@@ -1,5 +1,6 @@
 package ir.peyk.handler;
 
+import ir.peyk.metrics.Metrics;
 import ir.peyk.adapter.InlineQuery;
 import ir.peyk.adapter.InlineResult;
 import ir.peyk.adapter.TransportException;
@@ -64,7 +65,9 @@ final class InlineAnswers {
             summary(turn, out);
             quotes(turn, engine.quotes(), out);
         } else {
+            long started = System.nanoTime();
             Answer a = engine.ask(query);
+            Metrics.answer(a.answered(), System.nanoTime() - started);
             if (a.answered() && a.answer() != null && !a.answer().isBlank()) out.add(answer(turn, query, a));
             quotes(turn, engine.searchQuotes(query), out);
             summary(turn, out);

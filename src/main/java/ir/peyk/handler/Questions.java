@@ -1,5 +1,6 @@
 package ir.peyk.handler;
 
+import ir.peyk.metrics.Metrics;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.answer.Answer;
 import ir.peyk.answer.AnswerEngine;
@@ -34,7 +35,9 @@ final class Questions {
             turn.reply(turn.t("ask.empty"));
             return;
         }
+        long started = System.nanoTime();
         Answer a = engine.ask(q);
+        Metrics.answer(a.answered(), System.nanoTime() - started);
         if (!a.answered() || a.answer() == null || a.answer().isBlank()) {
             turn.reply(turn.t("ask.declined"));
             return;

@@ -13,6 +13,7 @@ import ir.peyk.article.ArticleParser;
 import ir.peyk.config.PeykConfig;
 import ir.peyk.config.TransportConfig;
 import ir.peyk.handler.Router;
+import ir.peyk.metrics.MetricsMiddleware;
 import ir.peyk.store.Database;
 import ir.peyk.store.Subscribers;
 import ir.peyk.testing.FakeBotApi;

@@ -1,5 +1,6 @@
 package ir.peyk.transport.http;
 
+import ir.peyk.metrics.Metrics;
 import ir.peyk.adapter.TransportException;
 import java.io.IOException;
 import java.time.Duration;
@@ -69,9 +70,13 @@ public final class ApiCaller {
                 outcome = new Outcome.Transient(0, e.getClass().getSimpleName() + ": " + safe(e.getMessage()));
             }
             if (outcome instanceof Outcome.Ok ok) return ok.body();
-            if (outcome instanceof Outcome.Failed f) throw failure(method, f);
+            if (outcome instanceof Outcome.Failed f) {
+                Metrics.apiError(transport, f.code());
+                throw failure(method, f);
+            }
             Duration wait;
             if (outcome instanceof Outcome.RetryAfter ra) {
+                Metrics.apiError(transport, 429);
                 if (ra.delay().compareTo(retry.maxRetryAfter()) > 0) {
                     throw new TransportException(TransportException.Kind.UNAVAILABLE, 429, transport + " " + method
                             + ": rate limited for " + ra.delay().toSeconds() + " s, longer than the "
@@ -82,6 +87,7 @@ public final class ApiCaller {
                 attempt--; // a 429 is the platform pacing us, not a failure: it does not use up attempts
             } else {
                 Outcome.Transient t = (Outcome.Transient) outcome;
+                Metrics.apiError(transport, t.code());
                 if (attempt >= retry.maxAttempts()) {
                     throw new TransportException(TransportException.Kind.UNAVAILABLE, t.code(), transport + " " + method
                             + ": gave up after " + attempt + " attempts (" + t.reason() + ")");

@@ -1,8 +1,7 @@
-package ir.peyk.webhook;
+package ir.peyk.metrics;
 
 import ir.peyk.adapter.Context;
 import ir.peyk.adapter.Middleware;
-import ir.peyk.metrics.Metrics;
 
 /**
  * Counts handled updates ({@code peyk_updates_handled_total{outcome="ok"|"failed"}}) without touching the

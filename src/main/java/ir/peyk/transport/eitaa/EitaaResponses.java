@@ -34,7 +34,7 @@ final class EitaaResponses implements ResponseReader {
         String words = desc.toLowerCase(Locale.ROOT);
         if (code == 429) {
             JsonNode ra = n.path("parameters").path("retry_after");
-            return new Outcome.RetryAfter(ra.canConvertToLong() ? Duration.ofSeconds(ra.asLong())
+            return new Outcome.RetryAfter(ra.canConvertToLong() && ra.asLong() >= 0 ? Duration.ofSeconds(ra.asLong())
                     : seconds(retryAfterHeader, DEFAULT_WAIT));
         }
         if (code >= 500) return new Outcome.Transient(code, desc);

@@ -48,7 +48,7 @@ public final class EnvelopeReader implements ResponseReader {
 
     private static Duration header(String value) {
         try {
-            return value == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(Long.parseLong(value.strip()));
+            return value == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
         } catch (NumberFormatException e) {
             return DEFAULT_RETRY_AFTER;
         }

@@ -115,6 +115,16 @@ class EitaaTransportTest {
     }
 
     @Test
+    void aNegativeRetryAfterInTheBodyFallsBackToTheHeader() throws Exception {
+        EitaaTransport t = transport(Map.of());
+        server.enqueue(json("{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests\","
+                + "\"parameters\":{\"retry_after\":-3}}").setResponseCode(429).setHeader("Retry-After", "0"));
+        server.enqueue(json("{\"ok\":true,\"result\":{\"message_id\":9}}"));
+        assertEquals("9", t.send("peyk_news", Reply.text("x")).messageId());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
     void tokenNeverReachesLogsOrErrors() throws Exception {
         try (LogCapture logs = new LogCapture()) {
             EitaaTransport t = transport(Map.of());

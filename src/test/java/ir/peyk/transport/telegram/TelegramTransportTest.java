@@ -21,10 +21,13 @@ import ir.peyk.adapter.TransportException;
 import ir.peyk.testing.FakeBotApi;
 import ir.peyk.transport.http.RetryPolicy;
 import ir.peyk.transport.http.Throttle;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +125,24 @@ class TelegramTransportTest {
         assertTrue(poison.error().contains("update " + bad), poison.error());
         assertEquals("after", ((Message) b.items().get(2).update()).text());
         assertEquals(Long.toString(after + 1), b.nextOffset());
+    }
+
+    @Test
+    void aNegativeRetryAfterHeaderIsRetriedAtOnceNotThrown() throws Exception {
+        // A gateway 429 without a Bot API body, with a nonsense header: wait nothing and send again.
+        MockWebServer server = new MockWebServer();
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        try {
+            server.enqueue(new MockResponse().setResponseCode(429).setHeader("Retry-After", "-5").setBody("<html>slow down</html>"));
+            server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+                    .setBody("{\"ok\":true,\"result\":{\"message_id\":77,\"date\":0,\"chat\":{\"id\":42,\"type\":\"private\"}}}"));
+            transport = new TelegramTransport(TelegramProfile.TELEGRAM, server.url("/").toString(), TOKEN,
+                    new Throttle(Throttle.Limits.UNLIMITED), FAST, 1);
+            assertEquals("77", transport.send("42", Reply.text("hi")).messageId());
+            assertEquals(2, server.getRequestCount());
+        } finally {
+            server.shutdown();
+        }
     }
 
     @Test

@@ -1,10 +1,9 @@
 package ir.peyk.transport.eitaa;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.peyk.transport.http.Outcome;
 import ir.peyk.transport.http.ResponseReader;
-import java.time.Duration;
+import ir.peyk.transport.http.Responses;
 import java.util.Locale;
 
 /**
@@ -14,14 +13,11 @@ import java.util.Locale;
  * (FORBIDDEN: @sender is not an admin of that channel); anything else → 400 (REJECTED).
  */
 final class EitaaResponses implements ResponseReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
-
     @Override
     public Outcome read(int http, String body, String retryAfterHeader) {
-        JsonNode n = parse(body);
+        JsonNode n = Responses.jsonObject(body);
         if (n == null || !n.has("ok")) {
-            if (http == 429) return new Outcome.RetryAfter(seconds(retryAfterHeader, DEFAULT_WAIT));
+            if (http == 429) return new Outcome.RetryAfter(Responses.retryAfter(retryAfterHeader).orElse(Responses.DEFAULT_WAIT));
             if (http >= 500 || http == 408) return new Outcome.Transient(http, "HTTP " + http);
             // A bare 404 may be an unknown method as well as an unknown token: not proof enough to stop the transport.
             if (http == 404) return new Outcome.Failed(400, "HTTP 404 (unknown method, or unknown token)");
@@ -33,9 +29,8 @@ final class EitaaResponses implements ResponseReader {
         int code = n.path("error_code").asInt(http >= 400 ? http : 0);
         String words = desc.toLowerCase(Locale.ROOT);
         if (code == 429) {
-            JsonNode ra = n.path("parameters").path("retry_after");
-            return new Outcome.RetryAfter(ra.canConvertToLong() && ra.asLong() >= 0 ? Duration.ofSeconds(ra.asLong())
-                    : seconds(retryAfterHeader, DEFAULT_WAIT));
+            return new Outcome.RetryAfter(Responses.seconds(n.path("parameters").path("retry_after"))
+                    .or(() -> Responses.retryAfter(retryAfterHeader)).orElse(Responses.DEFAULT_WAIT));
         }
         if (code >= 500) return new Outcome.Transient(code, desc);
         if (code == 401 || words.contains("token") || words.contains("توکن")) {
@@ -46,24 +41,5 @@ final class EitaaResponses implements ResponseReader {
             return new Outcome.Failed(403, desc);
         }
         return new Outcome.Failed(400, desc);
-    }
-
-    private static Duration seconds(String header, Duration fallback) {
-        if (header == null) return fallback;
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) return null;
-        try {
-            JsonNode n = JSON.readTree(body);
-            return n != null && n.isObject() ? n : null;
-        } catch (Exception e) {
-            return null;
-        }
     }
 }

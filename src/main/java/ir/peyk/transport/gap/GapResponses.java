@@ -1,10 +1,9 @@
 package ir.peyk.transport.gap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.peyk.transport.http.Outcome;
 import ir.peyk.transport.http.ResponseReader;
-import java.time.Duration;
+import ir.peyk.transport.http.Responses;
 import java.util.Locale;
 
 /**
@@ -17,14 +16,12 @@ import java.util.Locale;
  * bare 403 is 400 (REJECTED: the send failed, nobody is unsubscribed).
  */
 final class GapResponses implements ResponseReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public Outcome read(int http, String body, String retryAfterHeader) {
         if (http >= 200 && http < 300) return new Outcome.Ok(body == null ? "" : body);
         String error = error(body);
         String desc = error == null ? "HTTP " + http : error;
-        if (http == 429) return new Outcome.RetryAfter(seconds(retryAfterHeader));
+        if (http == 429) return new Outcome.RetryAfter(Responses.retryAfter(retryAfterHeader).orElse(Responses.DEFAULT_WAIT));
         if (http >= 500 || http == 408) return new Outcome.Transient(http, desc);
         String words = desc.toLowerCase(Locale.ROOT);
         if (http == 401) return new Outcome.Failed(401, desc);
@@ -38,25 +35,9 @@ final class GapResponses implements ResponseReader {
         return new Outcome.Failed(400, desc);
     }
 
+    /** Gap's {@code error} words, or null when the body has none (not JSON: the status code says enough). */
     private static String error(String body) {
-        if (body == null || body.isBlank()) return null;
-        try {
-            JsonNode n = JSON.readTree(body);
-            if (n != null && n.hasNonNull("error")) return n.get("error").asText();
-        } catch (Exception e) {
-            // not JSON: the status code says enough
-        }
-        return null;
-    }
-
-    private static Duration seconds(String header) {
-        if (header != null) {
-            try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-        }
-        return Duration.ofSeconds(1);
+        JsonNode n = Responses.jsonObject(body);
+        return n != null && n.hasNonNull("error") ? n.get("error").asText() : null;
     }
 }

@@ -1,9 +1,9 @@
 package ir.peyk.transport.rubika;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.peyk.transport.http.Outcome;
 import ir.peyk.transport.http.ResponseReader;
+import ir.peyk.transport.http.Responses;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,8 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  */
 final class RubikaResponses implements ResponseReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Duration tooRequestsBase;
     private final AtomicInteger tooRequestsInARow = new AtomicInteger();
 
@@ -34,7 +32,7 @@ final class RubikaResponses implements ResponseReader {
 
     @Override
     public Outcome read(int http, String body, String retryAfterHeader) {
-        JsonNode n = parse(body);
+        JsonNode n = Responses.jsonObject(body);
         if (n == null || !n.hasNonNull("status")) return withoutEnvelope(http, retryAfterHeader);
         String status = n.path("status").asText();
         String dev = n.path("dev_message").asText("");
@@ -58,10 +56,7 @@ final class RubikaResponses implements ResponseReader {
 
     /** A gateway, proxy or outage answered instead of the Bot API. */
     private Outcome withoutEnvelope(int http, String retryAfterHeader) {
-        if (http == 429) {
-            Duration header = seconds(retryAfterHeader);
-            return new Outcome.RetryAfter(header != null ? header : escalate());
-        }
+        if (http == 429) return new Outcome.RetryAfter(Responses.retryAfter(retryAfterHeader).orElseGet(this::escalate));
         if (http >= 500 || http == 408 || http == 425) return new Outcome.Transient(http, "HTTP " + http);
         if (http >= 400) return new Outcome.Failed(http, "HTTP " + http);
         return new Outcome.Transient(http, "HTTP " + http + " without a Rubika status envelope");
@@ -70,24 +65,5 @@ final class RubikaResponses implements ResponseReader {
     private Duration escalate() {
         int n = Math.min(20, tooRequestsInARow.incrementAndGet());
         return tooRequestsBase.multipliedBy(1L << (n - 1));
-    }
-
-    private static Duration seconds(String header) {
-        if (header == null) return null;
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) return null;
-        try {
-            JsonNode n = JSON.readTree(body);
-            return n != null && n.isObject() ? n : null;
-        } catch (Exception e) {
-            return null;
-        }
     }
 }

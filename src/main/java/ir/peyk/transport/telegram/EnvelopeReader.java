@@ -3,6 +3,7 @@ package ir.peyk.transport.telegram;
 import com.fasterxml.jackson.databind.JsonNode;
 import ir.peyk.transport.http.Outcome;
 import ir.peyk.transport.http.ResponseReader;
+import ir.peyk.transport.http.Responses;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -12,11 +13,9 @@ import java.util.Locale;
  * else is a final refusal with the platform's description.
  */
 public final class EnvelopeReader implements ResponseReader {
-    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
-
     @Override
     public Outcome read(int httpStatus, String body, String retryAfterHeader) {
-        JsonNode root = parse(body);
+        JsonNode root = Responses.jsonObject(body);
         if (root == null || !root.path("ok").isBoolean()) {
             if (httpStatus == 429) return new Outcome.RetryAfter(header(retryAfterHeader));
             if (httpStatus >= 500 || httpStatus < 400) {
@@ -27,30 +26,15 @@ public final class EnvelopeReader implements ResponseReader {
         if (root.path("ok").asBoolean()) return new Outcome.Ok(body);
         int code = root.path("error_code").asInt(httpStatus);
         String description = root.path("description").asText("");
-        JsonNode retryAfter = root.path("parameters").path("retry_after");
         if (code == 429 || httpStatus == 429 || description.toLowerCase(Locale.ROOT).contains("limit exceed")) {
-            return new Outcome.RetryAfter(retryAfter.canConvertToLong() && retryAfter.asLong() >= 0
-                    ? Duration.ofSeconds(retryAfter.asLong()) : header(retryAfterHeader));
+            return new Outcome.RetryAfter(Responses.seconds(root.path("parameters").path("retry_after"))
+                    .orElseGet(() -> header(retryAfterHeader)));
         }
         if (code >= 500 || (httpStatus >= 500 && code < 400)) return new Outcome.Transient(code, description);
         return new Outcome.Failed(code, description);
     }
 
-    private static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) return null;
-        try {
-            JsonNode n = BotApi.JSON.readTree(body);
-            return n != null && n.isObject() ? n : null;
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
     private static Duration header(String value) {
-        try {
-            return value == null ? DEFAULT_RETRY_AFTER : Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-        } catch (NumberFormatException e) {
-            return DEFAULT_RETRY_AFTER;
-        }
+        return Responses.retryAfter(value).orElse(Responses.DEFAULT_WAIT);
     }
 }

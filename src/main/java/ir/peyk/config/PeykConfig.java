@@ -186,7 +186,7 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String stripSlash(String s) {
+    static String stripSlash(String s) {
         return s != null && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 

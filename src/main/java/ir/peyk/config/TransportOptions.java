@@ -43,6 +43,15 @@ public final class TransportOptions {
         throw new IllegalArgumentException(where(c, key) + " must be one of " + allowed + ", not '" + v + "'");
     }
 
+    /**
+     * The API base URL without a trailing slash: the configured one, or {@code platform}'s own
+     * ({@link PeykConfig#DEFAULT_API_URLS}) when none is set — a config built in code rather than loaded may leave it out.
+     */
+    public static String apiUrl(TransportConfig c, String platform) {
+        boolean unset = c.apiUrl() == null || c.apiUrl().isBlank();
+        return PeykConfig.stripSlash(unset ? PeykConfig.DEFAULT_API_URLS.get(platform) : c.apiUrl());
+    }
+
     /** The token, or a clear error naming the environment variable to set. */
     public static String token(TransportConfig c) {
         if (c.token() == null || c.token().isBlank()) {

@@ -62,6 +62,17 @@ class PeykConfigTest {
     }
 
     @Test
+    void aTransportWithoutAnApiUrlUsesItsPlatformsOwn() {
+        TransportConfig built = new TransportConfig("gap", true, "t", null, "webhook", List.of(), Map.of());
+        assertEquals("https://api.gap.im", TransportOptions.apiUrl(built, "gap"));
+        TransportConfig blank = new TransportConfig("rubika", true, "t", " ", "polling", List.of(), Map.of());
+        assertEquals(PeykConfig.DEFAULT_API_URLS.get("rubika"), TransportOptions.apiUrl(blank, "rubika"));
+        TransportConfig local = new TransportConfig("eitaa", true, "t", "http://127.0.0.1:9/api/", "polling", List.of(),
+                Map.of());
+        assertEquals("http://127.0.0.1:9/api", TransportOptions.apiUrl(local, "eitaa"), "one trailing slash dropped");
+    }
+
+    @Test
     void tokensInTheFileAreRefused() throws Exception {
         Path f = write("transports:\n  bale:\n    token: secret\n");
         ConfigException e = assertThrows(ConfigException.class, () -> PeykConfig.load(f, Map.of()));

@@ -60,8 +60,7 @@ public final class EitaaTransport implements Transport {
         this.ownsHttp = ownsHttp;
         this.name = config.name();
         this.token = TransportOptions.token(config);
-        String url = config.apiUrl() == null || config.apiUrl().isBlank() ? "https://eitaayar.ir/api" : config.apiUrl();
-        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.baseUrl = TransportOptions.apiUrl(config, "eitaa");
         this.title = config.options().get("title");
         this.pin = TransportOptions.flag(config, "pin", false);
         this.silent = TransportOptions.flag(config, "silent", false);

@@ -57,8 +57,7 @@ public final class GapTransport implements Transport {
         this.ownsHttp = ownsHttp;
         this.name = config.name();
         this.token = TransportOptions.token(config);
-        String url = config.apiUrl() == null || config.apiUrl().isBlank() ? "https://api.gap.im" : config.apiUrl();
-        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.baseUrl = TransportOptions.apiUrl(config, "gap");
         int maxText = (int) TransportOptions.number(config, "maxTextLength", 4096, 16);
         this.capabilities = new Capabilities(false, true, false, true, true, true, maxText);
         this.api = new ApiCaller(name, http, throttle, retry, new GapResponses());

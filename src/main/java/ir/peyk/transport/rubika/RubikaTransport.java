@@ -99,8 +99,7 @@ public final class RubikaTransport implements Transport {
         this.ownsHttp = ownsHttp;
         this.name = config.name();
         this.token = TransportOptions.token(config);
-        String url = config.apiUrl() == null || config.apiUrl().isBlank() ? "https://botapi.rubika.ir/v3" : config.apiUrl();
-        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.baseUrl = TransportOptions.apiUrl(config, "rubika");
         this.commands = List.copyOf(commands);
         this.maxBacklog = Duration.ofSeconds(TransportOptions.number(config, "maxBacklogSeconds", 600, 0));
         this.pollLimit = (int) TransportOptions.number(config, "pollLimit", 100, 1);

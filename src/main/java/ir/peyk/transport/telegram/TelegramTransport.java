@@ -14,6 +14,7 @@ import ir.peyk.adapter.Sent;
 import ir.peyk.adapter.Transport;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.adapter.TransportException.Kind;
+import ir.peyk.config.PeykConfig;
 import ir.peyk.transport.http.ApiCaller;
 import ir.peyk.transport.http.RetryPolicy;
 import ir.peyk.transport.http.Throttle;
@@ -42,7 +43,7 @@ public final class TelegramTransport implements Transport {
     private volatile BotInfo me;
 
     /**
-     * @param apiUrl             base URL (the profile's by default; a loopback server in tests)
+     * @param apiUrl             base URL (null: the platform's, {@link PeykConfig#DEFAULT_API_URLS}; a loopback server in tests)
      * @param token              the bot token; it appears only in request URLs, never in logs or errors
      * @param pollTimeoutSeconds getUpdates long-poll wait
      */
@@ -58,7 +59,7 @@ public final class TelegramTransport implements Transport {
                 .writeTimeout(Duration.ofSeconds(20))
                 .build();
         this.api = new BotApi(new ApiCaller(profile.name(), http, throttle, retry, new EnvelopeReader()),
-                apiUrl == null ? profile.defaultApiUrl() : apiUrl, token);
+                apiUrl == null ? PeykConfig.DEFAULT_API_URLS.get(profile.name()) : apiUrl, token);
         this.codec = new UpdateCodec(profile);
     }
 

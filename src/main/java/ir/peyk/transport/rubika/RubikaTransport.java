@@ -15,6 +15,7 @@ import ir.peyk.config.TransportConfig;
 import ir.peyk.config.TransportOptions;
 import ir.peyk.transport.http.ApiCaller;
 import ir.peyk.transport.http.Fingerprint;
+import ir.peyk.transport.http.HttpClients;
 import ir.peyk.transport.http.RetryPolicy;
 import ir.peyk.transport.http.Throttle;
 import java.io.IOException;
@@ -27,8 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import ir.peyk.transport.http.HttpClients;
-import okhttp3.Call;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -269,9 +268,7 @@ public final class RubikaTransport implements Transport {
     /** Cancels a getUpdates in flight (shutdown); sends go on. */
     @Override
     public void stopPolling() {
-        for (Call call : http.dispatcher().runningCalls()) {
-            if ("getUpdates".equals(call.request().tag(String.class))) call.cancel();
-        }
+        HttpClients.cancel(http, "getUpdates");
     }
 
     @Override

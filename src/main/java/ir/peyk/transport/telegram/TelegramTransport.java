@@ -16,13 +16,13 @@ import ir.peyk.adapter.TransportException;
 import ir.peyk.adapter.TransportException.Kind;
 import ir.peyk.config.PeykConfig;
 import ir.peyk.transport.http.ApiCaller;
+import ir.peyk.transport.http.HttpClients;
 import ir.peyk.transport.http.RetryPolicy;
 import ir.peyk.transport.http.Throttle;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,9 +140,7 @@ public final class TelegramTransport implements Transport {
 
     @Override
     public void stopPolling() {
-        for (Call call : http.dispatcher().runningCalls()) {
-            if ("getUpdates".equals(call.request().tag(String.class))) call.cancel();
-        }
+        HttpClients.cancel(http, "getUpdates");
     }
 
     @Override
@@ -232,9 +230,7 @@ public final class TelegramTransport implements Transport {
 
     @Override
     public void close() {
-        http.dispatcher().cancelAll();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        HttpClients.shutdown(http);
     }
 
     private String format(String text) {

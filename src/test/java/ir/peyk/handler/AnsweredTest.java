@@ -8,24 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ir.peyk.answer.Quote;
 import ir.peyk.text.PersianText;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the router makes of the real answer engine's answers and quotes on the default article. */
-class AnsweredTest {
+class AnsweredTest extends HandlerFixture {
     static final String QUESTION = "روبیکا به تنهایی چند کاربر ماهانه دارد؟";
-
-    @TempDir
-    Path dir;
-    TestBot bot;
-
-    @AfterEach
-    void close() {
-        if (bot != null) bot.close();
-    }
 
     @Test
     void anAnswerComesWithAnEvidenceButtonThatQuotesTheSentence() {

@@ -7,23 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ir.peyk.adapter.ButtonPress;
 import ir.peyk.article.Sentence;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every press is answered once, and produces the right follow-up; stale and hostile data get a notice. */
-class ButtonsTest {
-    @TempDir
-    Path dir;
-    TestBot bot;
-
-    @AfterEach
-    void close() {
-        if (bot != null) bot.close();
-    }
-
+class ButtonsTest extends HandlerFixture {
     @Test
     void moreOfTheSummaryGrowsTheMessageInPlace() {
         bot = new TestBot(dir, RecordingTransport.TELEGRAM);

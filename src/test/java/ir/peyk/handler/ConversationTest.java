@@ -7,27 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ir.peyk.article.Statistics;
 import ir.peyk.store.Subscribers.Subscriber;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A private conversation on a platform with every capability (Telegram), in Persian then English. */
-class ConversationTest {
-    @TempDir
-    Path dir;
-    TestBot bot;
-
+class ConversationTest extends HandlerFixture {
     @BeforeEach
     void open() {
         bot = new TestBot(dir, RecordingTransport.TELEGRAM);
-    }
-
-    @AfterEach
-    void close() {
-        bot.close();
     }
 
     @Test

@@ -5,23 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ir.peyk.adapter.Capabilities;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What changes when a platform lacks buttons, edits or room for long texts. */
-class DegradationTest {
-    @TempDir
-    Path dir;
-    TestBot bot;
-
-    @AfterEach
-    void close() {
-        if (bot != null) bot.close();
-    }
-
+class DegradationTest extends HandlerFixture {
     @Test
     void withoutButtonsTheRepliesSayWhichCommandToSend() {
         bot = new TestBot(dir, "eitaa", RecordingTransport.TEXT_ONLY, TestBot.longArticle());

@@ -7,27 +7,15 @@ import ir.peyk.adapter.Chat;
 import ir.peyk.adapter.Message;
 import ir.peyk.adapter.User;
 import ir.peyk.store.Subscribers.Subscriber;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** In groups the bot answers commands, mentions and replies to it — and nothing else. */
-class GroupTest {
-    @TempDir
-    Path dir;
-    TestBot bot;
-
+class GroupTest extends HandlerFixture {
     @BeforeEach
     void open() {
         bot = new TestBot(dir, RecordingTransport.TELEGRAM);
-    }
-
-    @AfterEach
-    void close() {
-        bot.close();
     }
 
     private List<RecordingTransport.Out> inGroup(String text, boolean replyToBot) {

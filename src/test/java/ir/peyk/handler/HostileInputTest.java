@@ -5,29 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ir.peyk.adapter.Message;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Whatever users send, the router answers once and never throws. */
-class HostileInputTest {
-    @TempDir
-    Path dir;
-    TestBot bot;
-
+class HostileInputTest extends HandlerFixture {
     @BeforeEach
     void open() {
         bot = new TestBot(dir, RecordingTransport.TELEGRAM);
-    }
-
-    @AfterEach
-    void close() {
-        bot.close();
     }
 
     @Test

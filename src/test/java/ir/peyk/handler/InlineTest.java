@@ -7,27 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ir.peyk.adapter.InlineResult;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** "@bot text": results, paging by next_offset, the short cache; and no inline where the platform has none. */
-class InlineTest {
-    @TempDir
-    Path dir;
-    TestBot bot;
-
-    @AfterEach
-    void close() {
-        if (bot != null) bot.close();
-    }
-
+class InlineTest extends HandlerFixture {
     @Test
     void anEmptyQueryGivesTheSummaryFirst() {
         bot = new TestBot(dir, RecordingTransport.TELEGRAM);

@@ -1,7 +1,5 @@
 package ir.peyk.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import ir.peyk.adapter.Transport;
 import ir.peyk.broadcast.BroadcastStore;
 import ir.peyk.broadcast.BroadcastTexts;
@@ -190,9 +188,8 @@ final class BroadcastCommand implements Callable<Integer> {
                 Broadcasts b = broadcasts(peyk);
                 List<Job> jobs = id == null ? b.store().recent(10) : List.of(job(b, id));
                 if (json) {
-                    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                     List<JobView> views = jobs.stream().map(j -> JobView.of(j, b.store().failures(j.id(), 10))).toList();
-                    System.out.println(m.writeValueAsString(id == null ? views : views.get(0)));
+                    System.out.println(Output.prettyJson(id == null ? views : views.get(0)));
                 } else if (jobs.isEmpty()) {
                     System.out.println("no broadcasts yet");
                 } else {

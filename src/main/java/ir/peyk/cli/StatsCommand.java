@@ -1,7 +1,5 @@
 package ir.peyk.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import ir.peyk.article.Article;
 import ir.peyk.article.ArticleMeta;
 import ir.peyk.article.ArticleStats;
@@ -32,7 +30,7 @@ final class StatsCommand implements Callable<Integer> {
             ArticleStats stats = Statistics.of(article);
             PrintStream out = System.out;
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(stats));
+                out.println(Output.prettyJson(stats));
                 return 0;
             }
             ArticleMeta m = article.meta();

@@ -131,14 +131,7 @@ public final class Inbox implements UpdateSink {
 
     /** The offset to poll {@code transport} from, or null when it never polled. */
     public String offset(String transport) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT next_offset FROM transport_offsets WHERE transport=?")) {
-                p.setString(1, transport);
-                try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? r.getString(1) : null;
-                }
-            }
-        });
+        return db.text("SELECT next_offset FROM transport_offsets WHERE transport=?", transport).orElse(null);
     }
 
     /** Pending rows of {@code transports} after row {@code afterId}, oldest first. */
@@ -166,55 +159,29 @@ public final class Inbox implements UpdateSink {
 
     /** Number of pending rows of {@code transport} (all transports when null). */
     public int pendingCount(String transport) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement(transport == null
-                    ? "SELECT COUNT(*) FROM inbox WHERE status='pending'"
-                    : "SELECT COUNT(*) FROM inbox WHERE status='pending' AND transport=?")) {
-                if (transport != null) p.setString(1, transport);
-                try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? r.getInt(1) : 0;
-                }
-            }
-        });
+        return (int) (transport == null
+                ? db.count("SELECT COUNT(*) FROM inbox WHERE status='pending'")
+                : db.count("SELECT COUNT(*) FROM inbox WHERE status='pending' AND transport=?", transport));
     }
 
     /** Records that handling of row {@code id} starts (persisted first, so a crash mid-handling is known later). */
     public void started(long id) {
-        update("UPDATE inbox SET attempts = attempts + 1 WHERE id=?", id, null);
+        db.update("UPDATE inbox SET attempts = attempts + 1 WHERE id=?", id);
     }
 
     public void done(long id) {
-        update("UPDATE inbox SET status='done', error=NULL, finished_at=? WHERE id=?", id, null);
+        db.update("UPDATE inbox SET status='done', error=NULL, finished_at=? WHERE id=?", System.currentTimeMillis(), id);
     }
 
     /** The handler threw (or the update could not be decoded any more): never retried. */
     public void failed(long id, String error) {
-        update("UPDATE inbox SET status='failed', error=?, finished_at=? WHERE id=?", id, error);
-    }
-
-    private void update(String sql, long id, String error) {
-        db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement(sql)) {
-                int i = 1;
-                if (sql.contains("error=?")) p.setString(i++, error == null ? "" : error);
-                if (sql.contains("finished_at=?")) p.setLong(i++, System.currentTimeMillis());
-                p.setLong(i, id);
-                return p.executeUpdate();
-            }
-        });
+        db.update("UPDATE inbox SET status='failed', error=?, finished_at=? WHERE id=?", error == null ? "" : error,
+                System.currentTimeMillis(), id);
     }
 
     /** The status of an update (pending, done, failed, poison), or null when unknown. */
     public String status(String transport, String key) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT status FROM inbox WHERE transport=? AND key=?")) {
-                p.setString(1, transport);
-                p.setString(2, key);
-                try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? r.getString(1) : null;
-                }
-            }
-        });
+        return db.text("SELECT status FROM inbox WHERE transport=? AND key=?", transport, key).orElse(null);
     }
 
     /** Row counts by status. */
@@ -235,13 +202,8 @@ public final class Inbox implements UpdateSink {
      */
     public int prune(Duration age) {
         long cutoff = System.currentTimeMillis() - age.toMillis();
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "DELETE FROM inbox WHERE status <> 'pending' AND finished_at IS NOT NULL AND finished_at < ?")) {
-                p.setLong(1, cutoff);
-                return p.executeUpdate();
-            }
-        });
+        return db.update("DELETE FROM inbox WHERE status <> 'pending' AND finished_at IS NOT NULL AND finished_at < ?",
+                cutoff);
     }
 
     static Update decode(String json) throws JsonProcessingException {

@@ -112,16 +112,8 @@ public final class BroadcastStore {
 
     /** Where the job's progress is shown (the preview message, edited as the job runs). */
     public void setNotify(long id, Job.Notify notify) {
-        db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "UPDATE broadcast_jobs SET notify_transport=?, notify_chat=?, notify_message=? WHERE id=?")) {
-                p.setString(1, notify.transport());
-                p.setString(2, notify.chatId());
-                p.setString(3, notify.messageId());
-                p.setLong(4, id);
-                return p.executeUpdate();
-            }
-        });
+        db.update("UPDATE broadcast_jobs SET notify_transport=?, notify_chat=?, notify_message=? WHERE id=?",
+                notify.transport(), notify.chatId(), notify.messageId(), id);
     }
 
     /**
@@ -185,13 +177,8 @@ public final class BroadcastStore {
      * it. (A crash right after taking it loses the summary, never the broadcast.)
      */
     public boolean takeSummary(long id) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE broadcast_jobs SET summary_sent=1 "
-                    + "WHERE id=? AND summary_sent=0 AND status IN ('done','cancelled')")) {
-                p.setLong(1, id);
-                return p.executeUpdate() == 1;
-            }
-        });
+        return db.update("UPDATE broadcast_jobs SET summary_sent=1 "
+                + "WHERE id=? AND summary_sent=0 AND status IN ('done','cancelled')", id) == 1;
     }
 
     /** Why rows of a job failed: reason → count, most frequent first. */

@@ -184,13 +184,7 @@ public final class DeliveryQueue {
 
     /** Rows not final yet (pending or sending) across every job: the broadcast work /health reports. */
     public long unfinished() {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "SELECT COUNT(*) FROM broadcast_deliveries WHERE status IN ('pending','sending')");
-                 ResultSet r = p.executeQuery()) {
-                return r.next() ? r.getLong(1) : 0L;
-            }
-        });
+        return db.count("SELECT COUNT(*) FROM broadcast_deliveries WHERE status IN ('pending','sending')");
     }
 
     /** Rows of a job not final yet (pending or sending), by transport. */

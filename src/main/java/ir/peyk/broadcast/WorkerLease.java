@@ -62,13 +62,7 @@ final class WorkerLease {
 
     /** Lets the next worker take over at once (after a clean stop, nothing of ours is in flight). */
     void release() {
-        db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM broadcast_lease WHERE name=? AND owner=?")) {
-                p.setString(1, NAME);
-                p.setString(2, owner);
-                return p.executeUpdate();
-            }
-        });
+        db.update("DELETE FROM broadcast_lease WHERE name=? AND owner=?", NAME, owner);
     }
 
     /** Whether {@code owner} holds the lease; used inside the claim transaction. */

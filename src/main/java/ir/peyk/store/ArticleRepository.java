@@ -66,7 +66,7 @@ public final class ArticleRepository {
     }
 
     public Optional<Article> defaultArticle() {
-        return load("SELECT raw FROM articles WHERE is_default = 1", null);
+        return load("SELECT raw FROM articles WHERE is_default = 1");
     }
 
     public boolean isEmpty() {
@@ -88,18 +88,11 @@ public final class ArticleRepository {
         });
     }
 
-    private Optional<Article> load(String sql, String arg) {
-        String raw = db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement(sql)) {
-                if (arg != null) p.setString(1, arg);
-                try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? r.getString(1) : null;
-                }
-            }
-        });
-        if (raw == null) return Optional.empty();
+    private Optional<Article> load(String sql, Object... args) {
+        Optional<String> raw = db.text(sql, args);
+        if (raw.isEmpty()) return Optional.empty();
         try {
-            return Optional.of(ArticleParser.parse(raw.getBytes(StandardCharsets.UTF_8)));
+            return Optional.of(ArticleParser.parse(raw.get().getBytes(StandardCharsets.UTF_8)));
         } catch (ArticleException e) {
             throw new StoreException("stored article could not be read back: " + e.getMessage(), e);
         }

@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -96,6 +99,56 @@ public final class Database implements AutoCloseable {
             throw new StoreException("store error in " + path + ": " + firstLine(e.getMessage()), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Runs one INSERT, UPDATE or DELETE with {@code args} bound to its {@code ?} in order (Long, Integer, String or
+     * null); returns how many rows it changed.
+     */
+    public int update(String sql, Object... args) {
+        return read(c -> {
+            try (PreparedStatement p = prepare(c, sql, args)) {
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    /** The number a {@code SELECT COUNT(*) …} query returns (0 when it returns no row). */
+    public long count(String sql, Object... args) {
+        return read(c -> {
+            try (PreparedStatement p = prepare(c, sql, args); ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /** Whether the query returns at least one row. */
+    public boolean exists(String sql, Object... args) {
+        return read(c -> {
+            try (PreparedStatement p = prepare(c, sql, args); ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        });
+    }
+
+    /** The first column of the query's first row as text; empty when there is no row or the value is NULL. */
+    public Optional<String> text(String sql, Object... args) {
+        return read(c -> {
+            try (PreparedStatement p = prepare(c, sql, args); ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+            }
+        });
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement p = c.prepareStatement(sql);
+        try {
+            for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
+            return p;
+        } catch (SQLException e) {
+            p.close();
+            throw e;
         }
     }
 

@@ -28,39 +28,17 @@ public final class Subscribers {
 
     /** Subscribes a chat; returns false when it already was. */
     public boolean subscribe(String transport, String chatId, boolean group) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT OR IGNORE INTO subscribers(transport, chat_id, is_group, since) VALUES(?,?,?,?)")) {
-                p.setString(1, transport);
-                p.setString(2, chatId);
-                p.setInt(3, group ? 1 : 0);
-                p.setLong(4, System.currentTimeMillis());
-                return p.executeUpdate() == 1;
-            }
-        });
+        return db.update("INSERT OR IGNORE INTO subscribers(transport, chat_id, is_group, since) VALUES(?,?,?,?)",
+                transport, chatId, group ? 1 : 0, System.currentTimeMillis()) == 1;
     }
 
     /** Unsubscribes a chat; returns false when it was not subscribed. */
     public boolean unsubscribe(String transport, String chatId) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM subscribers WHERE transport=? AND chat_id=?")) {
-                p.setString(1, transport);
-                p.setString(2, chatId);
-                return p.executeUpdate() == 1;
-            }
-        });
+        return db.update("DELETE FROM subscribers WHERE transport=? AND chat_id=?", transport, chatId) == 1;
     }
 
     public boolean isSubscribed(String transport, String chatId) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM subscribers WHERE transport=? AND chat_id=?")) {
-                p.setString(1, transport);
-                p.setString(2, chatId);
-                try (ResultSet r = p.executeQuery()) {
-                    return r.next();
-                }
-            }
-        });
+        return db.exists("SELECT 1 FROM subscribers WHERE transport=? AND chat_id=?", transport, chatId);
     }
 
     /** Every subscriber, in a stable order (transport, then subscription time). */
@@ -77,37 +55,16 @@ public final class Subscribers {
     }
 
     public int count() {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM subscribers");
-                 ResultSet r = p.executeQuery()) {
-                return r.next() ? r.getInt(1) : 0;
-            }
-        });
+        return (int) db.count("SELECT COUNT(*) FROM subscribers");
     }
 
     /** The chat's chosen reply language ("fa", "en"), if it chose one. */
     public Optional<String> language(String transport, String chatId) {
-        return db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT lang FROM chat_settings WHERE transport=? AND chat_id=?")) {
-                p.setString(1, transport);
-                p.setString(2, chatId);
-                try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return db.text("SELECT lang FROM chat_settings WHERE transport=? AND chat_id=?", transport, chatId);
     }
 
     public void setLanguage(String transport, String chatId, String lang) {
-        db.read(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO chat_settings(transport, chat_id, lang) VALUES(?,?,?) "
-                            + "ON CONFLICT(transport, chat_id) DO UPDATE SET lang=excluded.lang")) {
-                p.setString(1, transport);
-                p.setString(2, chatId);
-                p.setString(3, lang);
-                return p.executeUpdate();
-            }
-        });
+        db.update("INSERT INTO chat_settings(transport, chat_id, lang) VALUES(?,?,?) "
+                + "ON CONFLICT(transport, chat_id) DO UPDATE SET lang=excluded.lang", transport, chatId, lang);
     }
 }

@@ -137,11 +137,11 @@ public final class Inbox implements UpdateSink {
     /** Pending rows of {@code transports} after row {@code afterId}, oldest first. */
     public List<Row> pending(long afterId, Collection<String> transports, int limit) {
         if (transports.isEmpty() || limit <= 0) return List.of();
-        String marks = String.join(",", java.util.Collections.nCopies(transports.size(), "?"));
         return db.read(c -> {
             List<Row> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT id, transport, key, ordering_key, update_json, attempts "
-                    + "FROM inbox WHERE status='pending' AND id > ? AND transport IN (" + marks + ") ORDER BY id LIMIT ?")) {
+                    + "FROM inbox WHERE status='pending' AND id > ? AND transport IN " + Database.inList(transports.size())
+                    + " ORDER BY id LIMIT ?")) {
                 int i = 1;
                 p.setLong(i++, afterId);
                 for (String t : transports) p.setString(i++, t);

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.StringJoiner;
 
 /**
  * The sending states of delivery rows: {@code pending → sending → sent | failed | pending (retry later)}, and
@@ -38,8 +37,7 @@ public final class DeliveryQueue {
      */
     public List<Delivery> claim(String owner, Collection<String> transports, int limit, long now) {
         if (limit <= 0 || transports.isEmpty()) return List.of();
-        StringJoiner in = new StringJoiner(",", "(", ")");
-        transports.forEach(t -> in.add("?"));
+        String in = Database.inList(transports.size());
         return db.tx(c -> {
             if (!WorkerLease.holds(c, owner)) return List.<Delivery>of();
             List<Delivery> out = new ArrayList<>();
@@ -150,8 +148,7 @@ public final class DeliveryQueue {
     /** When the earliest pending row of a running job becomes due (retries wait), if there is one. */
     public OptionalLong nextDue(Collection<String> transports) {
         if (transports.isEmpty()) return OptionalLong.empty();
-        StringJoiner in = new StringJoiner(",", "(", ")");
-        transports.forEach(t -> in.add("?"));
+        String in = Database.inList(transports.size());
         return db.read(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT MIN(d.next_at) FROM broadcast_deliveries d "
                     + "JOIN broadcast_jobs j ON j.id=d.job_id WHERE d.status='pending' AND j.status='running' "

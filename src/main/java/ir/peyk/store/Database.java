@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -139,6 +140,11 @@ public final class Database implements AutoCloseable {
                 return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
             }
         });
+    }
+
+    /** {@code (?,?,…)} with {@code n} placeholders, for {@code IN} over a list bound one value each (n ≥ 1). */
+    public static String inList(int n) {
+        return "(" + String.join(",", Collections.nCopies(n, "?")) + ")";
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {

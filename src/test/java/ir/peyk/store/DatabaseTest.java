@@ -48,6 +48,17 @@ class DatabaseTest {
     }
 
     @Test
+    void inListHasOnePlaceholderPerValue() {
+        assertEquals("(?)", Database.inList(1));
+        assertEquals("(?,?,?)", Database.inList(3));
+        try (Database db = Database.open(dir.resolve("peyk.db"))) {
+            db.schema("CREATE TABLE t(k TEXT PRIMARY KEY)");
+            for (String k : new String[]{"a", "b", "c", "d"}) db.update("INSERT INTO t(k) VALUES(?)", k);
+            assertEquals(2, db.count("SELECT COUNT(*) FROM t WHERE k IN " + Database.inList(3), "a", "c", "x"));
+        }
+    }
+
+    @Test
     void aBadStatementIsOneLineNamingTheStore() {
         Path file = dir.resolve("peyk.db");
         try (Database db = Database.open(file)) {

@@ -23,6 +23,16 @@ public final class TransportOptions {
         throw new IllegalArgumentException(where(c, key) + " must be a whole number of at least " + min + ", not '" + v + "'");
     }
 
+    /** A whole number ≥ {@code min} that fits an int (a larger one is refused, not wrapped around). */
+    public static int integer(TransportConfig c, String key, int fallback, int min) {
+        long n = number(c, key, fallback, min);
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(where(c, key) + " must be at most " + Integer.MAX_VALUE + ", not '"
+                    + c.options().get(key) + "'");
+        }
+        return (int) n;
+    }
+
     /** true/false, yes/no, 1/0. */
     public static boolean flag(TransportConfig c, String key, boolean fallback) {
         String v = c.options().get(key);

@@ -4,6 +4,7 @@ import ir.peyk.adapter.Transport;
 import ir.peyk.config.ConfigException;
 import ir.peyk.config.PeykConfig;
 import ir.peyk.config.TransportConfig;
+import ir.peyk.config.TransportOptions;
 import ir.peyk.transport.console.ConsoleTransport;
 import ir.peyk.transport.eitaa.EitaaTransport;
 import ir.peyk.transport.gap.GapTransport;
@@ -33,12 +34,12 @@ public final class Transports {
             throw new ConfigException(name + " is enabled but has no token: set " + tokenVariable(name)
                     + " (or leave " + name + " out of PEYK_TRANSPORT)");
         }
-        TelegramProfile profile = TelegramProfile.of(name);
-        if (profile != null) {
-            return new TelegramTransport(profile, tc.apiUrl(), tc.token(), throttle, RetryPolicy.DEFAULT,
-                    intOption(tc, "pollTimeoutSeconds", 25));
-        }
         try {
+            TelegramProfile profile = TelegramProfile.of(name);
+            if (profile != null) {
+                return new TelegramTransport(profile, tc.apiUrl(), tc.token(), throttle, RetryPolicy.DEFAULT,
+                        TransportOptions.integer(tc, "pollTimeoutSeconds", 25, 0));
+            }
             return switch (name) {
                 case "rubika" -> RubikaTransport.create(tc, throttle, RetryPolicy.DEFAULT, BotCommand.fromMessages("fa"));
                 case "eitaa" -> EitaaTransport.create(tc, throttle, RetryPolicy.DEFAULT);
@@ -52,15 +53,5 @@ public final class Transports {
 
     public static String tokenVariable(String transport) {
         return "PEYK_" + transport.toUpperCase(Locale.ROOT) + "_TOKEN";
-    }
-
-    static int intOption(TransportConfig tc, String key, int fallback) throws ConfigException {
-        String v = tc.option(key, null);
-        if (v == null || v.isBlank()) return fallback;
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new ConfigException("transports." + tc.name() + ".options." + key + " must be a number, not '" + v + "'");
-        }
     }
 }

@@ -64,7 +64,7 @@ public final class EitaaTransport implements Transport {
         this.title = config.options().get("title");
         this.pin = TransportOptions.flag(config, "pin", false);
         this.silent = TransportOptions.flag(config, "silent", false);
-        int maxText = (int) TransportOptions.number(config, "maxTextLength", 4096, 16);
+        int maxText = TransportOptions.integer(config, "maxTextLength", 4096, 16);
         this.capabilities = new Capabilities(false, false, false, false, false, false, maxText);
         this.api = new ApiCaller(name, http, throttle, retry, new EitaaResponses());
     }

@@ -58,7 +58,7 @@ public final class GapTransport implements Transport {
         this.name = config.name();
         this.token = TransportOptions.token(config);
         this.baseUrl = TransportOptions.apiUrl(config, "gap");
-        int maxText = (int) TransportOptions.number(config, "maxTextLength", 4096, 16);
+        int maxText = TransportOptions.integer(config, "maxTextLength", 4096, 16);
         this.capabilities = new Capabilities(false, true, false, true, true, true, maxText);
         this.api = new ApiCaller(name, http, throttle, retry, new GapResponses());
         this.codec = new GapCodec(name);

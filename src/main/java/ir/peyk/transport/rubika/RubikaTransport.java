@@ -101,12 +101,12 @@ public final class RubikaTransport implements Transport {
         this.baseUrl = TransportOptions.apiUrl(config, "rubika");
         this.commands = List.copyOf(commands);
         this.maxBacklog = Duration.ofSeconds(TransportOptions.number(config, "maxBacklogSeconds", 600, 0));
-        this.pollLimit = (int) TransportOptions.number(config, "pollLimit", 100, 1);
+        this.pollLimit = TransportOptions.integer(config, "pollLimit", 100, 1);
         this.pollIdleMillis = TransportOptions.number(config, "pollIdleMillis", 1000, 0);
         String keypad = TransportOptions.choice(config, "keypad", "auto", List.of("auto", "chat", "inline"));
         this.chatKeypad = keypad.equals("chat") || (keypad.equals("auto") && !config.webhook());
         Duration tooRequests = Duration.ofMillis(TransportOptions.number(config, "tooRequestsBaseMillis", 1000, 1));
-        int maxText = (int) TransportOptions.number(config, "maxTextLength", 4096, 16);
+        int maxText = TransportOptions.integer(config, "maxTextLength", 4096, 16);
         this.capabilities = new Capabilities(true, true, false, false, true, true, maxText);
         this.api = new ApiCaller(name, http, throttle, retry, new RubikaResponses(tooRequests));
         this.codec = new RubikaCodec(name, sentIds::contains);

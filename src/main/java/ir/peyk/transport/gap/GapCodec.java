@@ -172,6 +172,6 @@ final class GapCodec {
     }
 
     private Batch poison(byte[] body, String why) {
-        return new Batch(List.of(Batch.Item.poison("poison:" + Fingerprint.of(body), transport + ": " + why)), null);
+        return new Batch(List.of(Fingerprint.poison(transport, body, why)), null);
     }
 }

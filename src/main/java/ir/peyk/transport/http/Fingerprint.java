@@ -1,5 +1,6 @@
 package ir.peyk.transport.http;
 
+import ir.peyk.adapter.Batch;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,5 +25,17 @@ public final class Fingerprint {
 
     public static String of(String payload) {
         return of(payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A poison item for a payload a codec cannot read: keyed {@code poison:<fingerprint>}, so a replay of the same bytes
+     * is the same poison (stored once), with {@code why} after the transport's name.
+     */
+    public static Batch.Item poison(String transport, byte[] payload, String why) {
+        return Batch.Item.poison("poison:" + of(payload), transport + ": " + why);
+    }
+
+    public static Batch.Item poison(String transport, String payload, String why) {
+        return poison(transport, payload.getBytes(StandardCharsets.UTF_8), why);
     }
 }

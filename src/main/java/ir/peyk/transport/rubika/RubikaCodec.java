@@ -157,7 +157,7 @@ final class RubikaCodec {
 
     private Decoded poison(JsonNode n, String why) {
         String raw = n == null ? "null" : n.toString();
-        return new Decoded(Batch.Item.poison("poison:" + Fingerprint.of(raw), transport + ": " + why), 0);
+        return new Decoded(Fingerprint.poison(transport, raw, why), 0);
     }
 
     /** Text of a field; numbers become their decimal text (ids are strings, though old docs show numbers). */

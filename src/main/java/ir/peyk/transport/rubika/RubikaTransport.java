@@ -185,8 +185,7 @@ public final class RubikaTransport implements Transport {
                 else items.add(d.item());
             }
         } else if (!updates.isMissingNode() && !updates.isNull()) {
-            items.add(Batch.Item.poison("poison:" + Fingerprint.of(data.toString()),
-                    name + ": getUpdates returned data.updates that is not a list"));
+            items.add(Fingerprint.poison(name, data.toString(), "getUpdates returned data.updates that is not a list"));
         }
         if (skipped > 0) {
             log.info("{}: skipped {} updates sent more than {} s before start (maxBacklogSeconds)", name, skipped,
@@ -300,7 +299,7 @@ public final class RubikaTransport implements Transport {
     }
 
     private Batch poisonBatch(byte[] body, String why) {
-        return new Batch(List.of(Batch.Item.poison("poison:" + Fingerprint.of(body), name + ": " + why)), null);
+        return new Batch(List.of(Fingerprint.poison(name, body, why)), null);
     }
 
     private void idle() {

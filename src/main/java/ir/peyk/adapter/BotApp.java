@@ -1,5 +1,6 @@
 package ir.peyk.adapter;
 
+import ir.peyk.config.TransportConfig;
 import ir.peyk.store.Database;
 import ir.peyk.store.Subscribers;
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -91,8 +91,8 @@ public final class BotApp {
 
     /** The operator's line for a refused token, naming the variable to fix. */
     static String refusedLine(String transport, TransportException e) {
-        return transport + ": the token was refused" + (e.code() > 0 ? " (" + e.code() + ")" : "") + " — check PEYK_"
-                + transport.toUpperCase(Locale.ROOT) + "_TOKEN";
+        return transport + ": the token was refused" + (e.code() > 0 ? " (" + e.code() + ")" : "") + " — check "
+                + TransportConfig.tokenVariable(transport);
     }
 
     /**

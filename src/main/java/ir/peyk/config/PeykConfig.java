@@ -102,10 +102,10 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
         for (String n : names) {
             JsonNode t = tnode.path(n);
             checkKeys(t, "transports." + n + ".", List.of("enabled", "apiUrl", "mode", "channels", "options"));
-            if (t.has("token")) throw new ConfigException("tokens do not belong in the config file: set PEYK_"
-                    + n.toUpperCase(Locale.ROOT) + "_TOKEN instead");
+            if (t.has("token")) throw new ConfigException("tokens do not belong in the config file: set "
+                    + TransportConfig.tokenVariable(n) + " instead");
             String up = n.toUpperCase(Locale.ROOT);
-            String token = blankToNull(env.get("PEYK_" + up + "_TOKEN"));
+            String token = blankToNull(env.get(TransportConfig.tokenVariable(n)));
             String apiUrl = env.getOrDefault("PEYK_" + up + "_API_URL", text(t, "apiUrl", DEFAULT_API_URLS.get(n)));
             boolean enabled = enabledList != null ? enabledList.contains(n) : t.path("enabled").asBoolean(n.equals("console"));
             List<String> channels = new ArrayList<>();

@@ -1,6 +1,7 @@
 package ir.peyk.config;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,6 +22,11 @@ public record TransportConfig(String name, boolean enabled, String token, String
         channels = channels == null ? List.of() : List.copyOf(channels);
         options = options == null ? Map.of() : Map.copyOf(options);
         if (mode == null || mode.isBlank()) mode = "polling";
+    }
+
+    /** The environment variable that holds {@code transport}'s token: {@code PEYK_<NAME>_TOKEN}. */
+    public static String tokenVariable(String transport) {
+        return "PEYK_" + transport.toUpperCase(Locale.ROOT) + "_TOKEN";
     }
 
     public String option(String key, String fallback) {

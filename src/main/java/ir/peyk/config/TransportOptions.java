@@ -65,8 +65,8 @@ public final class TransportOptions {
     /** The token, or a clear error naming the environment variable to set. */
     public static String token(TransportConfig c) {
         if (c.token() == null || c.token().isBlank()) {
-            throw new IllegalArgumentException(c.name() + " needs a token: set PEYK_" + c.name().toUpperCase(Locale.ROOT)
-                    + "_TOKEN in the environment");
+            throw new IllegalArgumentException(c.name() + " needs a token: set " + TransportConfig.tokenVariable(c.name())
+                    + " in the environment");
         }
         return c.token();
     }

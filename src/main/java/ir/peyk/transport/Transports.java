@@ -14,7 +14,6 @@ import ir.peyk.transport.rubika.BotCommand;
 import ir.peyk.transport.rubika.RubikaTransport;
 import ir.peyk.transport.telegram.TelegramProfile;
 import ir.peyk.transport.telegram.TelegramTransport;
-import java.util.Locale;
 
 /** Builds a {@link Transport} from its configuration; each gets its own {@link Throttle} (limits are per bot). */
 public final class Transports {
@@ -31,7 +30,7 @@ public final class Transports {
         String name = tc.name();
         if (name.equals(ConsoleTransport.NAME)) return ConsoleTransport.system();
         if (tc.token() == null || tc.token().isBlank()) {
-            throw new ConfigException(name + " is enabled but has no token: set " + tokenVariable(name)
+            throw new ConfigException(name + " is enabled but has no token: set " + TransportConfig.tokenVariable(name)
                     + " (or leave " + name + " out of PEYK_TRANSPORT)");
         }
         try {
@@ -49,9 +48,5 @@ public final class Transports {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage()); // a malformed option: the message names it
         }
-    }
-
-    public static String tokenVariable(String transport) {
-        return "PEYK_" + transport.toUpperCase(Locale.ROOT) + "_TOKEN";
     }
 }

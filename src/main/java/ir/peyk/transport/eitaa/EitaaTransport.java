@@ -15,7 +15,6 @@ import ir.peyk.transport.http.HttpClients;
 import ir.peyk.transport.http.RetryPolicy;
 import ir.peyk.transport.http.Throttle;
 import java.io.IOException;
-import java.util.Locale;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -95,7 +94,7 @@ public final class EitaaTransport implements Transport {
         } catch (TransportException e) {
             if (e.kind() == TransportException.Kind.UNAUTHORIZED) {
                 throw new TransportException(e.kind(), e.code(), name + ": the token was refused (" + e.getMessage()
-                        + "); set PEYK_" + name.toUpperCase(Locale.ROOT) + "_TOKEN to the token from the eitaayar.ir panel");
+                        + "); set " + TransportConfig.tokenVariable(name) + " to the token from the eitaayar.ir panel");
             }
             if (e.kind() != TransportException.Kind.REJECTED) throw e;
             log.warn("{}: getMe was not understood ({}); sending will show whether the token works", name, e.getMessage());

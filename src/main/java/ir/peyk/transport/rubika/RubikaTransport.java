@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.MediaType;
@@ -139,7 +138,7 @@ public final class RubikaTransport implements Transport {
         } catch (TransportException e) {
             if (e.kind() != TransportException.Kind.UNAUTHORIZED) throw e;
             throw new TransportException(e.kind(), e.code(), name + ": the token was refused (" + e.getMessage()
-                    + "); set PEYK_" + name.toUpperCase(Locale.ROOT) + "_TOKEN to the token Rubika's @BotFather gave");
+                    + "); set " + TransportConfig.tokenVariable(name) + " to the token Rubika's @BotFather gave");
         }
         me = new BotInfo(RubikaCodec.text(bot, "bot_id"), RubikaCodec.text(bot, "username"),
                 RubikaCodec.text(bot, "bot_title"));

@@ -48,13 +48,11 @@ final class WebhookCommand implements Runnable {
             String base = config.webhook().publicUrl();
             if (base == null || base.isBlank()) {
                 System.err.println("peyk: webhook.publicUrl (PEYK_WEBHOOK_URL) is not set: printing paths only");
-                base = "";
             }
-            base = base.strip().replaceAll("/+$", "");
             try (Database db = Database.open(config.store())) {
                 WebhookSecrets secrets = WebhookSecrets.load(db, System.getenv());
                 for (TransportConfig tc : hooked) {
-                    System.out.println(tc.name() + " " + base + Route.pathOf(tc.name(), secrets.pathSecret(tc.name())));
+                    System.out.println(tc.name() + " " + Route.url(base, tc.name(), secrets.pathSecret(tc.name())));
                 }
             } catch (IllegalArgumentException e) {
                 throw new Main.UserError(e.getMessage());

@@ -27,6 +27,19 @@ public record Route(Transport transport, Platform platform, String pathSecret, S
         return "/hook/" + transport + "/" + pathSecret;
     }
 
+    /**
+     * The URL the platform posts to: {@code publicUrl} (the webhook's; surrounding blanks and trailing slashes dropped)
+     * followed by {@code transport}'s path. Contains the secret: never log it.
+     */
+    public static String url(String publicUrl, String transport, String pathSecret) {
+        return base(publicUrl) + pathOf(transport, pathSecret);
+    }
+
+    /** {@code publicUrl} without surrounding blanks and trailing slashes ("" for null). */
+    public static String base(String publicUrl) {
+        return publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
+    }
+
     /** The path with the secret hidden, for logs. */
     public String redactedPath() {
         return "/hook/" + name() + "/***";

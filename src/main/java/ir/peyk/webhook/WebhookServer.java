@@ -135,7 +135,7 @@ public final class WebhookServer implements AutoCloseable {
         try {
             r.registration().register(url, r.platform().sendsSecretHeader() ? r.headerSecret() : null);
             health.set(r.name(), TransportStatus.running("webhook"));
-            log.info("{}: webhook registered at {}{}", r.name(), stripSlash(config.publicUrl()), r.redactedPath());
+            log.info("{}: webhook registered at {}{}", r.name(), Route.base(config.publicUrl()), r.redactedPath());
         } catch (TransportException | RuntimeException e) {
             String why = "webhook registration failed: " + e.getMessage();
             log.error("{}: {}", r.name(), why);
@@ -163,7 +163,7 @@ public final class WebhookServer implements AutoCloseable {
     public String publicUrl(String transport) {
         Route r = routes.get(transport);
         if (r == null || config.publicUrl() == null || config.publicUrl().isBlank()) return null;
-        return stripSlash(config.publicUrl().strip()) + r.path();
+        return Route.url(config.publicUrl(), r.name(), r.pathSecret());
     }
 
     public HealthBoard health() {
@@ -183,10 +183,6 @@ public final class WebhookServer implements AutoCloseable {
         } catch (Exception e) {
             log.warn("webhook server stop: {}", e.toString());
         }
-    }
-
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
     /** Collects the routes; {@link #build()} checks them. */

@@ -119,10 +119,31 @@ final class Ctx {
         return weight == 0 ? 99 : sum / weight;
     }
 
+    /**
+     * How close words [from, to) stand to the question's terms in sentence {@code d}, 0..1: the weighted mean of
+     * 2/(2 + distance) over the terms present. Unlike the mean distance it rewards a span that sits right next to some
+     * terms (an elided subject far away costs little).
+     */
+    double closeness(int d, int from, int to) {
+        Doc doc = index.doc(d);
+        double sum = 0;
+        double weight = 0;
+        for (int k = 0; k < q.terms().size(); k++) {
+            List<Integer> ps = positions(d, k);
+            if (ps.isEmpty()) continue;
+            double best = Double.MAX_VALUE;
+            for (int p : ps) best = Math.min(best, wordDistance(doc, p, from, to));
+            double w = q.terms().get(k).weight();
+            sum += w * 2 / (2 + best);
+            weight += w;
+        }
+        return weight == 0 ? 0 : sum / weight;
+    }
+
     static double wordDistance(Doc doc, int p, int from, int to) {
         if (p >= from && p < to) return 0;
-        int a = Math.min(p, from);
-        int b = Math.max(p, to - 1);
+        int a = p < from ? p : to - 1;        // count the words between the term and the near edge of the span
+        int b = p < from ? from : p;
         boolean pIn = doc.inParen[p];
         boolean spanIn = doc.inParen[Math.min(from, doc.length() - 1)];
         double dist = pIn != spanIn ? 30 : 0;
@@ -149,7 +170,11 @@ final class Ctx {
 
     /** Confidence from the coverage of the evidence, whether a span of the asked type was found, and the score. */
     static double confidence(double coverage, boolean typed, double score) {
-        double c = 0.5 * coverage + (typed ? 0.3 : 0.15) + 0.2 * score / (score + 3);
+        return round(0.5 * coverage + (typed ? 0.3 : 0.15) + 0.2 * score / (score + 3));
+    }
+
+    /** Clamped to 0..1 and rounded to two decimals. */
+    static double round(double c) {
         return Math.round(Math.max(0, Math.min(1, c)) * 100) / 100.0;
     }
 }

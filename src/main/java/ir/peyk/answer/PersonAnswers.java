@@ -48,8 +48,13 @@ final class PersonAnswers {
                 People.Mention m = c.people.speakerIn(s.doc());
                 if (m != null) p = m.person();
             }
-            if (p == null) continue;
             Doc d = c.doc(s.doc());
+            if (p == null) {
+                String subject = organizationSpeaker(d);
+                if (subject == null) continue;
+                return Optional.of(new Answer(c.q.raw(), true, subject + " — «" + d.text() + "»", List.of(Ctx.evidence(d)),
+                        Ctx.round(Ctx.confidence(c.coverage(s.doc(), false), true, s.score()) * 0.9)));
+            }
             List<Evidence> ev = new ArrayList<>();
             ev.add(Ctx.evidence(d));
             if (f != null && f.firstDoc() != s.doc()) ev.add(Ctx.evidence(c.doc(f.firstDoc())));
@@ -58,6 +63,15 @@ final class PersonAnswers {
                     Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
         }
         return Optional.empty();
+    }
+
+    /** The non-person subject of the sentence's reporting verb (an organization, a ministry), or null. */
+    private static String organizationSpeaker(Doc d) {
+        for (int i = 0; i < d.length(); i++) {
+            if (!Lang.REPORTING_WORDS.contains(d.words[i]) || Lang.phraseAt(Lang.REPORTING_VERBS, d.words, i) == 0) continue;
+            return PersonMentions.subjectBefore(d, i);
+        }
+        return null;
     }
 
     /** "X درباره Y چه گفت / X Y را چگونه توصیف کرد": the clause of X's quotes that holds Y. */

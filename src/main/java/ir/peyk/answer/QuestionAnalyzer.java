@@ -165,6 +165,15 @@ final class QuestionAnalyzer {
         return !COPULAS.contains(last) && (Lang.LIGHT_VERBS.contains(last) || Lang.isVerbLike(last));
     }
 
+    /**
+     * A word that pins the question to one thing — a month, a number, a place, a first name, a Latin name: when the
+     * article lacks it, the question is about something else ("تورم اسفند" of an article on بهمن).
+     */
+    private static boolean isSpecific(String w) {
+        if (Character.isDigit(w.charAt(0)) || Lang.MONTHS.contains(w) || Lang.FIRST_NAMES.contains(w)) return true;
+        return w.charAt(0) >= 'a' && w.charAt(0) <= 'z' || Lang.ONE_WORD_PLACES.contains(w);
+    }
+
     private static boolean isContent(String w) {
         return !Lang.isFunctionWord(w) && !Lang.REPORTING_WORDS.contains(w);
     }
@@ -195,7 +204,8 @@ final class QuestionAnalyzer {
             boolean unitWord = unitFrom >= 0 && i >= unitFrom && (Lang.UNITS.get(x) != null || Lang.SCALES.get(x) != null);
             boolean verb = Lang.isVerbLike(x);
             double weight = unitWord ? 0.6 : verb ? 0.35 : 1.0;
-            boolean required = !verb && !unitWord && (Lang.TITLES.contains(x) || i == headPos || firstNoun && nouns >= 2);
+            boolean required = !verb && !unitWord && (Lang.TITLES.contains(x) || i == headPos || firstNoun && nouns >= 2
+                    || isSpecific(x));
             out.add(term(x, i, 1, weight, required));
             if (!verb && !unitWord) firstNoun = false;
             i++;

@@ -33,7 +33,7 @@ final class SpanAnswers {
                 if (!unitFits(c.q, d, n)) continue;
                 double dist = c.distance(s.doc(), n.from(), n.to());
                 if (dist > 15) continue;
-                double v = s.score() / (1 + 0.1 * dist);
+                double v = s.score() * (0.5 + c.closeness(s.doc(), n.from(), n.to()));
                 if (n.match().unit() == null && adjectivalUnit(d, n.to()) == null) v *= 0.6;   // a bare number
                 if (measuresChange(d, n) != asksChange) v *= 0.3;
                 if (v > bestV) { bestV = v; best = n; bestS = s; }
@@ -41,7 +41,10 @@ final class SpanAnswers {
         }
         if (best == null) return Optional.empty();
         Doc d = c.doc(bestS.doc());
-        int to = adjectivalUnit(d, best.to()) != null ? best.to() + 1 : extendOverQuestionWords(c, bestS.doc(), best.to());
+        boolean adjective = adjectivalUnit(d, best.to()) != null;
+        String lastWord = d.words[Math.max(best.from(), best.to() - 1)];
+        boolean endsAsAdjective = lastWord.endsWith("ی") && Lang.UNITS.get(lastWord.substring(0, lastWord.length() - 1)) != null;
+        int to = adjective ? best.to() + 1 : endsAsAdjective ? best.to() : extendOverQuestionWords(c, bestS.doc(), best.to());
         String span = d.span(best.from(), to);
         return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(span, d), List.of(Ctx.evidence(d)),
                 Ctx.confidence(c.coverage(bestS.doc(), false), true, bestS.score())));
@@ -102,6 +105,14 @@ final class SpanAnswers {
                     bestText = m.match().text() + " (" + m.match().jalali() + " = " + m.match().gregorian() + ")";
                 }
             }
+            for (int[] t : clockTimes(d)) {
+                double v = 0.85 * s.score() / (1 + 0.1 * c.distance(s.doc(), t[0], t[1]));
+                if (v > bestV) {
+                    bestV = v;
+                    bestS = s;
+                    bestText = d.span(t[0], t[1]);
+                }
+            }
             for (int[] y : years(d)) {
                 double v = 0.95 * s.score() / (1 + 0.1 * c.distance(s.doc(), y[0], y[1]));
                 if (v > bestV) {
@@ -124,6 +135,18 @@ final class SpanAnswers {
         Doc d = c.doc(bestS.doc());
         return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(bestText, d), List.of(Ctx.evidence(d)),
                 Ctx.confidence(c.coverage(bestS.doc(), false), true, bestS.score())));
+    }
+
+    /** Clock times "ساعت ۱۰:۳۰ صبح": word ranges [from, to) of ساعت, the time and a part-of-day word after it. */
+    private static List<int[]> clockTimes(Doc d) {
+        List<int[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < d.length(); i++) {
+            if (!d.words[i].matches("\\d{1,2}:\\d{2}")) continue;
+            int from = i > 0 && d.words[i - 1].equals("ساعت") ? i - 1 : i;
+            int to = i + 1 < d.length() && Lang.TIME_CUES.contains(d.words[i + 1]) && !d.punctBefore(i + 1) ? i + 2 : i + 1;
+            out.add(new int[]{from, to});
+        }
+        return out;
     }
 
     /**
@@ -336,7 +359,7 @@ final class SpanAnswers {
         for (int i = 0; i < d.length(); i++) if (isNegativeVerb(d.words[i])) negatedS = true;
         String verdict = negatedQ == negatedS ? "بله" : "خیر";
         return Optional.of(new Answer(c.q.raw(), true, verdict + " — «" + d.text() + "»", List.of(Ctx.evidence(d)),
-                Ctx.confidence(1, true, cs.get(0).score()) * 0.9));
+                Ctx.round(Ctx.confidence(1, true, cs.get(0).score()) * 0.9)));
     }
 
     private static boolean isNegativeVerb(String w) {

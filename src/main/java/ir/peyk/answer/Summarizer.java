@@ -80,6 +80,15 @@ final class Summarizer {
         if (best < 0) return titleText == null ? "" : titleText;
         Doc d = body.get(best);
         if (d.length() > 40 && titleText != null && !titleText.isBlank()) return titleText;
+        return withoutWireCredit(d);
+    }
+
+    /** The sentence without an opening "به گزارش خبرگزاری X،" (the credit is not news). */
+    private static String withoutWireCredit(Doc d) {
+        if (Lang.phraseAt(Lang.AGENCY_OPENERS, d.words, 0) == 0) return d.text();
+        for (int k = 1; k < Math.min(d.length(), 10); k++) {
+            if (PersonMentions.isComma(d.gapBefore(k))) return d.text().substring(d.start[k]);
+        }
         return d.text();
     }
 

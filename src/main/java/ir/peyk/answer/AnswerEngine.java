@@ -87,8 +87,8 @@ public final class AnswerEngine {
             case PERSON -> PersonAnswers.person(c, quotes);
             case SPEAKER -> PersonAnswers.speaker(c, quotes);
             case QUOTE -> PersonAnswers.quote(c, quotes);
-            case NUMBER -> SpanAnswers.number(c);
-            case DATE -> SpanAnswers.date(c);
+            case NUMBER -> QuantityAnswers.number(c);
+            case DATE -> QuantityAnswers.date(c);
             case LOCATION -> SpanAnswers.location(c);
             case REASON -> SpanAnswers.reason(c);
             case MANNER -> SpanAnswers.manner(c);

@@ -65,6 +65,7 @@ final class QuestionAnalyzer {
         }
         if (type == AnswerType.PERSON && reporting) type = AnswerType.SPEAKER;
         if (type == AnswerType.MANNER && reporting) type = AnswerType.QUOTE;
+        if (type == AnswerType.MANNER || type == AnswerType.DEFINITION) fallback = AnswerType.QUOTE;   // "وزیر X را چطور می‌بیند" 
 
         // NUMBER: the unit and scale asked for ("چند میلیارد تومان", "چند درصد").
         String unit = null;
@@ -109,13 +110,16 @@ final class QuestionAnalyzer {
         return new Question(raw, w, type, terms, head, unit, scale, english, fallback);
     }
 
-    /** A question word with a spoken copula attached ("چقدره", "چنده", "کدومه") is the question word. */
+    /**
+     * A question word or a unit with a spoken copula attached ("چقدره", "چنده", "کدومه", "نفرند") is that word: the
+     * copula only asks.
+     */
     private static String withoutCopula(String w) {
         if (Lang.CUES_BY_FIRST.containsKey(w) || Lang.QUESTION_MARKERS.contains(w)) return w;
-        for (String clitic : new String[]{"ه", "ست", "اند"}) {
+        for (String clitic : new String[]{"ه", "ست", "اند", "ند"}) {
             if (w.length() > clitic.length() + 1 && w.endsWith(clitic)) {
                 String base = w.substring(0, w.length() - clitic.length());
-                if (Lang.QUESTION_MARKERS.contains(base)) return base;
+                if (Lang.QUESTION_MARKERS.contains(base) || Lang.UNITS.get(base) != null) return base;
             }
         }
         return w;

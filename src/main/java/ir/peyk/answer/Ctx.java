@@ -13,6 +13,7 @@ final class Ctx {
     final People people;
     final List<Ranker.Scored> ranked;
     private final Map<Integer, Ranker.Scored> byDoc = new HashMap<>();
+    private final Map<Integer, List<Integer>[]> positions = new HashMap<>();
 
     Ctx(Question q, ArticleIndex index, People people, List<Ranker.Scored> ranked) {
         this.q = q;
@@ -80,21 +81,34 @@ final class Ctx {
         return out;
     }
 
-    /** Word positions in sentence {@code d} where term {@code k} occurs. */
+    /** Word positions in sentence {@code d} where term {@code k} occurs (computed once per sentence). */
     List<Integer> positions(int d, int k) {
-        List<Integer> out = new ArrayList<>();
-        for (TermMatcher.Hit h : q.terms().get(k).hits()) {
-            for (ArticleIndex.Occ o : index.occurrences(h.word())) {
-                if (o.doc() == d) for (int i = 0; i < o.len(); i++) out.add(o.pos() + i);
-            }
-        }
-        return out;
+        return positionsIn(d)[k];
     }
 
     /** Whether word {@code i} of sentence {@code d} is one of the question's terms. */
     boolean isQuestionWord(int d, int i) {
-        for (int k = 0; k < q.terms().size(); k++) if (positions(d, k).contains(i)) return true;
+        for (List<Integer> ps : positionsIn(d)) if (ps.contains(i)) return true;
         return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Integer>[] positionsIn(int d) {
+        List<Integer>[] cached = positions.get(d);
+        if (cached != null) return cached;
+        List<Question.Term> terms = q.terms();
+        List<Integer>[] out = new List[terms.size()];
+        for (int k = 0; k < terms.size(); k++) {
+            List<Integer> ps = new ArrayList<>(2);
+            for (TermMatcher.Hit h : terms.get(k).hits()) {
+                for (ArticleIndex.Occ o : index.occurrences(h.word())) {
+                    if (o.doc() == d) for (int i = 0; i < o.len(); i++) ps.add(o.pos() + i);
+                }
+            }
+            out[k] = ps;
+        }
+        positions.put(d, out);
+        return out;
     }
 
     /**

@@ -51,6 +51,7 @@ final class QuestionAnalyzer {
 
         boolean reporting = false;
         for (int i = 0; i < w.length; i++) {
+            if (!Lang.REPORTING_WORDS.contains(w[i])) continue;
             int len = Lang.phraseAt(Lang.REPORTING_VERBS, w, i);
             if (len > 0) {
                 reporting = true;

@@ -62,6 +62,12 @@ final class Ranker {
                 }
             }
         }
+        double[] idf = new double[t];
+        for (int k = 0; k < t; k++) {
+            int df = 0;
+            for (int e = 0; e < n; e++) if (tf[k][e] > 0) df++;
+            idf[k] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        }
         double totalWeight = 0;
         for (Question.Term term : terms) totalWeight += term.weight();
         List<Scored> out = new ArrayList<>();
@@ -77,11 +83,8 @@ final class Ranker {
                 if (tf[k][d] <= 0) continue;
                 has[k] = true;
                 got += terms.get(k).weight();
-                int df = 0;
-                for (int e = 0; e < n; e++) if (tf[k][e] > 0) df++;
-                double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
                 double f = tf[k][d];
-                s += terms.get(k).weight() * idf * f * (K1 + 1) / (f + K1 * (1 - B + B * doc.length() / index.avgLength));
+                s += terms.get(k).weight() * idf[k] * f * (K1 + 1) / (f + K1 * (1 - B + B * doc.length() / index.avgLength));
             }
             if (s <= 0) continue;
             s += proximity(pos, has) + phrases(q, doc);

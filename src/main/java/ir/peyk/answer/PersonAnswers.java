@@ -211,12 +211,27 @@ final class PersonAnswers {
                 }
                 all &= hit;
             }
-            if (!all) continue;
+            if (!all || !headMatches(c, terms, p)) continue;
             int mentions = 0;
             for (People.Mention m : c.people.mentions) if (m.person() == p) mentions++;
             if (mentions > bestMentions) { bestMentions = mentions; best = p; }
         }
         return best;
+    }
+
+    /**
+     * A title word in the question must be the head of the person's title: "وزیر ارتباطات" is not "معاون وزیر
+     * ارتباطات".
+     */
+    private static boolean headMatches(Ctx c, List<Integer> terms, People.Person p) {
+        if (p.title == null) return true;
+        for (int k : terms) {
+            Question.Term t = c.q.terms().get(k);
+            if (!Lang.TITLES.contains(t.text())) continue;
+            String head = p.titleWords.isEmpty() ? "" : p.titleWords.iterator().next();
+            return t.hits().stream().anyMatch(h -> h.word().equals(head));
+        }
+        return true;
     }
 
     /** The mention and the question's words stand in one clause (no punctuation or که between them). */

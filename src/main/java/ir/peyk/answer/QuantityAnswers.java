@@ -28,7 +28,9 @@ final class QuantityAnswers {
                 double dist = c.distance(s.doc(), n.from(), n.to());
                 if (dist > 15) continue;
                 double v = s.score() * (0.5 + c.closeness(s.doc(), n.from(), n.to()));
-                if (n.match().unit() == null && adjectivalUnit(d, n.to()) == null) v *= 0.6;   // a bare number
+                if (n.match().unit() == null && adjectivalUnit(d, n.to()) == null && !unlistedUnit(c, s.doc(), n.to())) {
+                    v *= 0.6;                                   // a bare number
+                }
                 if (measuresChange(d, n) != asksChange) v *= 0.3;
                 if (v > bestV) { bestV = v; best = n; bestS = s; }
             }
@@ -39,6 +41,7 @@ final class QuantityAnswers {
         String lastWord = d.words[Math.max(best.from(), best.to() - 1)];
         boolean endsAsAdjective = lastWord.endsWith("ی") && Lang.UNITS.get(lastWord.substring(0, lastWord.length() - 1)) != null;
         int to = adjective ? best.to() + 1 : endsAsAdjective ? best.to() : extendOverQuestionWords(c, bestS.doc(), best.to());
+        if (to == best.to() && best.match().unit() == null && unlistedUnit(c, bestS.doc(), to)) to++;   // "۲۰ پتابایت" 
         String span = d.span(best.from(), to);
         return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(span, d), List.of(Ctx.evidence(d)),
                 Ctx.confidence(c.coverage(bestS.doc(), false), true, bestS.score())));
@@ -66,8 +69,21 @@ final class QuantityAnswers {
         return false;
     }
 
-    /** The number is attached to a change noun: "کاهش ۳۰ درصدی", "۸۵ درصد کاهش". */
+    /**
+     * A word right after a unit-less number that reads as its unit though units.txt lacks it ("۲۰ پتابایت"): a
+     * content word, not a verb, not one of the question's words.
+     */
+    private static boolean unlistedUnit(Ctx c, int doc, int at) {
+        Doc d = c.doc(doc);
+        if (at >= d.length() || d.punctBefore(at)) return false;
+        String w = d.words[at];
+        return !Lang.isFunctionWord(w) && !Lang.isVerbLike(w) && !Character.isDigit(w.charAt(0))
+                && !Lang.CHANGE_WORDS.contains(w) && !c.isQuestionWord(doc, at);
+    }
+
+    /** The number is attached to a change noun ("کاهش ۳۰ درصدی", "۸۵ درصد کاهش") or is a multiple ("دو برابر"). */
     private static boolean measuresChange(Doc d, Doc.Span<NumberMatch> n) {
+        if (n.match().unit() != null && Lang.CHANGE_WORDS.contains(n.match().unit())) return true;
         int after = adjectivalUnit(d, n.to()) != null ? n.to() + 1 : n.to();
         boolean before = n.from() > 0 && !d.punctBefore(n.from()) && Lang.CHANGE_WORDS.contains(d.words[n.from() - 1]);
         boolean behind = after < d.length() && !d.punctBefore(after) && Lang.CHANGE_WORDS.contains(d.words[after]);

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * declines. qa-sample.jsonl is the project's given sample; qa-default-extra.jsonl are further questions on the same
  * article (paraphrases, spellings, colloquial and English forms); qa-tehran-dams.jsonl asks about a second article
  * from another outlet, answered with no code change; qa-metro-hamshahri and qa-inflation-irna ask about two more
- * articles of other outlets (initials, «…» quotes, "به گزارش …" credits) that were first run unseen.
+ * articles of other outlets (initials, «…» quotes, "به گزارش …" credits) that were first run unseen; qa-cloud-isna a
+ * fifth (a quote with its speaker after it, a Latin name, a Gregorian year, زیرا).
  */
 class QaEvalTest {
     static Stream<Arguments> questions() throws IOException {
@@ -33,6 +34,7 @@ class QaEvalTest {
         add(out, "qa-tehran-dams.jsonl", Fixtures.DAMS);
         add(out, "qa-metro-hamshahri.jsonl", "answers-metro-hamshahri.fa.txt");
         add(out, "qa-inflation-irna.jsonl", "answers-inflation-irna.fa.txt");
+        add(out, "qa-cloud-isna.jsonl", "answers-cloud-isna.fa.txt");
         return out.stream();
     }
 

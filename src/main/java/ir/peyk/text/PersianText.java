@@ -71,22 +71,9 @@ public final class PersianText {
      * ({@code 3.5}, {@code 20,000}) and a slash date ({@code 1382/10/17}) stay one token.
      */
     public static List<String> words(String key) {
-        List<String> out = new ArrayList<>();
-        int n = key.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && !isWordChar(key.charAt(i))) i++;
-            int start = i;
-            while (i < n) {
-                char c = key.charAt(i);
-                if (isWordChar(c)) { i++; continue; }
-                boolean joiner = (c == '.' || c == ',' || c == '/' || c == ':') && i > start && i + 1 < n
-                        && Character.isDigit(key.charAt(i - 1)) && Character.isDigit(key.charAt(i + 1));
-                if (joiner) { i++; continue; }
-                break;
-            }
-            if (i > start) out.add(key.substring(start, i));
-        }
+        List<KeyedText.Token> tokens = KeyedText.tokens(key);
+        List<String> out = new ArrayList<>(tokens.size());
+        for (KeyedText.Token t : tokens) out.add(t.text());
         return out;
     }
 

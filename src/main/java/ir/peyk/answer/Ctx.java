@@ -13,7 +13,7 @@ final class Ctx {
     final People people;
     final List<Ranker.Scored> ranked;
     private final Map<Integer, Ranker.Scored> byDoc = new HashMap<>();
-    private final Map<Integer, List<Integer>[]> positions = new HashMap<>();
+    private final Map<Integer, List<List<Integer>>> positions = new HashMap<>();
 
     Ctx(Question q, ArticleIndex index, People people, List<Ranker.Scored> ranked) {
         this.q = q;
@@ -83,7 +83,7 @@ final class Ctx {
 
     /** Word positions in sentence {@code d} where term {@code k} occurs (computed once per sentence). */
     List<Integer> positions(int d, int k) {
-        return positionsIn(d)[k];
+        return positionsIn(d).get(k);
     }
 
     /** Whether word {@code i} of sentence {@code d} is one of the question's terms. */
@@ -92,20 +92,19 @@ final class Ctx {
         return false;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Integer>[] positionsIn(int d) {
-        List<Integer>[] cached = positions.get(d);
+    private List<List<Integer>> positionsIn(int d) {
+        List<List<Integer>> cached = positions.get(d);
         if (cached != null) return cached;
         List<Question.Term> terms = q.terms();
-        List<Integer>[] out = new List[terms.size()];
-        for (int k = 0; k < terms.size(); k++) {
+        List<List<Integer>> out = new ArrayList<>(terms.size());
+        for (Question.Term term : terms) {
             List<Integer> ps = new ArrayList<>(2);
-            for (TermMatcher.Hit h : terms.get(k).hits()) {
+            for (TermMatcher.Hit h : term.hits()) {
                 for (ArticleIndex.Occ o : index.occurrences(h.word())) {
                     if (o.doc() == d) for (int i = 0; i < o.len(); i++) ps.add(o.pos() + i);
                 }
             }
-            out[k] = ps;
+            out.add(ps);
         }
         positions.put(d, out);
         return out;

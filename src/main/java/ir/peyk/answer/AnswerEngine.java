@@ -87,8 +87,8 @@ public final class AnswerEngine {
             case PERSON -> PersonAnswers.person(c, quotes);
             case SPEAKER -> PersonAnswers.speaker(c, quotes);
             case QUOTE -> PersonAnswers.quote(c, quotes);
-            case NUMBER -> SpanAnswers.number(c);
-            case DATE -> SpanAnswers.date(c);
+            case NUMBER -> QuantityAnswers.number(c);
+            case DATE -> QuantityAnswers.date(c);
             case LOCATION -> SpanAnswers.location(c);
             case REASON -> SpanAnswers.reason(c);
             case MANNER -> SpanAnswers.manner(c);
@@ -112,14 +112,13 @@ public final class AnswerEngine {
             if (d.section() == Section.FOOTER && d.sentence.key().contains(nameKey)) { ev.add(Ctx.evidence(d)); break; }
         }
         if (ev.isEmpty() && name.equals(m.agency())) {
-            // The agency prefix was cut from the first body sentence: show the line as the article prints it.
-            for (Doc d : index.docs) {
-                if (d.section() != Section.BODY) continue;
-                String line = rawLineStartingWith(name);
-                if (line != null) ev.add(new Evidence(d.index(), line));
-                break;
+            for (Doc d : index.docs) {                   // "به گزارش خبرگزاری مهر، …" stays in the sentence
+                if (d.section() == Section.BODY && d.sentence.key().contains(nameKey)) { ev.add(Ctx.evidence(d)); break; }
             }
+            String line = ev.isEmpty() ? rawLineStartingWith(name) : null;   // "ایسنا: …" was cut from it
+            if (line != null) ev.add(new Evidence(firstBodyIndex(), line));
         }
+        if (ev.isEmpty() && name.equals(m.outlet()) && datelineText() != null) ev.add(new Evidence(-1, datelineText()));
         String text = name;
         if (!agencyAsked && m.agency() != null && !m.agency().equals(name)) text += " (به نقل از " + m.agency() + ")";
         if (!ev.isEmpty()) text += " — «" + ev.get(0).text() + "»";
@@ -135,6 +134,11 @@ public final class AnswerEngine {
         String dateline = datelineText();
         String text = dateline == null ? date : date + " — «" + dateline + "»";
         return Optional.of(new Answer(q.raw(), true, text, List.of(new Evidence(-1, dateline == null ? date : dateline)), 0.95));
+    }
+
+    private int firstBodyIndex() {
+        for (Doc d : index.docs) if (d.section() == Section.BODY) return d.index();
+        return 0;
     }
 
     private String rawLineStartingWith(String prefix) {

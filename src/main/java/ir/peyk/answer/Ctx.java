@@ -13,6 +13,7 @@ final class Ctx {
     final People people;
     final List<Ranker.Scored> ranked;
     private final Map<Integer, Ranker.Scored> byDoc = new HashMap<>();
+    private final Map<Integer, List<List<Integer>>> positions = new HashMap<>();
 
     Ctx(Question q, ArticleIndex index, People people, List<Ranker.Scored> ranked) {
         this.q = q;
@@ -80,21 +81,33 @@ final class Ctx {
         return out;
     }
 
-    /** Word positions in sentence {@code d} where term {@code k} occurs. */
+    /** Word positions in sentence {@code d} where term {@code k} occurs (computed once per sentence). */
     List<Integer> positions(int d, int k) {
-        List<Integer> out = new ArrayList<>();
-        for (TermMatcher.Hit h : q.terms().get(k).hits()) {
-            for (ArticleIndex.Occ o : index.occurrences(h.word())) {
-                if (o.doc() == d) for (int i = 0; i < o.len(); i++) out.add(o.pos() + i);
-            }
-        }
-        return out;
+        return positionsIn(d).get(k);
     }
 
     /** Whether word {@code i} of sentence {@code d} is one of the question's terms. */
     boolean isQuestionWord(int d, int i) {
-        for (int k = 0; k < q.terms().size(); k++) if (positions(d, k).contains(i)) return true;
+        for (List<Integer> ps : positionsIn(d)) if (ps.contains(i)) return true;
         return false;
+    }
+
+    private List<List<Integer>> positionsIn(int d) {
+        List<List<Integer>> cached = positions.get(d);
+        if (cached != null) return cached;
+        List<Question.Term> terms = q.terms();
+        List<List<Integer>> out = new ArrayList<>(terms.size());
+        for (Question.Term term : terms) {
+            List<Integer> ps = new ArrayList<>(2);
+            for (TermMatcher.Hit h : term.hits()) {
+                for (ArticleIndex.Occ o : index.occurrences(h.word())) {
+                    if (o.doc() == d) for (int i = 0; i < o.len(); i++) ps.add(o.pos() + i);
+                }
+            }
+            out.add(ps);
+        }
+        positions.put(d, out);
+        return out;
     }
 
     /**
@@ -119,10 +132,31 @@ final class Ctx {
         return weight == 0 ? 99 : sum / weight;
     }
 
+    /**
+     * How close words [from, to) stand to the question's terms in sentence {@code d}, 0..1: the weighted mean of
+     * 2/(2 + distance) over the terms present. Unlike the mean distance it rewards a span that sits right next to some
+     * terms (an elided subject far away costs little).
+     */
+    double closeness(int d, int from, int to) {
+        Doc doc = index.doc(d);
+        double sum = 0;
+        double weight = 0;
+        for (int k = 0; k < q.terms().size(); k++) {
+            List<Integer> ps = positions(d, k);
+            if (ps.isEmpty()) continue;
+            double best = Double.MAX_VALUE;
+            for (int p : ps) best = Math.min(best, wordDistance(doc, p, from, to));
+            double w = q.terms().get(k).weight();
+            sum += w * 2 / (2 + best);
+            weight += w;
+        }
+        return weight == 0 ? 0 : sum / weight;
+    }
+
     static double wordDistance(Doc doc, int p, int from, int to) {
         if (p >= from && p < to) return 0;
-        int a = Math.min(p, from);
-        int b = Math.max(p, to - 1);
+        int a = p < from ? p : to - 1;        // count the words between the term and the near edge of the span
+        int b = p < from ? from : p;
         boolean pIn = doc.inParen[p];
         boolean spanIn = doc.inParen[Math.min(from, doc.length() - 1)];
         double dist = pIn != spanIn ? 30 : 0;
@@ -149,7 +183,11 @@ final class Ctx {
 
     /** Confidence from the coverage of the evidence, whether a span of the asked type was found, and the score. */
     static double confidence(double coverage, boolean typed, double score) {
-        double c = 0.5 * coverage + (typed ? 0.3 : 0.15) + 0.2 * score / (score + 3);
+        return round(0.5 * coverage + (typed ? 0.3 : 0.15) + 0.2 * score / (score + 3));
+    }
+
+    /** Clamped to 0..1 and rounded to two decimals. */
+    static double round(double c) {
         return Math.round(Math.max(0, Math.min(1, c)) * 100) / 100.0;
     }
 }

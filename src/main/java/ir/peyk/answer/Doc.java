@@ -27,6 +27,8 @@ final class Doc {
     final int[] keyEnd;
     /** Whether each word stands inside parentheses (an apposition: "پیامرسانهای بومی (بله، ایتا …)"). */
     final boolean[] inParen;
+    /** Adjacent word pairs "a b" (no punctuation between), for phrase matches. */
+    final java.util.Set<String> bigrams;
     final List<Span<NumberMatch>> numbers;
     final List<Span<DateMatch>> dates;
     final List<Span<RelativeMatch>> relatives;
@@ -60,6 +62,9 @@ final class Doc {
             }
             inParen[i] = depth > 0;
         }
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        for (int i = 1; i < n; i++) if (!punctBefore(i)) pairs.add(words[i - 1] + " " + words[i]);
+        this.bigrams = java.util.Set.copyOf(pairs);
         this.numbers = List.copyOf(numbers);
         this.dates = List.copyOf(dates);
         this.relatives = List.copyOf(relatives);

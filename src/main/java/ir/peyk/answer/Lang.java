@@ -38,8 +38,13 @@ final class Lang {
     static final Set<String> TIME_CUES = Lexicon.keySet("time-cues.txt");
     static final Set<String> CHANGE_WORDS = Lexicon.keySet("change-words.txt");
     static final Set<String> WEEKDAYS = Lexicon.keySet("weekdays.txt");
+    /** Jalali month names (shared with the date extractor): never part of a personal name ("بهمن پارسال"). */
+    static final Set<String> MONTHS = entryKeys("months-jalali.txt");
+    /** "به گزارش X،" and the like (shared with the parser): the wire credit that opens a body. */
+    static final List<String[]> AGENCY_OPENERS = phrases("agency-openers.txt");
     static final List<String[]> PERIOD_WORDS = phrases("period-words.txt");
     static final List<String[]> PLACES = phrases("places.txt");
+    static final Set<String> ONE_WORD_PLACES = oneWord(PLACES);
     /** Shared with the number extractor: units (canonical names as values) and scale words. */
     static final PhraseTable<String> UNITS = PhraseTable.load("units.txt");
     static final PhraseTable<Double> SCALES = PhraseTable.load("scale-words.txt", Double::parseDouble);
@@ -110,6 +115,22 @@ final class Lang {
             if (!k.isEmpty()) out.add(PersianText.words(k).toArray(String[]::new));
         }
         return List.copyOf(out);
+    }
+
+    private static Set<String> oneWord(List<String[]> phrases) {
+        Set<String> s = new java.util.HashSet<>();
+        for (String[] p : phrases) if (p.length == 1) s.add(p[0]);
+        return Set.copyOf(s);
+    }
+
+    /** The keys of a "PHRASE = VALUE" file. */
+    private static Set<String> entryKeys(String file) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String l : Lexicon.lines(file)) {
+            int eq = l.indexOf('=');
+            out.add(PersianText.key(eq < 0 ? l : l.substring(0, eq)));
+        }
+        return Set.copyOf(out);
     }
 
     private static Set<String> firstWords(List<String[]> phrases) {

@@ -48,8 +48,13 @@ final class PersonAnswers {
                 People.Mention m = c.people.speakerIn(s.doc());
                 if (m != null) p = m.person();
             }
-            if (p == null) continue;
             Doc d = c.doc(s.doc());
+            if (p == null) {
+                String subject = organizationSpeaker(d);
+                if (subject == null) continue;
+                return Optional.of(new Answer(c.q.raw(), true, subject + " — «" + d.text() + "»", List.of(Ctx.evidence(d)),
+                        Ctx.round(Ctx.confidence(c.coverage(s.doc(), false), true, s.score()) * 0.9)));
+            }
             List<Evidence> ev = new ArrayList<>();
             ev.add(Ctx.evidence(d));
             if (f != null && f.firstDoc() != s.doc()) ev.add(Ctx.evidence(c.doc(f.firstDoc())));
@@ -58,6 +63,15 @@ final class PersonAnswers {
                     Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
         }
         return Optional.empty();
+    }
+
+    /** The non-person subject of the sentence's reporting verb (an organization, a ministry), or null. */
+    private static String organizationSpeaker(Doc d) {
+        for (int i = 0; i < d.length(); i++) {
+            if (!Lang.REPORTING_WORDS.contains(d.words[i]) || Lang.phraseAt(Lang.REPORTING_VERBS, d.words, i) == 0) continue;
+            return PersonMentions.subjectBefore(d, i);
+        }
+        return null;
     }
 
     /** "X درباره Y چه گفت / X Y را چگونه توصیف کرد": the clause of X's quotes that holds Y. */
@@ -197,12 +211,27 @@ final class PersonAnswers {
                 }
                 all &= hit;
             }
-            if (!all) continue;
+            if (!all || !headMatches(c, terms, p)) continue;
             int mentions = 0;
             for (People.Mention m : c.people.mentions) if (m.person() == p) mentions++;
             if (mentions > bestMentions) { bestMentions = mentions; best = p; }
         }
         return best;
+    }
+
+    /**
+     * A title word in the question must be the head of the person's title: "وزیر ارتباطات" is not "معاون وزیر
+     * ارتباطات".
+     */
+    private static boolean headMatches(Ctx c, List<Integer> terms, People.Person p) {
+        if (p.title == null) return true;
+        for (int k : terms) {
+            Question.Term t = c.q.terms().get(k);
+            if (!Lang.TITLES.contains(t.text())) continue;
+            String head = p.titleWords.isEmpty() ? "" : p.titleWords.iterator().next();
+            return t.hits().stream().anyMatch(h -> h.word().equals(head));
+        }
+        return true;
     }
 
     /** The mention and the question's words stand in one clause (no punctuation or که between them). */

@@ -51,6 +51,7 @@ final class QuestionAnalyzer {
 
         boolean reporting = false;
         for (int i = 0; i < w.length; i++) {
+            if (!Lang.REPORTING_WORDS.contains(w[i])) continue;
             int len = Lang.phraseAt(Lang.REPORTING_VERBS, w, i);
             if (len > 0) {
                 reporting = true;
@@ -65,6 +66,7 @@ final class QuestionAnalyzer {
         }
         if (type == AnswerType.PERSON && reporting) type = AnswerType.SPEAKER;
         if (type == AnswerType.MANNER && reporting) type = AnswerType.QUOTE;
+        if (type == AnswerType.MANNER || type == AnswerType.DEFINITION) fallback = AnswerType.QUOTE;   // "وزیر X را چطور می‌بیند" 
 
         // NUMBER: the unit and scale asked for ("چند میلیارد تومان", "چند درصد").
         String unit = null;
@@ -109,13 +111,16 @@ final class QuestionAnalyzer {
         return new Question(raw, w, type, terms, head, unit, scale, english, fallback);
     }
 
-    /** A question word with a spoken copula attached ("چقدره", "چنده", "کدومه") is the question word. */
+    /**
+     * A question word or a unit with a spoken copula attached ("چقدره", "چنده", "کدومه", "نفرند") is that word: the
+     * copula only asks.
+     */
     private static String withoutCopula(String w) {
         if (Lang.CUES_BY_FIRST.containsKey(w) || Lang.QUESTION_MARKERS.contains(w)) return w;
-        for (String clitic : new String[]{"ه", "ست", "اند"}) {
+        for (String clitic : new String[]{"ه", "ست", "اند", "ند"}) {
             if (w.length() > clitic.length() + 1 && w.endsWith(clitic)) {
                 String base = w.substring(0, w.length() - clitic.length());
-                if (Lang.QUESTION_MARKERS.contains(base)) return base;
+                if (Lang.QUESTION_MARKERS.contains(base) || Lang.UNITS.get(base) != null) return base;
             }
         }
         return w;
@@ -165,6 +170,15 @@ final class QuestionAnalyzer {
         return !COPULAS.contains(last) && (Lang.LIGHT_VERBS.contains(last) || Lang.isVerbLike(last));
     }
 
+    /**
+     * A word that pins the question to one thing — a month, a number, a place, a first name, a Latin name: when the
+     * article lacks it, the question is about something else ("تورم اسفند" of an article on بهمن).
+     */
+    private static boolean isSpecific(String w) {
+        if (Character.isDigit(w.charAt(0)) || Lang.MONTHS.contains(w) || Lang.FIRST_NAMES.contains(w)) return true;
+        return w.charAt(0) >= 'a' && w.charAt(0) <= 'z' || Lang.ONE_WORD_PLACES.contains(w);
+    }
+
     private static boolean isContent(String w) {
         return !Lang.isFunctionWord(w) && !Lang.REPORTING_WORDS.contains(w);
     }
@@ -195,7 +209,8 @@ final class QuestionAnalyzer {
             boolean unitWord = unitFrom >= 0 && i >= unitFrom && (Lang.UNITS.get(x) != null || Lang.SCALES.get(x) != null);
             boolean verb = Lang.isVerbLike(x);
             double weight = unitWord ? 0.6 : verb ? 0.35 : 1.0;
-            boolean required = !verb && !unitWord && (Lang.TITLES.contains(x) || i == headPos || firstNoun && nouns >= 2);
+            boolean required = !verb && !unitWord && (Lang.TITLES.contains(x) || i == headPos || firstNoun && nouns >= 2
+                    || isSpecific(x));
             out.add(term(x, i, 1, weight, required));
             if (!verb && !unitWord) firstNoun = false;
             i++;

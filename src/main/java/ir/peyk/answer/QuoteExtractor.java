@@ -30,7 +30,8 @@ final class QuoteExtractor {
                 int colon = doc.text().indexOf(':', doc.end[m.verb() + m.verbLen() - 1]);
                 StringBuilder text = new StringBuilder(clean(doc.text().substring(colon + 1)));
                 int last = d;
-                while (last + 1 < index.size() && continues(index, people, d, last + 1)) {
+                boolean closed = text.length() > 0 && doc.text().substring(colon + 1).strip().startsWith("«");
+                while (!closed && last + 1 < index.size() && continues(index, people, d, last + 1)) {
                     last++;
                     text.append(' ').append(clean(index.doc(last).text()));
                 }

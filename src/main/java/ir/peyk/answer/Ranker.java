@@ -62,6 +62,12 @@ final class Ranker {
                 }
             }
         }
+        double[] idf = new double[t];
+        for (int k = 0; k < t; k++) {
+            int df = 0;
+            for (int e = 0; e < n; e++) if (tf[k][e] > 0) df++;
+            idf[k] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        }
         double totalWeight = 0;
         for (Question.Term term : terms) totalWeight += term.weight();
         List<Scored> out = new ArrayList<>();
@@ -77,19 +83,28 @@ final class Ranker {
                 if (tf[k][d] <= 0) continue;
                 has[k] = true;
                 got += terms.get(k).weight();
-                int df = 0;
-                for (int e = 0; e < n; e++) if (tf[k][e] > 0) df++;
-                double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
                 double f = tf[k][d];
-                s += terms.get(k).weight() * idf * f * (K1 + 1) / (f + K1 * (1 - B + B * doc.length() / index.avgLength));
+                s += terms.get(k).weight() * idf[k] * f * (K1 + 1) / (f + K1 * (1 - B + B * doc.length() / index.avgLength));
             }
             if (s <= 0) continue;
-            s += proximity(pos, has);
+            s += proximity(pos, has) + phrases(q, doc);
             if (doc.section() == Section.FOOTER) s *= 0.5;
             out.add(new Scored(d, s, has, totalWeight == 0 ? 0 : got / totalWeight, pos));
         }
         out.sort((a, b) -> Double.compare(b.score(), a.score()));
         return out;
+    }
+
+    /** 0.4 for each pair of adjacent question words (one of them content) that the sentence has side by side. */
+    private static double phrases(Question q, Doc doc) {
+        String[] w = q.words();
+        double bonus = 0;
+        for (int i = 1; i < w.length; i++) {
+            if (Lang.isFunctionWord(w[i - 1]) && Lang.isFunctionWord(w[i])) continue;
+            if (Lang.QUESTION_MARKERS.contains(w[i - 1]) || Lang.QUESTION_MARKERS.contains(w[i])) continue;
+            if (doc.bigrams.contains(w[i - 1] + " " + w[i])) bonus += 0.4;
+        }
+        return bonus;
     }
 
     /** Neighbouring question terms close together in the sentence earn up to 0.5 each. */

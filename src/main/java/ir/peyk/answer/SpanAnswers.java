@@ -1,15 +1,12 @@
 package ir.peyk.answer;
 
-import ir.peyk.article.DateExtractor.DateMatch;
-import ir.peyk.article.NumberExtractor.NumberMatch;
-import ir.peyk.article.RelativeTimeExtractor.RelativeMatch;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers whose span is typed by its shape: a number (with unit and qualifier), a date or relative time, a place, a
- * reason clause, a manner phrase, a list or a head noun with its modifiers, a clause. Each returns empty when the
- * article holds no span of the asked type near the question's words: the caller then declines.
+ * Answers whose span is typed by its shape: a place, a reason clause, a manner phrase, a list or a head noun with its
+ * modifiers, a clause, a yes/no. Each returns empty when the article holds no span of the asked type near the
+ * question's words: the caller then declines. (Numbers and dates: {@link QuantityAnswers}.)
  */
 final class SpanAnswers {
     private static final List<String[]> LIST_OPENERS = List.of(
@@ -20,134 +17,6 @@ final class SpanAnswers {
             new String[]{"از", "طریق"}, new String[]{"با", "استفاده", "از"});
 
     private SpanAnswers() {}
-
-    static Optional<Answer> number(Ctx c) {
-        boolean asksChange = false;
-        for (String w : c.q.words()) asksChange |= Lang.CHANGE_WORDS.contains(w);
-        Ranker.Scored bestS = null;
-        Doc.Span<NumberMatch> best = null;
-        double bestV = 0;
-        for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
-            Doc d = c.doc(s.doc());
-            for (Doc.Span<NumberMatch> n : d.numbers) {
-                if (!unitFits(c.q, d, n)) continue;
-                double dist = c.distance(s.doc(), n.from(), n.to());
-                if (dist > 15) continue;
-                double v = s.score() / (1 + 0.1 * dist);
-                if (n.match().unit() == null && adjectivalUnit(d, n.to()) == null) v *= 0.6;   // a bare number
-                if (measuresChange(d, n) != asksChange) v *= 0.3;
-                if (v > bestV) { bestV = v; best = n; bestS = s; }
-            }
-        }
-        if (best == null) return Optional.empty();
-        Doc d = c.doc(bestS.doc());
-        int to = adjectivalUnit(d, best.to()) != null ? best.to() + 1 : extendOverQuestionWords(c, bestS.doc(), best.to());
-        String span = d.span(best.from(), to);
-        return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(span, d), List.of(Ctx.evidence(d)),
-                Ctx.confidence(c.coverage(bestS.doc(), false), true, bestS.score())));
-    }
-
-    /** The number has the unit asked for (or a word of it right after), and at least the scale asked for. */
-    private static boolean unitFits(Question q, Doc d, Doc.Span<NumberMatch> n) {
-        if (q.scale() > 0 && n.match().value() < q.scale()) return false;
-        if (q.units() == null) return true;
-        if (q.units().equals(n.match().unit())) return true;
-        if (q.units().equals(adjectivalUnit(d, n.to()))) return true;
-        for (int i = n.to(); i < Math.min(d.length(), n.to() + 2); i++) {
-            if (q.units().equals(Lang.UNITS.get(d.words[i]))) return true;
-        }
-        return false;
-    }
-
-    /** The number is attached to a change noun: "کاهش ۳۰ درصدی", "۸۵ درصد کاهش". */
-    private static boolean measuresChange(Doc d, Doc.Span<NumberMatch> n) {
-        int after = adjectivalUnit(d, n.to()) != null ? n.to() + 1 : n.to();
-        boolean before = n.from() > 0 && !d.punctBefore(n.from()) && Lang.CHANGE_WORDS.contains(d.words[n.from() - 1]);
-        boolean behind = after < d.length() && !d.punctBefore(after) && Lang.CHANGE_WORDS.contains(d.words[after]);
-        return before || behind;
-    }
-
-    /** "۳۰ درصدی", "۵ ساله": a unit with an adjective ending right after a number; its canonical unit, or null. */
-    private static String adjectivalUnit(Doc d, int at) {
-        if (at >= d.length() || d.punctBefore(at)) return null;
-        String w = d.words[at];
-        for (String end : new String[]{"ی", "ه"}) {
-            if (w.length() > 2 && w.endsWith(end)) {
-                String u = Lang.UNITS.get(w.substring(0, w.length() - 1));
-                if (u != null) return u;
-            }
-        }
-        return null;
-    }
-
-    /** Past {@code to}, the words that repeat the question's terms ("۴۰ میلیون نفر | کاربر فعال ماهانه"). */
-    private static int extendOverQuestionWords(Ctx c, int d, int to) {
-        Doc doc = c.doc(d);
-        int end = to;
-        while (end < doc.length() && end - to < 5 && !doc.punctBefore(end) && c.isQuestionWord(d, end)) end++;
-        return end;
-    }
-
-    static Optional<Answer> date(Ctx c) {
-        Ranker.Scored bestS = null;
-        String bestText = null;
-        double bestV = 0;
-        for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
-            Doc d = c.doc(s.doc());
-            for (Doc.Span<DateMatch> m : d.dates) {
-                double v = s.score() / (1 + 0.1 * c.distance(s.doc(), m.from(), m.to()));
-                if (v > bestV) {
-                    bestV = v;
-                    bestS = s;
-                    bestText = m.match().text() + " (" + m.match().jalali() + " = " + m.match().gregorian() + ")";
-                }
-            }
-            for (int[] y : years(d)) {
-                double v = 0.95 * s.score() / (1 + 0.1 * c.distance(s.doc(), y[0], y[1]));
-                if (v > bestV) {
-                    bestV = v;
-                    bestS = s;
-                    bestText = d.span(y[0], y[1]);
-                }
-            }
-            for (Doc.Span<RelativeMatch> m : d.relatives) {
-                double v = 0.9 * s.score() / (1 + 0.1 * c.distance(s.doc(), m.from(), m.to()));
-                if (v > bestV) {
-                    bestV = v;
-                    bestS = s;
-                    String r = m.match().resolved();
-                    bestText = m.match().text() + (r == null ? "" : " (" + r + ")");
-                }
-            }
-        }
-        if (bestS == null) return Optional.empty();
-        Doc d = c.doc(bestS.doc());
-        return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(bestText, d), List.of(Ctx.evidence(d)),
-                Ctx.confidence(c.coverage(bestS.doc(), false), true, bestS.score())));
-    }
-
-    /**
-     * Years standing alone ("تا پایان سال ۱۴۰۴", "در سال 2023"): a whole number 1300–1500 or 1900–2100 right after
-     * سال, with the period words before it. Word ranges [from, to).
-     */
-    private static List<int[]> years(Doc d) {
-        List<int[]> out = new java.util.ArrayList<>();
-        for (int i = 1; i < d.length(); i++) {
-            String w = d.words[i];
-            if (w.length() != 4 || !w.chars().allMatch(Character::isDigit) || !d.words[i - 1].equals("سال")) continue;
-            int y = Integer.parseInt(w);
-            if (!(y >= 1300 && y <= 1500 || y >= 1900 && y <= 2100)) continue;
-            boolean inDate = false;
-            for (Doc.Span<DateMatch> m : d.dates) inDate |= i >= m.from() && i < m.to();
-            if (inDate) continue;
-            int from = i - 1;
-            while (from > 0 && !d.punctBefore(from) && Lang.phraseEndingAt(Lang.PERIOD_WORDS, d.words, from) > 0) {
-                from -= Lang.phraseEndingAt(Lang.PERIOD_WORDS, d.words, from);
-            }
-            out.add(new int[]{from, i + 1});
-        }
-        return out;
-    }
 
     static Optional<Answer> location(Ctx c) {
         for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
@@ -336,7 +205,7 @@ final class SpanAnswers {
         for (int i = 0; i < d.length(); i++) if (isNegativeVerb(d.words[i])) negatedS = true;
         String verdict = negatedQ == negatedS ? "بله" : "خیر";
         return Optional.of(new Answer(c.q.raw(), true, verdict + " — «" + d.text() + "»", List.of(Ctx.evidence(d)),
-                Ctx.confidence(1, true, cs.get(0).score()) * 0.9));
+                Ctx.round(Ctx.confidence(1, true, cs.get(0).score()) * 0.9)));
     }
 
     private static boolean isNegativeVerb(String w) {

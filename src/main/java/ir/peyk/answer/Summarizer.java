@@ -11,11 +11,14 @@ import java.util.Set;
  * Extractive summaries from the body only (never the title, dateline or footer). Each sentence is scored by
  * 0.4·position (1/(1+i)) + 0.3·TextRank centrality + 0.2·similarity to the title + 0.1·information density (numbers,
  * dates, people), with a penalty for very short or very long sentences; sentences are then picked by MMR (λ 0.7) and
- * near-duplicates (cosine ≥ 0.7 with a picked sentence) are dropped. Output is in article order, verbatim.
+ * near-duplicates (cosine ≥ 0.7 with a picked sentence) are dropped. Output is in article order, verbatim. Only the
+ * first {@value #MAX_SENTENCES} body sentences compete (the graph is quadratic; news leads with its point).
  */
 final class Summarizer {
     static final double LAMBDA = 0.7;
     static final double DUPLICATE = 0.7;
+    /** Only the first sentences compete: news puts its point first, and the graph is quadratic in its size. */
+    static final int MAX_SENTENCES = 150;
 
     private final List<Doc> body = new ArrayList<>();
     private final List<Set<String>> bags = new ArrayList<>();
@@ -26,7 +29,7 @@ final class Summarizer {
         Set<String> title = new HashSet<>();
         for (Doc d : index.docs) {
             if (d.section() == Section.TITLE) title.addAll(bag(d));
-            if (d.section() == Section.BODY && d.length() > 0) {
+            if (d.section() == Section.BODY && d.length() > 0 && body.size() < MAX_SENTENCES) {
                 body.add(d);
                 bags.add(bag(d));
             }
@@ -80,6 +83,15 @@ final class Summarizer {
         if (best < 0) return titleText == null ? "" : titleText;
         Doc d = body.get(best);
         if (d.length() > 40 && titleText != null && !titleText.isBlank()) return titleText;
+        return withoutWireCredit(d);
+    }
+
+    /** The sentence without an opening "به گزارش خبرگزاری X،" (the credit is not news). */
+    private static String withoutWireCredit(Doc d) {
+        if (Lang.phraseAt(Lang.AGENCY_OPENERS, d.words, 0) == 0) return d.text();
+        for (int k = 1; k < Math.min(d.length(), 10); k++) {
+            if (PersonMentions.isComma(d.gapBefore(k))) return d.text().substring(d.start[k]);
+        }
         return d.text();
     }
 

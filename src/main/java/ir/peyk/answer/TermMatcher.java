@@ -30,6 +30,8 @@ final class TermMatcher {
 
     private final Set<String> vocab;
     private final Set<String> singles;
+    /** Every prefix (2+ letters) of a vocabulary entry: a string that is none can match nothing closely. */
+    private final Set<String> prefixes;
     private final Map<String, List<String>> byStem = new HashMap<>();
     private final Map<Long, List<String>> byTrigram = new HashMap<>();
     private final Map<String, Integer> trigramCount = new HashMap<>();
@@ -44,6 +46,9 @@ final class TermMatcher {
         all.addAll(joins);
         this.vocab = Set.copyOf(all);
         this.singles = Set.copyOf(words);
+        Set<String> pre = new HashSet<>();
+        for (String w : all) for (int i = 2; i <= w.length(); i++) pre.add(w.substring(0, i));
+        this.prefixes = Set.copyOf(pre);
         for (String w : words) {
             byStem.computeIfAbsent(stem(w), k -> new ArrayList<>()).add(w);
             long[] g = trigrams(w);
@@ -74,6 +79,7 @@ final class TermMatcher {
 
     /** 2 when {@code term} is an article word (or one plus a suffix), 1 when only two adjacent words joined, else 0. */
     int closeness(String term) {
+        if (!prefixes.contains(term)) return 0;
         if (singles.contains(term)) return 2;
         for (String s : Lang.SUFFIXES) if (singles.contains(term + s)) return 2;
         return matchesClosely(term) ? 1 : 0;

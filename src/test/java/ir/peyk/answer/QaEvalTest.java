@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every expect-group has at least one alternative inside the normalized answer; an unanswerable one when the engine
  * declines. qa-sample.jsonl is the project's given sample; qa-default-extra.jsonl are further questions on the same
  * article (paraphrases, spellings, colloquial and English forms); qa-tehran-dams.jsonl asks about a second article
- * from another outlet, answered with no code change.
+ * from another outlet, answered with no code change; qa-metro-hamshahri and qa-inflation-irna ask about two more
+ * articles of other outlets (initials, «…» quotes, "به گزارش …" credits) that were first run unseen; qa-cloud-isna a
+ * fifth (a quote with its speaker after it, a Latin name, a Gregorian year, زیرا).
  */
 class QaEvalTest {
     static Stream<Arguments> questions() throws IOException {
@@ -30,6 +32,9 @@ class QaEvalTest {
         add(out, "qa-sample.jsonl", Fixtures.DEFAULT);
         add(out, "qa-default-extra.jsonl", Fixtures.DEFAULT);
         add(out, "qa-tehran-dams.jsonl", Fixtures.DAMS);
+        add(out, "qa-metro-hamshahri.jsonl", "answers-metro-hamshahri.fa.txt");
+        add(out, "qa-inflation-irna.jsonl", "answers-inflation-irna.fa.txt");
+        add(out, "qa-cloud-isna.jsonl", "answers-cloud-isna.fa.txt");
         return out.stream();
     }
 

@@ -1,0 +1,224 @@
+package ir.peyk.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the raw (unlinked) references to people in one sentence: speakers before reporting verbs, and names anywhere
+ * (first names and honorifics from data files) with a title written next to them. {@link People} links them.
+ */
+final class PersonMentions {
+    /** A name or title found in a word range. */
+    record Parsed(People.Kind kind, int from, int to, int nameFrom, int nameTo, int titleFrom, int titleTo) {}
+
+    private PersonMentions() {}
+
+    static List<People.Mention> speakers(Doc doc, int d) {
+        List<People.Mention> out = new ArrayList<>();
+        String[] w = doc.words;
+        for (int i = 0; i < w.length; i++) {
+            if (!Lang.REPORTING_WORDS.contains(w[i])) continue;
+            int len = Lang.phraseAt(Lang.REPORTING_VERBS, w, i);
+            if (len == 0) continue;
+            int after = i + len;
+            boolean direct = doc.gapBefore(after).indexOf(':') >= 0;
+            Parsed p = speakerBefore(doc, i);
+            if (p != null) out.add(new People.Mention(d, p.from, p.to, p.kind, person(doc, p), i, len, direct));
+            i = after - 1;
+        }
+        return out;
+    }
+
+    /**
+     * The speaker of the verb at {@code verb}. The clause before a verb may be split by commas: "NAME، TITLE، با اشاره
+     * به … افزود" — the speaker is the nearest segment that is a name, a title or a pronoun (an adverbial segment such as
+     * "با اشاره به …" is skipped), joined with a name or title in the segment before it (apposition).
+     */
+    private static Parsed speakerBefore(Doc doc, int verb) {
+        List<int[]> segs = new ArrayList<>();
+        int end = verb;
+        while (segs.size() < 3) {
+            int from = end;
+            boolean crossing = !segs.isEmpty();                // the comma at `end` was crossed already
+            while (from > 0 && end - from < 25) {
+                if (!(crossing && from == end) && (breaks(doc, from) || doc.words[from - 1].equals("که"))) break;
+                from--;
+            }
+            segs.add(new int[]{from, end});
+            if (from == 0 || doc.words[from - 1].equals("که") || !isComma(doc.gapBefore(from))) break;
+            end = from;
+        }
+        Parsed p = null;
+        int k = 0;
+        for (; k < segs.size() && p == null; k++) p = phrase(doc, segs.get(k)[0], segs.get(k)[1], k == 0);
+        if (p == null) return null;
+        if (k < segs.size() && (p.kind == People.Kind.TITLE || p.kind == People.Kind.NAME)) {
+            Parsed before = phrase(doc, segs.get(k)[0], segs.get(k)[1], false);
+            if (before != null && before.kind == People.Kind.NAME && p.kind == People.Kind.TITLE) {
+                return new Parsed(People.Kind.NAME_TITLE, before.from, p.to, before.nameFrom, before.nameTo, p.titleFrom, p.titleTo);
+            }
+            if (before != null && before.kind == People.Kind.TITLE && p.kind == People.Kind.NAME) {
+                return new Parsed(People.Kind.NAME_TITLE, before.from, p.to, p.nameFrom, p.nameTo, before.titleFrom, before.titleTo);
+            }
+        }
+        return p;
+    }
+
+    /**
+     * The subject written before a reporting verb when it is not a person ("مرکز آمار ایران روز سه‌شنبه اعلام کرد"):
+     * the leading words of the verb's clause up to a function word or a time word; null when there are none.
+     */
+    static String subjectBefore(Doc doc, int verb) {
+        int from = verb;
+        while (from > 0 && verb - from < 25 && !breaks(doc, from) && !doc.words[from - 1].equals("که")) from--;
+        int to = from;
+        while (to < verb && to - from < 6 && !isCut(doc.words[to]) && !endsName(doc.words[to])) to++;
+        return to > from ? doc.span(from, to) : null;
+    }
+
+    /**
+     * The person phrase of one segment [a, b): its leading words up to the first function word ("عیسی زارعپور | در
+     * گفتوگو …"), or — in the segment next to the verb, when it opens with a function word ("در ادامه وزیر نیرو") —
+     * the words right before the verb, which must then hold a title, a name or a pronoun.
+     */
+    private static Parsed phrase(Doc doc, int a, int b, boolean nextToVerb) {
+        String[] w = doc.words;
+        if (a >= b) return null;
+        int from = a;
+        int to = a;
+        while (to < b && (w[to].equals("و") || !isCut(w[to]))) to++;
+        boolean anchored = false;
+        if (to == from) {
+            if (!nextToVerb) return null;
+            to = b;
+            int s = b;
+            while (s > a && !isCut(w[s - 1])) s--;
+            from = s;
+            anchored = true;
+        }
+        while (to > from && w[to - 1].equals("و")) to--;
+        if (to <= from || to - from > 8) return null;
+        return parse(doc, from, to, !anchored);
+    }
+
+    /**
+     * Classifies words [from, to) as a pronoun, a name, a title or a name with a title; null when none. With
+     * {@code unlisted}, two or three plain words (a first name the data file lacks) or one word (a surname the article
+     * named before) count as a name too.
+     */
+    static Parsed parse(Doc doc, int from, int to, boolean unlisted) {
+        String[] w = doc.words;
+        if (to - from == 1 && Lang.PRONOUNS.contains(w[from])) return new Parsed(People.Kind.PRONOUN, from, to, -1, -1, -1, -1);
+        int anchor = -1;
+        for (int i = from; i < to && anchor < 0; i++) if (opensTitle(w[i]) || opensName(w[i])) anchor = i;
+        if (anchor < 0) {
+            int n = to - from;
+            if (!unlisted || n > 3) return null;
+            for (int i = from; i < to; i++) if (Lang.GENERIC_SPEAKERS.contains(w[i]) || endsName(w[i])) return null;
+            return new Parsed(People.Kind.NAME, from, to, from, to, -1, -1);
+        }
+        from = anchor;
+        int nameStart = -1;
+        for (int i = from; i < to && nameStart < 0; i++) if (opensName(w[i])) nameStart = i;
+        if (nameStart < 0) return opensTitle(w[from]) ? new Parsed(People.Kind.TITLE, from, to, -1, -1, from, to) : null;
+        int nameEnd = nameStart + 1;
+        while (nameEnd < to && nameEnd - nameStart < 4 && !opensTitle(w[nameEnd]) && !breaks(doc, nameEnd)
+                && !endsName(w[nameEnd])) nameEnd++;
+        int core = nameStart;
+        while (core < nameEnd && Lang.HONORIFICS.contains(w[core])) core++;
+        if (nameEnd - nameStart < 2 || core >= nameEnd) {
+            return opensTitle(w[from]) && from < nameStart
+                    ? new Parsed(People.Kind.TITLE, from, nameStart, -1, -1, from, nameStart) : null;
+        }
+        if (nameStart > from) return new Parsed(People.Kind.NAME_TITLE, from, nameEnd, nameStart, nameEnd, from, nameStart);
+        if (nameEnd < to && opensTitle(w[nameEnd])) {
+            return new Parsed(People.Kind.NAME_TITLE, from, to, nameStart, nameEnd, nameEnd, to);
+        }
+        return new Parsed(People.Kind.NAME, from, nameEnd, nameStart, nameEnd, -1, -1);
+    }
+
+    /** Names anywhere in a sentence ("به گفته دکتر …،"), with a title written next to them (apposition). */
+    static List<People.Mention> freeNames(Doc doc, int d, List<People.Mention> taken) {
+        List<People.Mention> out = new ArrayList<>();
+        String[] w = doc.words;
+        for (int i = 0; i < w.length; i++) {
+            if (!opensName(w[i]) || covered(taken, i)) continue;
+            int end = i + 1;
+            while (end < w.length && end - i < 4 && !breaks(doc, end) && !opensTitle(w[end]) && !endsName(w[end])) end++;
+            int core = i;
+            while (core < end && Lang.HONORIFICS.contains(w[core])) core++;
+            if (end - i < 2 || core >= end) continue;
+            int tFrom = -1;
+            int tTo = -1;
+            int s = i;                                        // a title right before: "وزیر نیرو، علی …"
+            while (s > 0 && i - s < 8 && !(doc.punctBefore(s) && !isComma(doc.gapBefore(s))) && !isCut(w[s - 1])) s--;
+            for (int k = s; k < i; k++) if (opensTitle(w[k])) { tFrom = k; tTo = i; break; }
+            if (tFrom < 0 && end < w.length && isComma(doc.gapBefore(end)) && opensTitle(w[end])) {
+                tFrom = end;                                  // or right after: "علی …، وزیر نیرو"
+                tTo = end + 1;
+                while (tTo < w.length && tTo - end < 8 && !doc.punctBefore(tTo) && (w[tTo].equals("و") || !isCut(w[tTo]))) tTo++;
+                while (tTo > tFrom + 1 && w[tTo - 1].equals("و")) tTo--;
+            }
+            Parsed p = tFrom >= 0
+                    ? new Parsed(People.Kind.NAME_TITLE, Math.min(tFrom, i), Math.max(tTo, end), i, end, tFrom, tTo)
+                    : new Parsed(People.Kind.NAME, i, end, i, end, -1, -1);
+            out.add(new People.Mention(d, p.from, p.to, p.kind, person(doc, p), -1, 0, false));
+            i = end - 1;
+        }
+        return out;
+    }
+
+    /** A fresh, unlinked person holding what the mention says (single-letter initials are not name words). */
+    static People.Person person(Doc doc, Parsed p) {
+        People.Person x = new People.Person();
+        if (p.nameFrom >= 0) {
+            x.name = doc.span(p.nameFrom, p.nameTo);
+            for (int i = p.nameFrom; i < p.nameTo; i++) {
+                String w = doc.words[i];
+                if (!Lang.HONORIFICS.contains(w) && w.length() > 1) x.nameWords.add(w);
+            }
+        }
+        if (p.titleFrom >= 0) {
+            x.title = doc.span(p.titleFrom, p.titleTo).replaceAll("[،,\\s]+$", "");
+            for (int i = p.titleFrom; i < p.titleTo; i++) if (!doc.words[i].equals("و")) x.titleWords.add(doc.words[i]);
+        }
+        return x;
+    }
+
+    /** Punctuation between words {@code i-1} and {@code i} ends a phrase, except the period of an initial ("م. رضایی"). */
+    static boolean breaks(Doc doc, int i) {
+        if (!doc.punctBefore(i)) return false;
+        return !(doc.words[i - 1].length() == 1 && doc.gapBefore(i).strip().equals("."));
+    }
+
+    static boolean isCut(String w) {
+        if (Lang.PRONOUNS.contains(w)) return false;
+        return Lang.STOPWORDS.contains(w) || Lang.LIGHT_VERBS.contains(w) || Lang.REPORTING_WORDS.contains(w)
+                || Character.isDigit(w.charAt(0));
+    }
+
+    /** Words that never continue a personal name: "محمد رضایی | روز دوشنبه در …". */
+    private static boolean endsName(String w) {
+        return Lang.TIME_CUES.contains(w) || Lang.WEEKDAYS.contains(w) || Lang.MONTHS.contains(w) || Lang.VAGUE.contains(w)
+                || isCut(w)
+                || Lang.REPORTING_WORDS.contains(w) || Lang.isVerbLike(w);
+    }
+
+    static boolean opensTitle(String w) {
+        return Lang.TITLES.contains(w);
+    }
+
+    static boolean opensName(String w) {
+        return Lang.FIRST_NAMES.contains(w) || Lang.HONORIFICS.contains(w);
+    }
+
+    static boolean isComma(String gap) {
+        String g = gap.strip();
+        return g.equals("،") || g.equals(",");
+    }
+
+    private static boolean covered(List<People.Mention> ms, int i) {
+        for (People.Mention m : ms) if (i >= m.from() && i < m.to()) return true;
+        return false;
+    }
+}

@@ -95,7 +95,9 @@ class BroadcastWorkerTest {
                 if (elapsed < 1.0) maxInSecond = Math.max(maxInSecond, count);
             }
         }
-        assertTrue(maxInSecond <= rate + rate, "at most limit + burst in any 1-s window, was " + maxInSecond);
+        // The same +2 for arrival jitter as above: requests leave on the bucket's schedule but reach the server after
+        // varying network and scheduling delays, which can pull two of them into one window.
+        assertTrue(maxInSecond <= rate + rate + 2, "at most limit + burst in any 1-s window, was " + maxInSecond);
     }
 
     @Test

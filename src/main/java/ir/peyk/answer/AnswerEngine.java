@@ -72,7 +72,9 @@ public final class AnswerEngine {
         Question q = analyzer.analyze(question);
         if (q.type() == AnswerType.SOURCE && q.terms().size() <= 1) return source(q).orElse(Answer.decline(q.raw()));
         if (q.type() == AnswerType.PUBLISHED && q.terms().size() <= 1) return published(q).orElse(Answer.decline(q.raw()));
-        if (q.terms().isEmpty() || q.requiredMissing() || q.articleCoverage() < MIN_COVERAGE) return Answer.decline(q.raw());
+        if (q.terms().isEmpty() || q.requiredMissing() || q.nounMissing() || q.articleCoverage() < MIN_COVERAGE) {
+            return Answer.decline(q.raw());
+        }
         Ctx c = new Ctx(q, index, people, ranker.rank(q, false));
         if (c.ranked.isEmpty()) return Answer.decline(q.raw());
         Optional<Answer> a = byType(q.type(), c);

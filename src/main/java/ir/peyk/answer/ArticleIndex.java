@@ -45,6 +45,11 @@ final class ArticleIndex {
             for (int i = 0; i < w.length; i++) {
                 p.computeIfAbsent(w[i], k -> new ArrayList<>()).add(new Occ(d, i, 1));
                 single.add(w[i]);
+                String month = monthOf(w[i]);             // "بهمن‌ماه" is written for the month بهمن too
+                if (month != null) {
+                    p.computeIfAbsent(month, k -> new ArrayList<>()).add(new Occ(d, i, 1));
+                    single.add(month);
+                }
                 if (i + 1 < w.length && !docs.get(d).punctBefore(i + 1) && !Lang.STOPWORDS.contains(w[i])
                         && !Lang.STOPWORDS.contains(w[i + 1])) {
                     p.computeIfAbsent(w[i] + w[i + 1], k -> new ArrayList<>()).add(new Occ(d, i, 2));
@@ -56,6 +61,13 @@ final class ArticleIndex {
         this.postings = Map.copyOf(p);
         this.avgLength = docs.isEmpty() ? 1 : Math.max(1, (double) total / docs.size());
         this.matcher = new TermMatcher(single, joined);
+    }
+
+    /** The month name of "بهمنماه" (a month written solid with ماه), else null. */
+    private static String monthOf(String w) {
+        if (!w.endsWith("ماه") || w.length() <= 3) return null;
+        String m = w.substring(0, w.length() - 3);
+        return Lang.MONTHS.contains(m) ? m : null;
     }
 
     private static Doc prepare(Sentence s, JalaliDate reference) {

@@ -15,8 +15,11 @@ import java.util.Set;
  * ({@link PersianText#key}); multi-word entries are kept as word arrays. Nothing here is about any one article.
  */
 final class Lang {
-    /** A question cue: its words ("*" = a gap), its answer type and its rank (file order: lower wins). */
-    record Cue(String[] words, AnswerType type, int rank) {}
+    /**
+     * A question cue: its words ("*" = a gap), its answer type and its rank (file order: lower wins); {@code counted}
+     * when the noun after it is the thing counted (COUNT in the file: "چند ایستگاه"), not a measured mass ("چقدر آب").
+     */
+    record Cue(String[] words, AnswerType type, int rank, boolean counted) {}
 
     static final List<Cue> CUES = cues();
     /** Cues indexed by their first word, for a fast scan of the question's words. */
@@ -28,6 +31,8 @@ final class Lang {
     static final List<String[]> REPORTING_VERBS = phrases("reporting-verbs.txt");
     static final Set<String> REPORTING_WORDS = firstWords(REPORTING_VERBS);
     static final List<String[]> REASON_MARKERS = phrases("reason-markers.txt");
+    /** Phrases a question uses for the text itself ("نام برده شده", "در خبر"): dropped before anything else. */
+    static final List<String[]> MENTION_PHRASES = phrases("mention-phrases.txt");
     static final List<String> SUFFIXES = Lexicon.keySet("word-suffixes.txt").stream()
             .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     static final Set<String> TITLES = Lexicon.keySet("titles.txt");
@@ -92,12 +97,14 @@ final class Lang {
         for (String line : Lexicon.lines("question-words.txt")) {
             int tab = line.indexOf('\t');
             if (tab < 0) throw new IllegalStateException("question-words.txt: expected TYPE<TAB>words, got " + line);
-            AnswerType type = AnswerType.valueOf(line.substring(0, tab).strip());
+            String typeName = line.substring(0, tab).strip();
+            boolean counted = typeName.equals("COUNT");
+            AnswerType type = AnswerType.valueOf(counted ? "NUMBER" : typeName);
             List<String> words = new ArrayList<>();
             for (String w : line.substring(tab + 1).strip().split("\\s+")) {
                 words.add(w.equals("*") ? "*" : PersianText.key(w));
             }
-            out.add(new Cue(words.toArray(String[]::new), type, out.size()));
+            out.add(new Cue(words.toArray(String[]::new), type, out.size(), counted));
         }
         return List.copyOf(out);
     }

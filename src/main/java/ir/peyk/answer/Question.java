@@ -26,10 +26,12 @@ record Question(String raw, String[] words, AnswerType type, List<Term> terms, T
      * @param pos      first question word it covers
      * @param len      number of question words it covers
      * @param weight   1 for nouns and names, less for verbs and unit words
-     * @param required the answer must not be given when this term is not in the article
-     * @param hits     the article words it matches
+     * @param required  the answer must not be given when this term is not in the article
+     * @param predicate the term is the non-verbal part of the question's verb (راه‌اندازی of "راه‌اندازی کرد")
+     * @param hits      the article words it matches
      */
-    record Term(String text, int pos, int len, double weight, boolean required, List<TermMatcher.Hit> hits) {
+    record Term(String text, int pos, int len, double weight, boolean required, boolean predicate,
+                List<TermMatcher.Hit> hits) {
         boolean matched() {
             return !hits.isEmpty();
         }
@@ -44,6 +46,15 @@ record Question(String raw, String[] words, AnswerType type, List<Term> terms, T
             if (t.matched()) got += t.weight();
         }
         return all == 0 ? 0 : got / all;
+    }
+
+    /**
+     * A noun of the question (not its verb) that the article never writes: "هزینه بلیت اتوبوس" of an article without
+     * buses. Its other words may all be there, but the question is about something the article does not cover.
+     */
+    boolean nounMissing() {
+        for (Term t : terms) if (t.weight() >= 1 && !t.predicate() && !t.matched()) return true;
+        return false;
     }
 
     boolean requiredMissing() {

@@ -30,7 +30,7 @@ final class QuestionAnalyzer {
         if (raw.length() > MAX_CHARS) raw = raw.substring(0, MAX_CHARS);
         List<String> ws = PersianText.words(PersianText.key(raw));
         if (ws.size() > MAX_WORDS) ws = ws.subList(0, MAX_WORDS);
-        String[] w = ws.toArray(String[]::new);
+        String[] w = withoutMentions(ws.toArray(String[]::new));
         for (int i = 0; i < w.length; i++) w[i] = withoutCopula(w[i]);
         boolean english = isEnglish(w);
 
@@ -60,13 +60,18 @@ final class QuestionAnalyzer {
         }
         AnswerType fallback = null;
         if (type == AnswerType.WHO_OR_WHEN) {
-            // "وزیر نیرو کی به تهران سفر کرد" asks when; "کی وزیر ارتباطاته" and "کی گفت …" ask who.
-            type = hasTimeCue(w) || !reporting && endsWithEventVerb(w) ? AnswerType.DATE : AnswerType.PERSON;
-            fallback = type == AnswerType.DATE ? AnswerType.PERSON : AnswerType.DATE;
+            // "وزیر نیرو کی به تهران سفر کرد" asks when; "کی وزیر ارتباطاته" and "کی گفت …" ask who. With its subject
+            // written before it ("مرکز آمار کی … اعلام کرد") کی can only ask when: no who-reading to fall back on.
+            if (subjectBefore(w, cueStart) && !endsWithCopula(w)) {
+                type = AnswerType.DATE;
+            } else {
+                type = hasTimeCue(w) || !reporting && endsWithEventVerb(w) ? AnswerType.DATE : AnswerType.PERSON;
+                fallback = type == AnswerType.DATE ? AnswerType.PERSON : AnswerType.DATE;
+            }
         }
         if (type == AnswerType.PERSON && reporting) type = AnswerType.SPEAKER;
         if (type == AnswerType.MANNER && reporting) type = AnswerType.QUOTE;
-        if (type == AnswerType.MANNER || type == AnswerType.DEFINITION) fallback = AnswerType.QUOTE;   // "وزیر X را چطور می‌بیند" 
+
 
         // NUMBER: the unit and scale asked for ("چند میلیارد تومان", "چند درصد").
         String unit = null;
@@ -88,8 +93,8 @@ final class QuestionAnalyzer {
             if (u.isPresent()) {
                 unit = u.get().value();
                 headPos = i;
-            } else if (i < w.length && isContent(w[i])) {
-                headPos = i;
+            } else if (cue.counted() && i < w.length && isContent(w[i])) {
+                headPos = i;                              // "چند ایستگاه": the noun counted
             }
         }
         if (type == AnswerType.DEFINITION && isSingleWhat(cue)) {
@@ -105,10 +110,65 @@ final class QuestionAnalyzer {
             if (headPos < 0) headPos = firstContent(w, used, 0, cueStart);
         }
 
+        if (type == AnswerType.MANNER || type == AnswerType.DEFINITION) fallback = AnswerType.QUOTE;   // "وزیر X را چطور می‌بیند"
         List<Question.Term> terms = terms(w, used, type, headPos, unit != null || scale > 0 ? cueEnd : -1);
+        terms = markPredicate(w, terms, NEEDS_PREDICATE.contains(type));
         Question.Term head = null;
         for (Question.Term t : terms) if (headPos >= t.pos() && headPos < t.pos() + t.len()) head = t;
         return new Question(raw, w, type, terms, head, unit, scale, english, fallback);
+    }
+
+    /** The question without the phrases that point at the text itself ("نام برده شده", "در خبر"). */
+    private static String[] withoutMentions(String[] w) {
+        List<String> out = new ArrayList<>(w.length);
+        for (int i = 0; i < w.length; i++) {
+            int len = Lang.phraseAt(Lang.MENTION_PHRASES, w, i);
+            if (len > 0) { i += len - 1; continue; }
+            out.add(w[i]);
+        }
+        return out.size() == w.length ? w : out.toArray(String[]::new);
+    }
+
+    /** Answer types whose answer is a fact of one event: the sentence must say the question's event verb too. */
+    private static final java.util.Set<AnswerType> NEEDS_PREDICATE = java.util.EnumSet.of(AnswerType.DATE,
+            AnswerType.NUMBER, AnswerType.LOCATION, AnswerType.PERSON, AnswerType.WHICH, AnswerType.LIST, AnswerType.REASON);
+
+    /**
+     * Marks the predicate: the content term written right before the question's first light verb other than a copula
+     * (راه‌اندازی in "… راه‌اندازی کرد", افتتاح in "کی افتتاح می‌شود") — the event the question is about. "سد X کی
+     * ساخته شد" is not answered by a sentence where X is put into service, so for the types that ask a fact of that
+     * event the predicate is required. The word before a final copula ("… پر است") is a predicate too, but a state
+     * the article may word otherwise: never required.
+     */
+    private static List<Question.Term> markPredicate(String[] w, List<Question.Term> terms, boolean require) {
+        int verb = -1;                                    // the first light verb of the question's last verb run
+        for (int i = w.length - 1; i >= 1; i--) {
+            boolean light = Lang.LIGHT_VERBS.contains(w[i]) && !isContent(w, i);
+            if (light && !COPULAS.contains(w[i])) verb = i;
+            else if (verb >= 0 || !light && !Lang.QUESTION_MARKERS.contains(w[i])) break;
+        }
+        boolean event = verb >= 0;
+        if (!event && endsWithCopula(w)) verb = w.length - 1;
+        if (verb < 0) return terms;
+        List<Question.Term> out = new ArrayList<>(terms);
+        for (int k = 0; k < out.size(); k++) {
+            Question.Term t = out.get(k);
+            if (t.pos() + t.len() != verb || t.weight() < 1) continue;
+            boolean required = t.required() || require && event;
+            out.set(k, new Question.Term(t.text(), t.pos(), t.len(), t.weight(), required, true, t.hits()));
+        }
+        return out;
+    }
+
+    /** A content word stands right before the cue (not an object marked by را): the cue's subject is given. */
+    private static boolean subjectBefore(String[] w, int cueStart) {
+        if (cueStart <= 0) return false;
+        String prev = w[cueStart - 1];
+        return isContent(prev) && !Lang.isVerbLike(prev);
+    }
+
+    private static boolean endsWithCopula(String[] w) {
+        return w.length > 0 && COPULAS.contains(w[w.length - 1]);
     }
 
     /**
@@ -161,7 +221,8 @@ final class QuestionAnalyzer {
         return false;
     }
 
-    private static final java.util.Set<String> COPULAS = java.util.Set.of("است", "هست", "هستند", "بود", "بودند", "ه", "باشد");
+    private static final java.util.Set<String> COPULAS = java.util.Set.of("است", "هست", "هستند", "هستن", "بود", "بودند",
+            "بوده", "ه", "باشد", "باشند", "نیست", "نیستند");
 
     /** "کی پلتفرمها گلایه کردند": a question that ends in a verb of an event (not a copula) asks "when". */
     private static boolean endsWithEventVerb(String[] w) {
@@ -179,12 +240,21 @@ final class QuestionAnalyzer {
         return w.charAt(0) >= 'a' && w.charAt(0) <= 'z' || Lang.ONE_WORD_PLACES.contains(w);
     }
 
+    /**
+     * Word {@code i} is content: a content word, or a light-verb form standing before the object marker را — a verb
+     * never does, so there it is a noun ("مرکز داده را", data).
+     */
+    private static boolean isContent(String[] w, int i) {
+        if (isContent(w[i])) return true;
+        return Lang.LIGHT_VERBS.contains(w[i]) && i + 1 < w.length && (w[i + 1].equals("را") || w[i + 1].equals("رو"));
+    }
+
     private static boolean isContent(String w) {
         return !Lang.isFunctionWord(w) && !Lang.REPORTING_WORDS.contains(w);
     }
 
     private static int firstContent(String[] w, boolean[] used, int from, int to) {
-        for (int i = Math.max(0, from); i < to && i < w.length; i++) if (!used[i] && isContent(w[i])) return i;
+        for (int i = Math.max(0, from); i < to && i < w.length; i++) if (!used[i] && isContent(w, i)) return i;
         return -1;
     }
 
@@ -192,7 +262,7 @@ final class QuestionAnalyzer {
         List<Question.Term> out = new ArrayList<>();
         boolean firstNoun = true;
         int nouns = 0;
-        for (int i = 0; i < w.length; i++) if (!used[i] && isContent(w[i]) && !Lang.isVerbLike(w[i])) nouns++;
+        for (int i = 0; i < w.length; i++) if (!used[i] && isContent(w, i) && !Lang.isVerbLike(w[i])) nouns++;
         int i = 0;
         while (i < w.length) {
             if (used[i]) { i++; continue; }
@@ -205,7 +275,7 @@ final class QuestionAnalyzer {
                 continue;
             }
             String x = w[i];
-            if (!isContent(x)) { i++; continue; }
+            if (!isContent(w, i)) { i++; continue; }
             boolean unitWord = unitFrom >= 0 && i >= unitFrom && (Lang.UNITS.get(x) != null || Lang.SCALES.get(x) != null);
             boolean verb = Lang.isVerbLike(x);
             double weight = unitWord ? 0.6 : verb ? 0.35 : 1.0;
@@ -219,7 +289,7 @@ final class QuestionAnalyzer {
     }
 
     private Question.Term term(String text, int pos, int len, double weight, boolean required) {
-        return new Question.Term(text, pos, len, weight, required, matcher.match(text));
+        return new Question.Term(text, pos, len, weight, required, false, matcher.match(text));
     }
 
     /**
@@ -231,7 +301,7 @@ final class QuestionAnalyzer {
             if (i + len > w.length) continue;
             boolean free = true;
             for (int k = i; k < i + len; k++) free &= !used[k];
-            if (!free || !isContent(w[i])) continue;
+            if (!free || !isContent(w, i)) continue;
             String j = concat(w, i, len);
             int closeness = matcher.closeness(j);
             if (closeness == 2) return len;                 // one article word: پیام رسان های → پیامرسانهای

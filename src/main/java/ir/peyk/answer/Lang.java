@@ -31,6 +31,8 @@ final class Lang {
     static final List<String[]> REPORTING_VERBS = phrases("reporting-verbs.txt");
     static final Set<String> REPORTING_WORDS = firstWords(REPORTING_VERBS);
     static final List<String[]> REASON_MARKERS = phrases("reason-markers.txt");
+    /** Words of questions about the news item (headline, agency, outlet, time): word → field, "-" or "~". */
+    static final Map<String, String> NEWS_FIELDS = entries("news-fields.txt");
     /** Phrases a question uses for the text itself ("نام برده شده", "در خبر"): dropped before anything else. */
     static final List<String[]> MENTION_PHRASES = phrases("mention-phrases.txt");
     static final List<String> SUFFIXES = Lexicon.keySet("word-suffixes.txt").stream()
@@ -128,6 +130,17 @@ final class Lang {
         Set<String> s = new java.util.HashSet<>();
         for (String[] p : phrases) if (p.length == 1) s.add(p[0]);
         return Set.copyOf(s);
+    }
+
+    /** A "WORD = VALUE" file as a map, words in key space. */
+    private static Map<String, String> entries(String file) {
+        Map<String, String> out = new HashMap<>();
+        for (String l : Lexicon.lines(file)) {
+            int eq = l.indexOf('=');
+            if (eq < 0) throw new IllegalStateException(file + ": expected WORD = VALUE, got " + l);
+            out.put(PersianText.key(l.substring(0, eq)), l.substring(eq + 1).strip());
+        }
+        return Map.copyOf(out);
     }
 
     /** The keys of a "PHRASE = VALUE" file. */

@@ -15,9 +15,11 @@ import java.util.List;
  * @param english  the question is written in Latin letters
  * @param fallback the other reading of an ambiguous question word (کی: who or when), tried when the first finds
  *                 nothing; null when unambiguous
+ * @param news     the header field asked for when the question is about the news item itself (its headline, agency,
+ *                 outlet, date or time), else null
  */
 record Question(String raw, String[] words, AnswerType type, List<Term> terms, Term head, String units, double scale,
-                boolean english, AnswerType fallback) {
+                boolean english, AnswerType fallback, NewsAnswers.Field news) {
 
     /**
      * A content term.

@@ -115,7 +115,7 @@ final class QuestionAnalyzer {
         terms = markPredicate(w, terms, NEEDS_PREDICATE.contains(type));
         Question.Term head = null;
         for (Question.Term t : terms) if (headPos >= t.pos() && headPos < t.pos() + t.len()) head = t;
-        return new Question(raw, w, type, terms, head, unit, scale, english, fallback);
+        return new Question(raw, w, type, terms, head, unit, scale, english, fallback, NewsAnswers.field(w, used, type));
     }
 
     /** The question without the phrases that point at the text itself ("نام برده شده", "در خبر"). */

@@ -31,6 +31,12 @@ final class Lang {
     static final List<String[]> REPORTING_VERBS = phrases("reporting-verbs.txt");
     static final Set<String> REPORTING_WORDS = firstWords(REPORTING_VERBS);
     static final List<String[]> REASON_MARKERS = phrases("reason-markers.txt");
+    /** "بعضی از این X": quantifiers that open a partitive noun phrase. */
+    static final List<String[]> PARTITIVES = phrases("partitives.txt");
+    /** Adverbs that may open a clause before its subject (درحال‌حاضر، همچنین). */
+    static final List<String[]> CLAUSE_ADVERBS = phrases("clause-adverbs.txt");
+    /** "توسط X", "از سوی X": the doer of a passive clause. */
+    static final List<String[]> AGENT_MARKERS = phrases("agent-markers.txt");
     /** Words of questions about the news item (headline, agency, outlet, time): word → field, "-" or "~". */
     static final Map<String, String> NEWS_FIELDS = entries("news-fields.txt");
     /** Phrases a question uses for the text itself ("نام برده شده", "در خبر"): dropped before anything else. */

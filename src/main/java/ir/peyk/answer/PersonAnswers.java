@@ -23,7 +23,7 @@ final class PersonAnswers {
             return Optional.of(personAnswer(c, p, 0.9));
         }
         List<Integer> nameTerms = nameTerms(c);
-        if (!nameTerms.isEmpty()) {
+        if (!nameTerms.isEmpty() && onlyNames(c, nameTerms)) {
             People.Person p = bestPerson(c, nameTerms, false);
             if (p != null && p.title != null) return Optional.of(personAnswer(c, p, 0.85));
             return Optional.empty();
@@ -36,7 +36,7 @@ final class PersonAnswers {
                 if (sameClause(c, s.doc(), m)) return Optional.of(personAnswer(c, m.person(), 0.6));
             }
         }
-        return Optional.empty();
+        return NounPhrases.doer(c);                           // a group or an organisation did it
     }
 
     /** "چه کسی گفت …": the speaker of the quote that holds the question's words. */
@@ -183,6 +183,17 @@ final class PersonAnswers {
             for (TermMatcher.Hit h : t.hits()) if (p.titleWords.contains(h.word())) return true;
         }
         return false;
+    }
+
+    /**
+     * "زارع‌پور کیست" names the person asked about; "چه کسانی از سخنان رضایی استقبال کردند" names one in its topic:
+     * only a question whose nouns are all name words asks for that person's title.
+     */
+    private static boolean onlyNames(Ctx c, List<Integer> nameTerms) {
+        for (int k = 0; k < c.q.terms().size(); k++) {
+            if (c.q.terms().get(k).weight() >= 1 && !nameTerms.contains(k)) return false;
+        }
+        return true;
     }
 
     /** Terms that match a word of some person's name. */

@@ -89,7 +89,7 @@ public final class AnswerEngine {
             case SPEAKER -> PersonAnswers.speaker(c, quotes);
             case QUOTE -> PersonAnswers.quote(c, quotes);
             case NUMBER -> QuantityAnswers.number(c);
-            case DATE -> QuantityAnswers.date(c);
+            case DATE -> DateAnswers.date(c);
             case LOCATION -> SpanAnswers.location(c);
             case REASON -> SpanAnswers.reason(c);
             case MANNER -> SpanAnswers.manner(c);

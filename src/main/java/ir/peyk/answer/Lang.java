@@ -35,6 +35,8 @@ final class Lang {
     static final List<String[]> PARTITIVES = phrases("partitives.txt");
     /** Adverbs that may open a clause before its subject (درحال‌حاضر، همچنین). */
     static final List<String[]> CLAUSE_ADVERBS = phrases("clause-adverbs.txt");
+    /** "نسبت به سال گذشته": a time after these is a baseline, not when something happened. */
+    static final List<String[]> COMPARISON_MARKERS = phrases("comparison-markers.txt");
     /** "توسط X", "از سوی X": the doer of a passive clause. */
     static final List<String[]> AGENT_MARKERS = phrases("agent-markers.txt");
     /** Words of questions about the news item (headline, agency, outlet, time): word → field, "-" or "~". */

@@ -1,16 +1,13 @@
 package ir.peyk.answer;
 
-import ir.peyk.article.DateExtractor.DateMatch;
 import ir.peyk.article.NumberExtractor.NumberMatch;
-import ir.peyk.article.RelativeTimeExtractor.RelativeMatch;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * "How many / how much" and "when": a number with its unit and qualifier (from the shared number extractor), or a
- * date, relative time, clock time or year, standing close to the question's words in a sentence that holds them.
- * Empty when there is none — the caller declines rather than offer a number from elsewhere.
+ * "How many / how much": a number with its unit and qualifier (from the shared number extractor) standing close to the
+ * question's words in a sentence that holds them. Empty when there is none — the caller declines rather than offer a
+ * number from elsewhere. (Dates: {@link DateAnswers}.)
  */
 final class QuantityAnswers {
     private QuantityAnswers() {}
@@ -109,99 +106,5 @@ final class QuantityAnswers {
         int end = to;
         while (end < doc.length() && end - to < 5 && !doc.punctBefore(end) && c.isQuestionWord(d, end)) end++;
         return end;
-    }
-
-    static Optional<Answer> date(Ctx c) {
-        Ranker.Scored bestS = null;
-        String bestText = null;
-        double bestV = 0;
-        for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
-            Doc d = c.doc(s.doc());
-            for (Doc.Span<DateMatch> m : d.dates) {
-                if (nearest(c, s.doc(), m.from(), m.to()) > 6) continue;
-                double v = s.score() / (1 + 0.1 * c.distance(s.doc(), m.from(), m.to()));
-                if (v > bestV) {
-                    bestV = v;
-                    bestS = s;
-                    bestText = m.match().text() + " (" + m.match().jalali() + " = " + m.match().gregorian() + ")";
-                }
-            }
-            for (int[] t : clockTimes(d)) {
-                if (nearest(c, s.doc(), t[0], t[1]) > 6) continue;
-                double v = 0.85 * s.score() / (1 + 0.1 * c.distance(s.doc(), t[0], t[1]));
-                if (v > bestV) {
-                    bestV = v;
-                    bestS = s;
-                    bestText = d.span(t[0], t[1]);
-                }
-            }
-            for (int[] y : years(d)) {
-                if (nearest(c, s.doc(), y[0], y[1]) > 6) continue;
-                double v = 0.95 * s.score() / (1 + 0.1 * c.distance(s.doc(), y[0], y[1]));
-                if (v > bestV) {
-                    bestV = v;
-                    bestS = s;
-                    bestText = d.span(y[0], y[1]);
-                }
-            }
-            for (Doc.Span<RelativeMatch> m : d.relatives) {
-                if (nearest(c, s.doc(), m.from(), m.to()) > 6) continue;
-                double v = 0.9 * s.score() / (1 + 0.1 * c.distance(s.doc(), m.from(), m.to()));
-                if (v > bestV) {
-                    bestV = v;
-                    bestS = s;
-                    String r = m.match().resolved();
-                    bestText = m.match().text() + (r == null ? "" : " (" + r + ")");
-                }
-            }
-        }
-        if (bestS == null) return Optional.empty();
-        Doc d = c.doc(bestS.doc());
-        return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(bestText, d), List.of(Ctx.evidence(d)),
-                Ctx.confidence(c.coverage(bestS.doc(), false), true, bestS.score())));
-    }
-
-    /** Distance in words from words [from, to) to the nearest question term in sentence {@code d}. */
-    private static double nearest(Ctx c, int d, int from, int to) {
-        double best = Double.MAX_VALUE;
-        for (int k = 0; k < c.q.terms().size(); k++) {
-            for (int p : c.positions(d, k)) best = Math.min(best, Ctx.wordDistance(c.doc(d), p, from, to));
-        }
-        return best;
-    }
-
-    /** Clock times "ساعت ۱۰:۳۰ صبح": word ranges [from, to) of ساعت, the time and a part-of-day word after it. */
-    private static List<int[]> clockTimes(Doc d) {
-        List<int[]> out = new ArrayList<>();
-        for (int i = 0; i < d.length(); i++) {
-            if (!d.words[i].matches("\\d{1,2}:\\d{2}")) continue;
-            int from = i > 0 && d.words[i - 1].equals("ساعت") ? i - 1 : i;
-            int to = i + 1 < d.length() && Lang.TIME_CUES.contains(d.words[i + 1]) && !d.punctBefore(i + 1) ? i + 2 : i + 1;
-            out.add(new int[]{from, to});
-        }
-        return out;
-    }
-
-    /**
-     * Years standing alone ("تا پایان سال ۱۴۰۴", "در سال 2023"): a whole number 1300–1500 or 1900–2100 right after
-     * سال, with the period words before it. Word ranges [from, to).
-     */
-    private static List<int[]> years(Doc d) {
-        List<int[]> out = new ArrayList<>();
-        for (int i = 1; i < d.length(); i++) {
-            String w = d.words[i];
-            if (w.length() != 4 || !w.chars().allMatch(Character::isDigit) || !d.words[i - 1].equals("سال")) continue;
-            int y = Integer.parseInt(w);
-            if (!(y >= 1300 && y <= 1500 || y >= 1900 && y <= 2100)) continue;
-            boolean inDate = false;
-            for (Doc.Span<DateMatch> m : d.dates) inDate |= i >= m.from() && i < m.to();
-            if (inDate) continue;
-            int from = i - 1;
-            while (from > 0 && !d.punctBefore(from) && Lang.phraseEndingAt(Lang.PERIOD_WORDS, d.words, from) > 0) {
-                from -= Lang.phraseEndingAt(Lang.PERIOD_WORDS, d.words, from);
-            }
-            out.add(new int[]{from, i + 1});
-        }
-        return out;
     }
 }

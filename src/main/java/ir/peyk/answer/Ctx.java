@@ -70,16 +70,49 @@ final class Ctx {
         return b >= 0 && b < index.size() && index.doc(a).section() == index.doc(b).section();
     }
 
-    /** Up to {@code max} best sentences that hold at least {@code minCoverage} of the question and its required terms. */
+    /**
+     * Up to {@code max} best sentences that hold at least {@code minCoverage} of the question and its required terms,
+     * and miss none of its rare nouns.
+     */
     List<Ranker.Scored> candidates(double minCoverage, int max, boolean neighbours) {
         List<Ranker.Scored> out = new ArrayList<>();
         for (Ranker.Scored s : ranked) {
             if (out.size() >= max) break;
             if (index.doc(s.doc()).section() == Section.FOOTER) continue;
-            if (coverage(s.doc(), neighbours) >= minCoverage && requiredIn(s.doc(), neighbours)) out.add(s);
+            if (coverage(s.doc(), neighbours) >= minCoverage && requiredIn(s.doc(), neighbours)
+                    && !missesRare(s.doc(), neighbours)) out.add(s);
         }
         return out;
     }
+
+    /**
+     * Sentence {@code d} lacks a noun of the question that the article writes in only a few other sentences ("ظرفیت
+     * سد لار" of a sentence on another dam, where لار stands elsewhere): the question is about those sentences, not
+     * this one. A common word may be left out (an elided subject); a rare one names the thing asked about.
+     */
+    boolean missesRare(int d, boolean neighbours) {
+        List<Question.Term> terms = q.terms();
+        for (int k = 0; k < terms.size(); k++) {
+            if (terms.get(k).weight() < 1 || !terms.get(k).matched() || has(d, k)) continue;
+            if (neighbours && (sameSection(d, d - 1) && has(d - 1, k) || sameSection(d, d + 1) && has(d + 1, k))) continue;
+            if (df(k) <= Math.max(RARE_DF, index.size() / 4)) return true;
+        }
+        return false;
+    }
+
+    /** At most this many sentences hold a rare word (or a quarter of the article's, if more). */
+    static final int RARE_DF = 2;
+
+    /** How many sentences hold term {@code k}. */
+    private int df(int k) {
+        if (df == null) {
+            df = new int[q.terms().size()];
+            for (Ranker.Scored s : ranked) for (int j = 0; j < df.length; j++) if (s.has()[j]) df[j]++;
+        }
+        return df[k];
+    }
+
+    private int[] df;
 
     /** Word positions in sentence {@code d} where term {@code k} occurs (computed once per sentence). */
     List<Integer> positions(int d, int k) {

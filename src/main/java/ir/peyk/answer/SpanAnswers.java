@@ -121,11 +121,13 @@ final class SpanAnswers {
                     for (int p : c.positions(s.doc(), headK)) {
                         int end = p + 1;
                         while (end < d.length() && c.positions(s.doc(), headK).contains(end)) end++;
-                        int np = nounPhraseEnd(d, end, 3);
-                        boolean adds = false;
-                        for (int i = end; i < np; i++) adds |= !c.isQuestionWord(s.doc(), i);
-                        if (!adds) continue;
-                        return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(p, np), d),
+                        // the modifiers the article adds, up to the next word the question has (another constituent)
+                        int limit = nounPhraseEnd(d, end, 3);
+                        int np = end;
+                        while (np < limit && !c.isQuestionWord(s.doc(), np)) np++;
+                        int from = NounPhrases.partitiveStart(d, p);          // "بعضی از این پلتفرم‌ها"
+                        if (np == end && from == p) continue;
+                        return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(from, np), d),
                                 List.of(Ctx.evidence(d)), Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
                     }
                 }
@@ -224,12 +226,23 @@ final class SpanAnswers {
         return end;
     }
 
-    /** End of the noun phrase from {@code from}: words up to a function word, a verb or punctuation. */
+    /**
+     * End of the noun phrase from {@code from}: words up to a function word, a verb or punctuation, and before the
+     * non-verbal part of a compound verb ("ساعات شب | روبه‌رو خواهیم شد").
+     */
     static int nounPhraseEnd(Doc d, int from, int max) {
         int end = from;
         while (end < d.length() && end - from < max && !(end > from && d.punctBefore(end))
                 && !Lang.isFunctionWord(d.words[end]) && !Lang.isVerbLike(d.words[end])
-                && !Lang.REPORTING_WORDS.contains(d.words[end]) && !Character.isDigit(d.words[end].charAt(0))) end++;
+                && !Lang.REPORTING_WORDS.contains(d.words[end]) && !Character.isDigit(d.words[end].charAt(0))
+                && !(end > from && verbFollows(d, end))) end++;
         return end;
+    }
+
+    /** A light verb or a verb form stands right after word {@code i}, in the same clause. */
+    private static boolean verbFollows(Doc d, int i) {
+        if (i + 1 >= d.length() || d.punctBefore(i + 1)) return false;
+        String next = d.words[i + 1];
+        return Lang.LIGHT_VERBS.contains(next) && !next.equals("است") || Lang.isVerbLike(next);
     }
 }

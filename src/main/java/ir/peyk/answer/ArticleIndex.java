@@ -42,18 +42,21 @@ final class ArticleIndex {
         for (int d = 0; d < docs.size(); d++) {
             String[] w = docs.get(d).words;
             total += w.length;
+            // A footer's boilerplate (site credits, legal notes) is no part of the story: its words must not make a
+            // question's word count as one the article writes ("وزیر کشور" is not found in "قوانین کشور").
+            boolean story = docs.get(d).section() != ir.peyk.article.Section.FOOTER;
             for (int i = 0; i < w.length; i++) {
                 p.computeIfAbsent(w[i], k -> new ArrayList<>()).add(new Occ(d, i, 1));
-                single.add(w[i]);
+                if (story) single.add(w[i]);
                 String month = monthOf(w[i]);             // "بهمن‌ماه" is written for the month بهمن too
                 if (month != null) {
                     p.computeIfAbsent(month, k -> new ArrayList<>()).add(new Occ(d, i, 1));
-                    single.add(month);
+                    if (story) single.add(month);
                 }
                 if (i + 1 < w.length && !docs.get(d).punctBefore(i + 1) && !Lang.STOPWORDS.contains(w[i])
                         && !Lang.STOPWORDS.contains(w[i + 1])) {
                     p.computeIfAbsent(w[i] + w[i + 1], k -> new ArrayList<>()).add(new Occ(d, i, 2));
-                    joined.add(w[i] + w[i + 1]);
+                    if (story) joined.add(w[i] + w[i + 1]);
                 }
             }
         }

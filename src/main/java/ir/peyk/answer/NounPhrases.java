@@ -74,7 +74,7 @@ final class NounPhrases {
             int to = phraseEnd(doc, i + len, end);
             return to > i + len ? new int[]{i + len, to} : null;
         }
-        if (passive(c, d)) return null;                           // "X افتتاح شد": the doer is not said
+        if (passive(c, d) || !predicateIsVerb(c, d)) return null;  // "X افتتاح شد": the doer is not said
         int from = skipOpeners(doc, start, first);
         int to = phraseEnd(doc, from, first);
         return to > from ? new int[]{from, to} : null;
@@ -90,6 +90,23 @@ final class NounPhrases {
             }
         }
         return false;
+    }
+
+    /**
+     * The question's predicate is the sentence's verb too, not a noun inside a phrase: "چه کسی بودجه را تخصیص داد" is
+     * not answered by "پلتفرم‌ها از تخصیص بودجه گلایه‌مند بودند".
+     */
+    private static boolean predicateIsVerb(Ctx c, int d) {
+        Doc doc = c.doc(d);
+        for (int k = 0; k < c.q.terms().size(); k++) {
+            if (!c.q.terms().get(k).predicate()) continue;
+            for (int p : c.positions(d, k)) {
+                if (p + 1 < doc.length() && !doc.punctBefore(p + 1)
+                        && (Lang.LIGHT_VERBS.contains(doc.words[p + 1]) || Lang.isVerbLike(doc.words[p + 1]))) return true;
+            }
+            return false;
+        }
+        return true;
     }
 
     /** Past the adverbs, times and dates that open a clause before its subject. */

@@ -169,13 +169,25 @@ final class PersonAnswers {
                 Question.Term t = ts.get(j);
                 boolean adjacent = true;
                 for (int p = lastPos; p < t.pos(); p++) adjacent &= q.words()[p].equals("و");
-                if (!adjacent || t.weight() < 1 || !strict && !inSomeTitle(c, t)) break;
+                if (!adjacent || t.weight() < 1) break;
+                if (!strict && !inSomeTitle(c, t)) {
+                    // "وزیر رقابت را …": an object after the title. "وزیر کشور درباره …": the title's own complement,
+                    // which the person's title must then have — a minister of another ministry is not this one.
+                    if (!objectMarked(q, t)) out.add(j);
+                    break;
+                }
                 out.add(j);
                 lastPos = t.pos() + t.len();
             }
             break;
         }
         return out;
+    }
+
+    /** The term is followed by را: an object, not part of a title. */
+    private static boolean objectMarked(Question q, Question.Term t) {
+        int next = t.pos() + t.len();
+        return next < q.words().length && (q.words()[next].equals("را") || q.words()[next].equals("رو"));
     }
 
     private static boolean inSomeTitle(Ctx c, Question.Term t) {

@@ -186,6 +186,24 @@ final class Ctx {
         return weight == 0 ? 0 : sum / weight;
     }
 
+    /**
+     * A noun of the question stands in sentence {@code d} only inside parentheses while word {@code at} stands outside:
+     * "پنج سد (امیرکبیر، لار …) ۴۸۰ میلیون مترمکعب" gives the five dams' water, not لار's.
+     */
+    boolean onlyInParens(int d, int at) {
+        Doc doc = index.doc(d);
+        if (doc.inParen[at]) return false;
+        for (int k = 0; k < q.terms().size(); k++) {
+            if (q.terms().get(k).weight() < 1) continue;
+            List<Integer> ps = positions(d, k);
+            if (ps.isEmpty()) continue;
+            boolean outside = false;
+            for (int p : ps) outside |= !doc.inParen[p];
+            if (!outside) return true;
+        }
+        return false;
+    }
+
     static double wordDistance(Doc doc, int p, int from, int to) {
         if (p >= from && p < to) return 0;
         int a = p < from ? p : to - 1;        // count the words between the term and the near edge of the span

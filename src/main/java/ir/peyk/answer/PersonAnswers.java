@@ -32,7 +32,7 @@ final class PersonAnswers {
         for (Ranker.Scored s : c.candidates(0.6, 3, false)) {
             for (People.Mention m : c.people.in(s.doc())) {
                 if (m.kind() == People.Kind.PRONOUN && m.person().name == null) continue;
-                if (m.person().name == null) continue;
+                if (m.person().name == null || named(c, m.person())) continue;   // "شهریاری با چه کسانی …": not him
                 if (sameClause(c, s.doc(), m)) return Optional.of(personAnswer(c, m.person(), 0.6));
             }
         }
@@ -206,6 +206,12 @@ final class PersonAnswers {
             if (c.q.terms().get(k).weight() >= 1 && !nameTerms.contains(k)) return false;
         }
         return true;
+    }
+
+    /** The question names this person already. */
+    private static boolean named(Ctx c, People.Person p) {
+        for (Question.Term t : c.q.terms()) for (TermMatcher.Hit h : t.hits()) if (p.nameWords.contains(h.word())) return true;
+        return false;
     }
 
     /** Terms that match a word of some person's name. */

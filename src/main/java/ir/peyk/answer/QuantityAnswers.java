@@ -21,7 +21,7 @@ final class QuantityAnswers {
         for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
             Doc d = c.doc(s.doc());
             for (Doc.Span<NumberMatch> n : d.numbers) {
-                if (!unitFits(c.q, d, n)) continue;
+                if (!unitFits(c.q, d, n) || c.onlyInParens(s.doc(), n.from())) continue;
                 double dist = c.distance(s.doc(), n.from(), n.to());
                 if (dist > 15) continue;
                 double v = s.score() * (0.5 + c.closeness(s.doc(), n.from(), n.to()));

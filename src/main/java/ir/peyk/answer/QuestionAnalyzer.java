@@ -61,9 +61,12 @@ final class QuestionAnalyzer {
         AnswerType fallback = null;
         if (type == AnswerType.WHO_OR_WHEN) {
             // "وزیر نیرو کی به تهران سفر کرد" asks when; "کی وزیر ارتباطاته" and "کی گفت …" ask who. With its subject
-            // written before it ("مرکز آمار کی … اعلام کرد") کی can only ask when: no who-reading to fall back on.
-            if (subjectBefore(w, cueStart) && !endsWithCopula(w)) {
-                type = AnswerType.DATE;
+            // written before it ("مرکز آمار کی … اعلام کرد") the reading is decided: no other to fall back on.
+            if (subjectBefore(w, cueStart)) {
+                // "… کی بود": who when the subject holds a title ("وزیر ارتباطات کی بود"), when otherwise ("نشست کی بود")
+                boolean title = false;
+                for (int i = 0; i < cueStart; i++) title |= Lang.TITLES.contains(w[i]);
+                type = endsWithCopula(w) && title ? AnswerType.PERSON : AnswerType.DATE;
             } else {
                 type = hasTimeCue(w) || !reporting && endsWithEventVerb(w) ? AnswerType.DATE : AnswerType.PERSON;
                 fallback = type == AnswerType.DATE ? AnswerType.PERSON : AnswerType.DATE;

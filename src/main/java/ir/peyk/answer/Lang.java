@@ -31,6 +31,8 @@ final class Lang {
     static final List<String[]> REPORTING_VERBS = phrases("reporting-verbs.txt");
     static final Set<String> REPORTING_WORDS = firstWords(REPORTING_VERBS);
     static final List<String[]> REASON_MARKERS = phrases("reason-markers.txt");
+    /** Question word → the words news may write for it (کم → کاهش). */
+    static final Map<String, List<String>> SYNONYMS = synonyms("synonyms.txt");
     /** "بعضی از این X": quantifiers that open a partitive noun phrase. */
     static final List<String[]> PARTITIVES = phrases("partitives.txt");
     /** Adverbs that may open a clause before its subject (درحال‌حاضر، همچنین). */
@@ -138,6 +140,17 @@ final class Lang {
         Set<String> s = new java.util.HashSet<>();
         for (String[] p : phrases) if (p.length == 1) s.add(p[0]);
         return Set.copyOf(s);
+    }
+
+    /** A "WORD = ALT, ALT" file as a map, all in key space. */
+    private static Map<String, List<String>> synonyms(String file) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (Map.Entry<String, String> e : entries(file).entrySet()) {
+            List<String> alts = new ArrayList<>();
+            for (String a : e.getValue().split(",")) if (!a.isBlank()) alts.add(PersianText.key(a));
+            out.put(e.getKey(), List.copyOf(alts));
+        }
+        return Map.copyOf(out);
     }
 
     /** A "WORD = VALUE" file as a map, words in key space. */

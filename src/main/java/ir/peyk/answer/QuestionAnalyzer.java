@@ -292,7 +292,22 @@ final class QuestionAnalyzer {
     }
 
     private Question.Term term(String text, int pos, int len, double weight, boolean required) {
-        return new Question.Term(text, pos, len, weight, required, false, matcher.match(text));
+        return new Question.Term(text, pos, len, weight, required, false, hits(text));
+    }
+
+    /** The article words a question word matches, itself or through its synonyms (a little weaker). */
+    private List<TermMatcher.Hit> hits(String text) {
+        List<TermMatcher.Hit> own = matcher.match(text);
+        List<String> alts = Lang.SYNONYMS.get(text);
+        if (alts == null) return own;
+        java.util.Map<String, Double> all = new java.util.LinkedHashMap<>();
+        for (TermMatcher.Hit h : own) all.put(h.word(), h.quality());
+        for (String a : alts) {
+            for (TermMatcher.Hit h : matcher.match(a)) all.merge(h.word(), 0.8 * h.quality(), Math::max);
+        }
+        List<TermMatcher.Hit> out = new ArrayList<>();
+        all.forEach((word, quality) -> out.add(new TermMatcher.Hit(word, quality)));
+        return List.copyOf(out);
     }
 
     /**

@@ -35,7 +35,7 @@ final class NounPhrases {
             Doc d = c.doc(s.doc());
             if (d.section() != Section.BODY || !everyNounIn(c, s.doc())) continue;
             int[] subject = doerOf(c, s.doc());
-            if (subject == null) continue;
+            if (subject == null || person(c, s.doc(), subject)) continue;   // a person: the person path's to answer
             String text = d.span(subject[0], subject[1]);
             if (found == null) {
                 found = text;
@@ -49,6 +49,16 @@ final class NounPhrases {
         Doc d = c.doc(at.doc());
         return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(span[0], span[1]), d), List.of(Ctx.evidence(d)),
                 Ctx.round(Ctx.confidence(c.coverage(at.doc(), false), true, at.score()) * 0.85)));
+    }
+
+    /** A person mention (a name, a title, دکتر …) overlaps words [span[0], span[1]) of sentence {@code d}. */
+    private static boolean person(Ctx c, int d, int[] span) {
+        for (People.Mention m : c.people.in(d)) if (m.from() < span[1] && m.to() > span[0]) return true;
+        Doc doc = c.doc(d);
+        for (int i = span[0]; i < span[1]; i++) {
+            if (Lang.HONORIFICS.contains(doc.words[i]) || Lang.TITLES.contains(doc.words[i])) return true;
+        }
+        return false;
     }
 
     private static boolean everyNounIn(Ctx c, int d) {

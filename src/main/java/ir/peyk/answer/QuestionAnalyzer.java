@@ -252,7 +252,12 @@ final class QuestionAnalyzer {
         return Lang.LIGHT_VERBS.contains(w[i]) && i + 1 < w.length && (w[i + 1].equals("را") || w[i + 1].equals("رو"));
     }
 
+    /**
+     * Content words: not function words, not reporting verbs, not a single letter (an initial: "م. رضایی") nor an
+     * honorific ("دکتر رضایی" asks about رضایی).
+     */
     private static boolean isContent(String w) {
+        if (w.length() == 1 && !Character.isDigit(w.charAt(0)) || Lang.HONORIFICS.contains(w)) return false;
         return !Lang.isFunctionWord(w) && !Lang.REPORTING_WORDS.contains(w);
     }
 
@@ -327,7 +332,8 @@ final class QuestionAnalyzer {
             boolean stop = false;
             boolean unknownPart = false;
             for (int k = i; k < i + len; k++) {
-                stop |= Lang.STOPWORDS.contains(w[k]);
+                // a title stays a word of its own unless the article writes the whole as one (رئیس‌جمهور)
+                stop |= Lang.STOPWORDS.contains(w[k]) || Lang.TITLES.contains(w[k]);
                 unknownPart |= !matcher.matchesClosely(w[k]);
             }
             if (!stop && unknownPart) return len;         // two article words the question wrote solid or split oddly

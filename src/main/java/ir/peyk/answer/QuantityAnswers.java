@@ -14,7 +14,10 @@ final class QuantityAnswers {
 
     static Optional<Answer> number(Ctx c) {
         boolean asksChange = false;
-        for (String w : c.q.words()) asksChange |= Lang.CHANGE_WORDS.contains(w);
+        for (String w : c.q.words()) {
+            asksChange |= Lang.CHANGE_WORDS.contains(w);
+            for (String alt : Lang.SYNONYMS.getOrDefault(w, List.of())) asksChange |= Lang.CHANGE_WORDS.contains(alt);   // کم شد
+        }
         Ranker.Scored bestS = null;
         Doc.Span<NumberMatch> best = null;
         double bestV = 0;

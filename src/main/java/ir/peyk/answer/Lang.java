@@ -31,6 +31,8 @@ final class Lang {
     static final List<String[]> REPORTING_VERBS = phrases("reporting-verbs.txt");
     static final Set<String> REPORTING_WORDS = firstWords(REPORTING_VERBS);
     static final List<String[]> REASON_MARKERS = phrases("reason-markers.txt");
+    /** Counted nouns that are people (کاربر، مسافر): a number of نفر counts them. */
+    static final Set<String> PEOPLE_UNITS = Lexicon.keySet("people-units.txt");
     /** Question word → the words news may write for it (کم → کاهش). */
     static final Map<String, List<String>> SYNONYMS = synonyms("synonyms.txt");
     /** "بعضی از این X": quantifiers that open a partitive noun phrase. */

@@ -62,6 +62,9 @@ final class QuantityAnswers {
         }
         if (q.units() == null) return true;
         if (q.units().equals(n.match().unit())) return true;
+        if ("نفر".equals(n.match().unit()) && Lang.PEOPLE_UNITS.contains(q.units())) {
+            for (String w : d.words) if (q.units().equals(Lang.UNITS.getKey(w))) return true;   // "۲۰ میلیون نفر … کاربر"
+        }
         if (q.units().equals(adjectivalUnit(d, n.to()))) return true;
         for (int i = n.to(); i < Math.min(d.length(), n.to() + 2); i++) {
             if (q.units().equals(Lang.UNITS.get(d.words[i]))) return true;

@@ -180,7 +180,7 @@ final class QuestionAnalyzer {
      */
     private static String withoutCopula(String w) {
         if (Lang.CUES_BY_FIRST.containsKey(w) || Lang.QUESTION_MARKERS.contains(w)) return w;
-        for (String clitic : new String[]{"ه", "ست", "اند", "ند"}) {
+        for (String clitic : new String[]{"ه", "ست", "اند", "ند", "ن"}) {
             if (w.length() > clitic.length() + 1 && w.endsWith(clitic)) {
                 String base = w.substring(0, w.length() - clitic.length());
                 if (Lang.QUESTION_MARKERS.contains(base) || Lang.UNITS.get(base) != null) return base;

@@ -228,6 +228,12 @@ final class Ctx {
         return span + " — «" + text + "»";
     }
 
+    /** A light verb or a verb form follows word {@code p} in its clause: the word is the non-verbal part of a verb. */
+    static boolean verbAfter(Doc doc, int p) {
+        return p + 1 < doc.length() && !doc.punctBefore(p + 1)
+                && (Lang.LIGHT_VERBS.contains(doc.words[p + 1]) || Lang.isVerbLike(doc.words[p + 1]));
+    }
+
     static Evidence evidence(Doc d) {
         return new Evidence(d.index(), d.text());
     }

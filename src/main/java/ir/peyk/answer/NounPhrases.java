@@ -110,10 +110,7 @@ final class NounPhrases {
         Doc doc = c.doc(d);
         for (int k = 0; k < c.q.terms().size(); k++) {
             if (!c.q.terms().get(k).predicate()) continue;
-            for (int p : c.positions(d, k)) {
-                if (p + 1 < doc.length() && !doc.punctBefore(p + 1)
-                        && (Lang.LIGHT_VERBS.contains(doc.words[p + 1]) || Lang.isVerbLike(doc.words[p + 1]))) return true;
-            }
+            for (int p : c.positions(d, k)) if (Ctx.verbAfter(doc, p)) return true;
             return false;
         }
         return true;

@@ -26,7 +26,9 @@ final class QuantityAnswers {
             for (Doc.Span<NumberMatch> n : d.numbers) {
                 if (!unitFits(c.q, d, n) || c.onlyInParens(s.doc(), n.from())) continue;
                 double dist = c.distance(s.doc(), n.from(), n.to());
-                if (dist > 15) continue;
+                // far from the question's words on average — unless the sentence holds the whole question and one of
+                // its words stands right by the number ("… از سد طالقان … روزانه نزدیک به ۴۰۰ هزار مترمکعب")
+                if (dist > 15 && !(c.coverage(s.doc(), false) >= 0.99 && nextToTerm(c, s.doc(), n))) continue;
                 double v = s.score() * (0.5 + c.closeness(s.doc(), n.from(), n.to()));
                 if (n.match().unit() == null && adjectivalUnit(d, n.to()) == null && !unlistedUnit(c, s.doc(), n.to())) {
                     v *= 0.6;                                   // a bare number
@@ -104,6 +106,20 @@ final class QuantityAnswers {
             }
         }
         return null;
+    }
+
+    /** A question word stands within two words of the number, in the same clause. */
+    private static boolean nextToTerm(Ctx c, int doc, Doc.Span<NumberMatch> n) {
+        Doc d = c.doc(doc);
+        for (int i = Math.max(0, n.from() - 2); i < Math.min(d.length(), n.to() + 2); i++) {
+            if (i >= n.from() && i < n.to() || !c.isQuestionWord(doc, i)) continue;
+            int a = Math.min(i, n.from());
+            int b = Math.max(i, n.to() - 1);
+            boolean clean = true;
+            for (int k = a + 1; k <= b; k++) clean &= !d.punctBefore(k);
+            if (clean) return true;
+        }
+        return false;
     }
 
     /** Past {@code to}, the words that repeat the question's terms ("۴۰ میلیون نفر | کاربر فعال ماهانه"). */

@@ -24,20 +24,28 @@ record Question(String raw, String[] words, AnswerType type, List<Term> terms, T
     /**
      * A content term.
      *
-     * @param text     key-space text (a joined form such as پیامرسانهای when the question split it)
-     * @param pos      first question word it covers
-     * @param len      number of question words it covers
-     * @param weight   1 for nouns and names, less for verbs and unit words
+     * @param text      key-space text (a joined form such as پیامرسانهای when the question split it)
+     * @param pos       first question word it covers
+     * @param len       number of question words it covers
+     * @param weight    1 for nouns and names, less for verbs and unit words
      * @param required  the answer must not be given when this term is not in the article
-     * @param predicate the term is the non-verbal part of the question's verb (راه‌اندازی of "راه‌اندازی کرد")
+     * @param role      NOUN, or the non-verbal part of the question's last verb: EVENT (راه‌اندازی of "راه‌اندازی
+     *                  کرد") or STATE (پر of "پر است")
      * @param hits      the article words it matches
      */
-    record Term(String text, int pos, int len, double weight, boolean required, boolean predicate,
-                List<TermMatcher.Hit> hits) {
+    record Term(String text, int pos, int len, double weight, boolean required, Role role, List<TermMatcher.Hit> hits) {
+        /** The term names the event the question asks about. */
+        boolean predicate() {
+            return role == Role.EVENT;
+        }
+
         boolean matched() {
             return !hits.isEmpty();
         }
     }
+
+    /** What a term is to the question's verb. */
+    enum Role { NOUN, EVENT, STATE }
 
     /** Weighted share of the terms found anywhere in the article. */
     double articleCoverage() {
@@ -55,7 +63,7 @@ record Question(String raw, String[] words, AnswerType type, List<Term> terms, T
      * buses. Its other words may all be there, but the question is about something the article does not cover.
      */
     boolean nounMissing() {
-        for (Term t : terms) if (t.weight() >= 1 && !t.predicate() && !t.matched()) return true;
+        for (Term t : terms) if (t.weight() >= 1 && t.role() == Role.NOUN && !t.matched()) return true;
         return false;
     }
 

@@ -144,21 +144,21 @@ final class QuestionAnalyzer {
      * the article may word otherwise: never required.
      */
     private static List<Question.Term> markPredicate(String[] w, List<Question.Term> terms, boolean require) {
-        int verb = -1;                                    // the first light verb of the question's last verb run
-        for (int i = w.length - 1; i >= 1; i--) {
-            boolean light = Lang.LIGHT_VERBS.contains(w[i]) && !isContent(w, i);
-            if (light && !COPULAS.contains(w[i])) verb = i;
-            else if (verb >= 0 || !light && !Lang.QUESTION_MARKERS.contains(w[i])) break;
-        }
-        boolean event = verb >= 0;
-        if (!event && endsWithCopula(w)) verb = w.length - 1;
+        int end = w.length;                               // the question's last run of light verbs: [verb, end)
+        while (end > 0 && Lang.QUESTION_MARKERS.contains(w[end - 1])) end--;
+        int verb = end;
+        while (verb > 1 && Lang.LIGHT_VERBS.contains(w[verb - 1]) && !isContent(w, verb - 1)) verb--;
+        boolean event = false;                            // a verb other than a copula ("خواهد بود" is one too)
+        for (int i = verb; i < end; i++) event |= !COPULAS.contains(w[i]) && !FUTURE.contains(w[i]);
+        if (verb == end) verb = -1;
         if (verb < 0) return terms;
         List<Question.Term> out = new ArrayList<>(terms);
         for (int k = 0; k < out.size(); k++) {
             Question.Term t = out.get(k);
             if (t.pos() + t.len() != verb || t.weight() < 1) continue;
             boolean required = t.required() || require && event;
-            out.set(k, new Question.Term(t.text(), t.pos(), t.len(), t.weight(), required, true, t.hits()));
+            Question.Role role = event ? Question.Role.EVENT : Question.Role.STATE;
+            out.set(k, new Question.Term(t.text(), t.pos(), t.len(), t.weight(), required, role, t.hits()));
         }
         return out;
     }
@@ -224,6 +224,8 @@ final class QuestionAnalyzer {
         return false;
     }
 
+    private static final java.util.Set<String> FUTURE = java.util.Set.of("خواهد", "خواهند", "خواهم", "خواهی", "خواهیم",
+            "خواهید");
     private static final java.util.Set<String> COPULAS = java.util.Set.of("است", "هست", "هستند", "هستن", "بود", "بودند",
             "بوده", "ه", "باشد", "باشند", "نیست", "نیستند");
 
@@ -297,7 +299,7 @@ final class QuestionAnalyzer {
     }
 
     private Question.Term term(String text, int pos, int len, double weight, boolean required) {
-        return new Question.Term(text, pos, len, weight, required, false, hits(text));
+        return new Question.Term(text, pos, len, weight, required, Question.Role.NOUN, hits(text));
     }
 
     /** The article words a question word matches, itself or through its synonyms (a little weaker). */

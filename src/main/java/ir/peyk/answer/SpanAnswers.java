@@ -16,6 +16,9 @@ final class SpanAnswers {
             new String[]{"به", "صورت"}, new String[]{"بهصورت"}, new String[]{"به", "شکل"}, new String[]{"به", "شیوه"},
             new String[]{"از", "طریق"}, new String[]{"با", "استفاده", "از"});
 
+    /** How far (mean words, clause breaks counting 3) a which-answer may stand from the question's other words. */
+    static final double MAX_WHICH_DISTANCE = 8;
+
     private SpanAnswers() {}
 
     static Optional<Answer> location(Ctx c) {
@@ -127,6 +130,7 @@ final class SpanAnswers {
                         while (np < limit && !c.isQuestionWord(s.doc(), np)) np++;
                         int from = NounPhrases.partitiveStart(d, p);          // "بعضی از این پلتفرم‌ها"
                         if (np == end && from == p) continue;
+                        if (c.distance(s.doc(), p, np) > MAX_WHICH_DISTANCE || !predicateInClause(c, s.doc(), p)) continue;
                         return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(from, np), d),
                                 List.of(Ctx.evidence(d)), Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
                     }
@@ -134,6 +138,36 @@ final class SpanAnswers {
             }
         }
         return sentence(c, 0.75);
+    }
+
+    /**
+     * The question's predicate (its event: راه‌اندازی of "کدام شرکت … راه‌اندازی کرد") is a verb of the clause of word
+     * {@code at} — else the noun at {@code at} belongs to another clause of the sentence, or the event is only named
+     * there ("در مراسم افتتاح"). True when the question has none.
+     */
+    static boolean predicateInClause(Ctx c, int d, int at) {
+        Doc doc = c.doc(d);
+        for (int k = 0; k < c.q.terms().size(); k++) {
+            if (!c.q.terms().get(k).predicate() || !c.q.terms().get(k).required()) continue;
+            for (int p : c.positions(d, k)) {
+                if (!Ctx.verbAfter(doc, p)) continue;
+                boolean clean = true;
+                for (int i = Math.min(p, at) + 1; i <= Math.max(p, at) && clean; i++) clean = !doc.punctBefore(i);
+                if (clean) return true;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** Sentence {@code d} has the question's required predicate as a verb somewhere (true when there is none). */
+    private static boolean eventSaid(Ctx c, int d) {
+        for (int k = 0; k < c.q.terms().size(); k++) {
+            if (!c.q.terms().get(k).predicate() || !c.q.terms().get(k).required()) continue;
+            for (int p : c.positions(d, k)) if (Ctx.verbAfter(c.doc(d), p)) return true;
+            return false;
+        }
+        return true;
     }
 
     /** A parenthesised list, or a comma list after شامل / از جمله …, within three words after {@code from}. */
@@ -187,10 +221,13 @@ final class SpanAnswers {
                 Ctx.confidence(c.coverage(s.doc(), false), span != null, s.score())));
     }
 
-    /** The best sentence itself, when it holds at least {@code minCoverage} of the question. */
+    /**
+     * The best sentence itself, when it holds at least {@code minCoverage} of the question — and the question's
+     * required event as a verb: a sentence that only names it ("در مراسم افتتاح") does not say who or what did it.
+     */
     static Optional<Answer> sentence(Ctx c, double minCoverage) {
         List<Ranker.Scored> cs = c.candidates(minCoverage, 1, false);
-        if (cs.isEmpty()) return Optional.empty();
+        if (cs.isEmpty() || !eventSaid(c, cs.get(0).doc())) return Optional.empty();
         Doc d = c.doc(cs.get(0).doc());
         return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(null, d), List.of(Ctx.evidence(d)),
                 Ctx.confidence(c.coverage(d.index(), false), false, cs.get(0).score())));

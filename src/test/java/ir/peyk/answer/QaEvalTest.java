@@ -24,7 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * article (paraphrases, spellings, colloquial and English forms); qa-tehran-dams.jsonl asks about a second article
  * from another outlet, answered with no code change; qa-metro-hamshahri and qa-inflation-irna ask about two more
  * articles of other outlets (initials, «…» quotes, "به گزارش …" credits) that were first run unseen; qa-cloud-isna a
- * fifth (a quote with its speaker after it, a Latin name, a Gregorian year, زیرا).
+ * fifth (a quote with its speaker after it, a Latin name, a Gregorian year, زیرا). The *-probe sets were written
+ * to probe generalization on all five articles: a doer that is a group (بعضی از این پلتفرم‌ها), questions about the
+ * news item (headline, agency, time), list questions in many phrasings, spoken and Arabic-letter forms, and questions
+ * that must be declined though most of their words are in the article (another dam of a listed group, an event the
+ * sentence does not say — ساخته شد, آغاز شد —, a minister of another ministry, a noun the article lacks).
  */
 class QaEvalTest {
     static Stream<Arguments> questions() throws IOException {
@@ -35,6 +39,11 @@ class QaEvalTest {
         add(out, "qa-metro-hamshahri.jsonl", "answers-metro-hamshahri.fa.txt");
         add(out, "qa-inflation-irna.jsonl", "answers-inflation-irna.fa.txt");
         add(out, "qa-cloud-isna.jsonl", "answers-cloud-isna.fa.txt");
+        add(out, "qa-default-probe.jsonl", Fixtures.DEFAULT);
+        add(out, "qa-tehran-dams-probe.jsonl", Fixtures.DAMS);
+        add(out, "qa-metro-hamshahri-probe.jsonl", "answers-metro-hamshahri.fa.txt");
+        add(out, "qa-inflation-irna-probe.jsonl", "answers-inflation-irna.fa.txt");
+        add(out, "qa-cloud-isna-probe.jsonl", "answers-cloud-isna.fa.txt");
         return out.stream();
     }
 

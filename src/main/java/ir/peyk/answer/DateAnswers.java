@@ -63,7 +63,9 @@ final class DateAnswers {
         for (int[] y : years(d)) out.add(new Candidate(y[0], y[1], 0.95, false, d.span(y[0], y[1])));
         for (Doc.Span<RelativeMatch> m : d.relatives) {
             String r = m.match().resolved();
-            out.add(new Candidate(m.from(), m.to(), 0.9, false, m.match().text() + (r == null ? "" : " (" + r + ")")));
+            int from = periodStart(d, m.from());              // "تا پایان | هفته جاری"
+            String text = (from < m.from() ? d.span(from, m.from()) + " " : "") + m.match().text();
+            out.add(new Candidate(from, m.to(), 0.9, false, text + (r == null ? "" : " (" + r + ")")));
         }
         for (int[] w : weekdays(d)) out.add(new Candidate(w[0], w[1], 0.8, false, d.span(w[0], w[1])));
         return out;
@@ -125,13 +127,18 @@ final class DateAnswers {
             if (w.length() != 4 || !w.chars().allMatch(Character::isDigit) || !d.words[i - 1].equals("سال")) continue;
             int y = Integer.parseInt(w);
             if (!(y >= 1300 && y <= 1500 || y >= 1900 && y <= 2100) || inDate(d, i)) continue;
-            int from = i - 1;
-            while (from > 0 && !d.punctBefore(from) && Lang.phraseEndingAt(Lang.PERIOD_WORDS, d.words, from) > 0) {
-                from -= Lang.phraseEndingAt(Lang.PERIOD_WORDS, d.words, from);
-            }
-            out.add(new int[]{from, i + 1});
+            out.add(new int[]{periodStart(d, i - 1), i + 1});
         }
         return out;
+    }
+
+    /** Where the period words before word {@code at} begin ("تا پایان سال ۱۴۰۴", "اوایل ماه آینده"). */
+    private static int periodStart(Doc d, int at) {
+        int from = at;
+        while (from > 0 && !d.punctBefore(from) && Lang.phraseEndingAt(Lang.PERIOD_WORDS, d.words, from) > 0) {
+            from -= Lang.phraseEndingAt(Lang.PERIOD_WORDS, d.words, from);
+        }
+        return from;
     }
 
     /** Weekdays outside a full date ("روز دوشنبه در نشست خبری …"), with روز before them. Word ranges [from, to). */

@@ -31,10 +31,11 @@ final class NounPhrases {
         String found = null;
         Ranker.Scored at = null;
         int[] span = null;
+        String preposition = prepositionAsked(c.q.words());
         for (Ranker.Scored s : c.candidates(0.85, 3, false)) {
             Doc d = c.doc(s.doc());
             if (d.section() != Section.BODY || !everyNounIn(c, s.doc())) continue;
-            int[] subject = doerOf(c, s.doc());
+            int[] subject = preposition != null ? objectOf(c, s.doc(), preposition) : doerOf(c, s.doc());
             if (subject == null || person(c, s.doc(), subject)) continue;   // a person: the person path's to answer
             String text = d.span(subject[0], subject[1]);
             if (found == null) {
@@ -88,6 +89,42 @@ final class NounPhrases {
         int from = skipOpeners(doc, start, first);
         int to = phraseEnd(doc, from, first);
         return to > from ? new int[]{from, to} : null;
+    }
+
+    /**
+     * "به چه کسانی", "با چه کسانی", "از چه کسی": the preposition before the who-word — the question asks for that
+     * preposition's object, not the doer. Null when the who-word has none.
+     */
+    static String prepositionAsked(String[] w) {
+        for (int i = 1; i + 1 < w.length; i++) {
+            if (w[i].equals("چه") && WHO_NOUNS.contains(w[i + 1])) {
+                return PREPOSITIONS.contains(w[i - 1]) ? w[i - 1] : null;
+            }
+            if ((w[i].equals("کی") || w[i].equals("کیا")) && PREPOSITIONS.contains(w[i - 1])) return w[i - 1];
+        }
+        return null;
+    }
+
+    private static final Set<String> WHO_NOUNS = Set.of("کسی", "کسانی", "کسایی", "شخصی", "فردی", "افرادی", "نهادی");
+    private static final Set<String> PREPOSITIONS = Set.of("به", "با", "از", "برای", "توسط");
+
+    /**
+     * "واکسن‌ها به چه کسانی تحویل داده شد": the noun phrase after the same preposition in the clause of the question's
+     * event ("… به دانشگاه‌های علوم پزشکی تحویل داده شده"), not a question word itself; null when there is none.
+     */
+    private static int[] objectOf(Ctx c, int d, String preposition) {
+        Doc doc = c.doc(d);
+        if (!predicateIsVerb(c, d)) return null;
+        int[] best = null;
+        for (int i = 0; i + 1 < doc.length(); i++) {
+            if (!doc.words[i].equals(preposition) || c.isQuestionWord(d, i + 1)) continue;
+            int to = phraseEnd(doc, i + 1, doc.length());
+            if (to <= i + 1 || !SpanAnswers.predicateInClause(c, d, i + 1)) continue;
+            boolean clean = true;
+            for (int k = i + 1; k < to; k++) clean &= !c.isQuestionWord(d, k);
+            if (clean && best == null) best = new int[]{i + 1, to};
+        }
+        return best;
     }
 
     /** The question's predicate stands in sentence {@code d} followed by a passive auxiliary (افتتاح شد). */
@@ -153,7 +190,7 @@ final class NounPhrases {
             String w = d.words[j];
             boolean inner = (w.equals("و") || DETERMINERS.contains(w)) && j > nounFrom && j + 1 < limit
                     && isNoun(d.words[j + 1]);                  // "پلتفرم‌ها و پیام‌رسان‌ها", "ساخت این مرکز"
-            if (!inner && !isNoun(w)) break;
+            if (!inner && !isNoun(w) || j > nounFrom && Ctx.verbAfter(d, j)) break;   // "… ایران | تولید شده"
             j++;
         }
         while (j > nounFrom && d.words[j - 1].equals("و")) j--;
@@ -178,7 +215,7 @@ final class NounPhrases {
         return i;
     }
 
-    private static boolean isNoun(String w) {
+    static boolean isNoun(String w) {
         return !Lang.isFunctionWord(w) && !Lang.isVerbLike(w) && !Lang.REPORTING_WORDS.contains(w)
                 && !Lang.PRONOUNS.contains(w);
     }

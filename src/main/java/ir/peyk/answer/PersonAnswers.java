@@ -16,6 +16,8 @@ final class PersonAnswers {
 
     /** "چه کسی وزیر … است": the person whose title holds the question's title words; "X کیست": X's title. */
     static Optional<Answer> person(Ctx c, QuoteExtractor quotes) {
+        // "وزیر با چه کسانی دیدار کرد" asks for the object of با, not for the minister
+        if (NounPhrases.prepositionAsked(c.q.words()) != null) return NounPhrases.doer(c);
         List<Integer> titleTerms = titleTerms(c, true);
         if (!titleTerms.isEmpty()) {
             People.Person p = bestPerson(c, titleTerms, true);

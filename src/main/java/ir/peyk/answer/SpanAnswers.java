@@ -172,6 +172,8 @@ final class SpanAnswers {
 
     /** A parenthesised list, or a comma list after شامل / از جمله …, within three words after {@code from}. */
     static String listAfter(Doc d, int from) {
+        String bare = bareList(d, from);
+        if (bare != null) return bare;
         for (int k = from; k <= Math.min(d.length(), from + 3); k++) {
             String gap = d.gapBefore(k);
             if (gap.contains("(") && k < d.length()) {
@@ -195,6 +197,38 @@ final class SpanAnswers {
             }
         }
         return null;
+    }
+
+    /**
+     * A list written right after the head with no opener: "استان‌های تهران، اصفهان، خراسان رضوی و فارس در …" — items of
+     * one to three nouns, at least two commas between them and و before the last; null when the words after the head
+     * are not such a list.
+     */
+    static String bareList(Doc d, int from) {
+        if (from <= 0 || from >= d.length() || d.punctBefore(from)) return null;
+        int k = from;
+        int items = 0;
+        int commas = 0;
+        while (k < d.length()) {
+            int start = k;
+            while (k < d.length() && k - start < 3 && (k == start || !d.punctBefore(k)) && NounPhrases.isNoun(d.words[k])) k++;
+            if (k == start) return null;
+            items++;
+            if (k < d.length() && isComma(d.gapBefore(k))) { commas++; continue; }
+            if (k < d.length() && d.words[k].equals("و") && !d.punctBefore(k) && commas >= 1) {
+                int last = ++k;
+                while (k < d.length() && k - last < 3 && (k == last || !d.punctBefore(k)) && NounPhrases.isNoun(d.words[k])) k++;
+                if (k == last) return null;
+                return items + 1 >= 3 ? d.span(from, k) : null;
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private static boolean isComma(String gap) {
+        String g = gap.strip();
+        return g.equals("،") || g.equals(",");
     }
 
     /** "X چیست / درباره چه": the clause of the best sentence that holds most of the question's terms. */

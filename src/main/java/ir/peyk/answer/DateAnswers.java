@@ -5,7 +5,6 @@ import ir.peyk.article.RelativeTimeExtractor.RelativeMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * "When": a date, relative time, clock time, year or weekday standing close to the question's words in a sentence that
@@ -17,8 +16,6 @@ final class DateAnswers {
     /** A time in words [from, to) of a sentence, how much it is worth as an answer, and how to show it. */
     private record Candidate(int from, int to, double weight, boolean clock, String text) {}
 
-    private static final Set<String> CLOCK_WORDS = Set.of("ساعت", "ساعتی", "ساعاتی");
-    private static final Set<String> WHEN_WORDS = Set.of("چه", "کی", "ساعت", "چند", "کدام");
 
     private DateAnswers() {}
 
@@ -74,7 +71,7 @@ final class DateAnswers {
     /** The question asks for a clock time: "چه ساعتی", "ساعت چند". */
     private static boolean clockAsked(String[] w) {
         for (int i = 0; i + 1 < w.length; i++) {
-            if (w[i].equals("چه") && CLOCK_WORDS.contains(w[i + 1]) || w[i].equals("ساعت") && w[i + 1].equals("چند")) return true;
+            if (w[i].equals("چه") && Lang.is(w[i + 1], "clock") || w[i].equals("ساعت") && w[i + 1].equals("چند")) return true;
         }
         return false;
     }
@@ -82,7 +79,7 @@ final class DateAnswers {
     /** "از چه ساعتی" asks a start, "تا چه ساعتی" / "تا کی" an end: the preposition, or null. */
     private static String boundAsked(String[] w) {
         for (int i = 0; i + 1 < w.length; i++) {
-            if ((w[i].equals("از") || w[i].equals("تا")) && WHEN_WORDS.contains(w[i + 1])) return w[i];
+            if ((w[i].equals("از") || w[i].equals("تا")) && Lang.is(w[i + 1], "when")) return w[i];
         }
         return null;
     }

@@ -31,6 +31,15 @@ final class Lang {
     static final List<String[]> REPORTING_VERBS = phrases("reporting-verbs.txt");
     static final Set<String> REPORTING_WORDS = firstWords(REPORTING_VERBS);
     static final List<String[]> REASON_MARKERS = phrases("reason-markers.txt");
+    /** Closed word classes (copula, future, modal, passive, determiner, preposition, who-noun, clock, when). */
+    private static final Map<String, List<String>> WORD_CLASSES = synonyms("word-classes.txt");
+
+    /** Whether {@code w} belongs to word class {@code cls} of word-classes.txt. */
+    static boolean is(String w, String cls) {
+        List<String> c = WORD_CLASSES.get(w);
+        return c != null && c.contains(cls);
+    }
+
     /** Counted nouns that are people (کاربر، مسافر): a number of نفر counts them. */
     static final Set<String> PEOPLE_UNITS = Lexicon.keySet("people-units.txt");
     /** Question word → the words news may write for it (کم → کاهش). */
@@ -144,7 +153,7 @@ final class Lang {
         return Set.copyOf(s);
     }
 
-    /** A "WORD = ALT, ALT" file as a map, all in key space. */
+    /** A "WORD = VALUE, VALUE" file as a map, all in key space. */
     private static Map<String, List<String>> synonyms(String file) {
         Map<String, List<String>> out = new HashMap<>();
         for (Map.Entry<String, String> e : entries(file).entrySet()) {

@@ -4,7 +4,6 @@ import ir.peyk.article.Section;
 import ir.peyk.text.PersianText;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Noun phrases read off a sentence by shape: the subject of a clause (its first noun phrase once clause-opening
@@ -12,9 +11,6 @@ import java.util.Set;
  * across their از. Used where the answer is a group or an organisation rather than a named person.
  */
 final class NounPhrases {
-    private static final Set<String> DETERMINERS = Set.of("این", "آن", "همین", "همان");
-    private static final Set<String> PASSIVE = Set.of("شد", "شده", "شدند", "شود", "شوند", "میشود", "میشوند", "گردید",
-            "گردیده", "شدهاند", "شدهاست", "خواهد");
     private static final int MAX_WORDS = 7;
 
     private NounPhrases() {}
@@ -97,16 +93,14 @@ final class NounPhrases {
      */
     static String prepositionAsked(String[] w) {
         for (int i = 1; i + 1 < w.length; i++) {
-            if (w[i].equals("چه") && WHO_NOUNS.contains(w[i + 1])) {
-                return PREPOSITIONS.contains(w[i - 1]) ? w[i - 1] : null;
+            if (w[i].equals("چه") && Lang.is(w[i + 1], "who-noun")) {
+                return Lang.is(w[i - 1], "preposition") ? w[i - 1] : null;
             }
-            if ((w[i].equals("کی") || w[i].equals("کیا")) && PREPOSITIONS.contains(w[i - 1])) return w[i - 1];
+            if ((w[i].equals("کی") || w[i].equals("کیا")) && Lang.is(w[i - 1], "preposition")) return w[i - 1];
         }
         return null;
     }
 
-    private static final Set<String> WHO_NOUNS = Set.of("کسی", "کسانی", "کسایی", "شخصی", "فردی", "افرادی", "نهادی");
-    private static final Set<String> PREPOSITIONS = Set.of("به", "با", "از", "برای", "توسط");
 
     /**
      * "واکسن‌ها به چه کسانی تحویل داده شد": the noun phrase after the same preposition in the clause of the question's
@@ -133,7 +127,7 @@ final class NounPhrases {
         for (int k = 0; k < c.q.terms().size(); k++) {
             if (!c.q.terms().get(k).predicate()) continue;
             for (int p : c.positions(d, k)) {
-                if (p + 1 < doc.length() && PASSIVE.contains(doc.words[p + 1])) return true;
+                if (p + 1 < doc.length() && Lang.is(doc.words[p + 1], "passive")) return true;
             }
         }
         return false;
@@ -180,7 +174,7 @@ final class NounPhrases {
         int partitive = Lang.phraseAt(Lang.PARTITIVES, d.words, from);
         if (partitive > 0 && from + partitive + 1 < limit && d.words[from + partitive].equals("از")) {
             j = from + partitive + 1;
-            if (DETERMINERS.contains(d.words[j])) j++;
+            if (isDeterminer(d.words[j])) j++;
         }
         int nounFrom = j;
         while (j < limit && j - from < MAX_WORDS) {
@@ -188,7 +182,7 @@ final class NounPhrases {
             int number = numberAt(d, j);                        // "بیش از ۸۵ هزار خانوار": the number, then its noun
             if (number > j) { j = Math.min(number, limit); continue; }
             String w = d.words[j];
-            boolean inner = (w.equals("و") || DETERMINERS.contains(w)) && j > nounFrom && j + 1 < limit
+            boolean inner = (w.equals("و") || isDeterminer(w)) && j > nounFrom && j + 1 < limit
                     && isNoun(d.words[j + 1]);                  // "پلتفرم‌ها و پیام‌رسان‌ها", "ساخت این مرکز"
             if (!inner && !isNoun(w) || j > nounFrom && Ctx.verbAfter(d, j)) break;   // "… ایران | تولید شده"
             j++;
@@ -203,7 +197,7 @@ final class NounPhrases {
      */
     static int partitiveStart(Doc d, int head) {
         int k = head;
-        if (k > 0 && DETERMINERS.contains(d.words[k - 1]) && !d.punctBefore(k)) k--;
+        if (k > 0 && isDeterminer(d.words[k - 1]) && !d.punctBefore(k)) k--;
         if (k < 2 || !d.words[k - 1].equals("از") || d.punctBefore(k) || d.punctBefore(k - 1)) return head;
         int len = Lang.phraseEndingAt(Lang.PARTITIVES, d.words, k - 1);
         return len > 0 ? k - 1 - len : head;
@@ -213,6 +207,10 @@ final class NounPhrases {
     private static int numberAt(Doc d, int i) {
         for (Doc.Span<?> n : d.numbers) if (n.from() == i && n.to() > i) return n.to();
         return i;
+    }
+
+    private static boolean isDeterminer(String w) {
+        return Lang.is(w, "determiner");
     }
 
     static boolean isNoun(String w) {

@@ -149,7 +149,10 @@ final class QuestionAnalyzer {
         int verb = end;
         while (verb > 1 && Lang.LIGHT_VERBS.contains(w[verb - 1]) && !isContent(w, verb - 1)) verb--;
         boolean event = false;                            // a verb other than a copula ("خواهد بود" is one too)
-        for (int i = verb; i < end; i++) event |= !COPULAS.contains(w[i]) && !FUTURE.contains(w[i]);
+        for (int i = verb; i < end; i++) {
+            if (Lang.is(w[i], "modal")) return terms;     // "… را می‌خواهد": a verb of its own, no compound
+            event |= !isCopula(w[i]) && !Lang.is(w[i], "future");
+        }
         if (verb == end) verb = -1;
         if (verb < 0) return terms;
         List<Question.Term> out = new ArrayList<>(terms);
@@ -170,8 +173,12 @@ final class QuestionAnalyzer {
         return isContent(prev) && !Lang.isVerbLike(prev);
     }
 
+    private static boolean isCopula(String w) {
+        return Lang.is(w, "copula");
+    }
+
     private static boolean endsWithCopula(String[] w) {
-        return w.length > 0 && COPULAS.contains(w[w.length - 1]);
+        return w.length > 0 && isCopula(w[w.length - 1]);
     }
 
     /**
@@ -224,16 +231,12 @@ final class QuestionAnalyzer {
         return false;
     }
 
-    private static final java.util.Set<String> FUTURE = java.util.Set.of("خواهد", "خواهند", "خواهم", "خواهی", "خواهیم",
-            "خواهید");
-    private static final java.util.Set<String> COPULAS = java.util.Set.of("است", "هست", "هستند", "هستن", "بود", "بودند",
-            "بوده", "ه", "باشد", "باشند", "نیست", "نیستند");
 
     /** "کی پلتفرمها گلایه کردند": a question that ends in a verb of an event (not a copula) asks "when". */
     private static boolean endsWithEventVerb(String[] w) {
         if (w.length < 2) return false;
         String last = w[w.length - 1];
-        return !COPULAS.contains(last) && (Lang.LIGHT_VERBS.contains(last) || Lang.isVerbLike(last));
+        return !isCopula(last) && (Lang.LIGHT_VERBS.contains(last) || Lang.isVerbLike(last));
     }
 
     /**

@@ -74,7 +74,7 @@ final class SpanAnswers {
                         List.of(Ctx.evidence(doc)), Ctx.confidence(c.coverage(s.doc(), true), true, s.score())));
             }
         }
-        return sentence(c, 0.8);
+        return sentence(c, 0.99);                               // no reason marker: only a sentence with all of it
     }
 
     /** "این X" / "همین X" shortly before word {@code i}, X one of the question's terms: an anaphor. */
@@ -137,7 +137,7 @@ final class SpanAnswers {
                 }
             }
         }
-        return sentence(c, 0.75);
+        return listWanted ? sentence(c, 0.75) : Optional.empty();   // "کدام X": a sentence without X is no answer
     }
 
     /**

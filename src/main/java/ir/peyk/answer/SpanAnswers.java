@@ -272,13 +272,51 @@ final class SpanAnswers {
         List<Ranker.Scored> cs = c.candidates(0.99, 1, false);
         if (cs.isEmpty()) return Optional.empty();
         Doc d = c.doc(cs.get(0).doc());
+        if (!numbersAgree(c, cs.get(0).doc())) return Optional.empty();
         boolean negatedQ = false;
         boolean negatedS = false;
         for (String w : c.q.words()) negatedQ |= isNegativeVerb(w);
-        for (int i = 0; i < d.length(); i++) if (isNegativeVerb(d.words[i])) negatedS = true;
+        int[] clause = termClause(c, cs.get(0).doc());                 // "… گلایه‌مند بودند که ما توصیه نمی‌کنیم":
+        for (int i = clause[0]; i < clause[1]; i++) if (isNegativeVerb(d.words[i])) negatedS = true;   // not that verb
         String verdict = negatedQ == negatedS ? "بله" : "خیر";
         return Optional.of(new Answer(c.q.raw(), true, verdict + " — «" + d.text() + "»", List.of(Ctx.evidence(d)),
                 Ctx.round(Ctx.confidence(1, true, cs.get(0).score()) * 0.9)));
+    }
+
+    /** Words [from, to) of the clauses of sentence {@code d} that hold the question's words (up to punctuation or که). */
+    private static int[] termClause(Ctx c, int d) {
+        Doc doc = c.doc(d);
+        int first = doc.length();
+        int last = -1;
+        for (int k = 0; k < c.q.terms().size(); k++) {
+            for (int p : c.positions(d, k)) { first = Math.min(first, p); last = Math.max(last, p); }
+        }
+        if (last < 0) return new int[]{0, doc.length()};
+        int from = first;
+        while (from > 0 && !doc.punctBefore(from) && !doc.words[from - 1].equals("که")) from--;
+        int to = last + 1;
+        while (to < doc.length() && !doc.punctBefore(to) && !doc.words[to].equals("که")) to++;
+        return new int[]{from, to};
+    }
+
+    /**
+     * Every number the question states is in sentence {@code d} with the same qualifier: "آیا X بیش از ۴۰ میلیون …"
+     * is not confirmed by "X قریب به ۴۰ میلیون …" (the ۴۰ میلیون nearest the question's words is the one compared).
+     */
+    private static boolean numbersAgree(Ctx c, int d) {
+        Doc doc = c.doc(d);
+        for (ir.peyk.article.NumberExtractor.NumberMatch qn : ir.peyk.article.NumberExtractor.extract(c.q.raw())) {
+            Doc.Span<ir.peyk.article.NumberExtractor.NumberMatch> best = null;
+            double bestDist = Double.MAX_VALUE;
+            for (Doc.Span<ir.peyk.article.NumberExtractor.NumberMatch> n : doc.numbers) {
+                if (Math.abs(n.match().value() - qn.value()) > 1e-9 * Math.max(1, Math.abs(qn.value()))) continue;
+                double dist = c.distance(d, n.from(), n.to());
+                if (dist < bestDist) { bestDist = dist; best = n; }
+            }
+            if (best == null) return false;
+            if (qn.qualifier() != null && !qn.qualifier().equals(best.match().qualifier())) return false;
+        }
+        return true;
     }
 
     private static boolean isNegativeVerb(String w) {

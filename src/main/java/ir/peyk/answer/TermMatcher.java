@@ -97,7 +97,7 @@ final class TermMatcher {
             for (String s : Lang.SUFFIXES) {
                 // a plural ها/های leaves a stem of two letters too (سدها → سد); other suffixes need three
                 int min = s.startsWith("ها") ? 2 : 3;
-                if (t.length() - s.length() < min || !t.endsWith(s)) continue;
+                if (t.length() - s.length() < min || !t.endsWith(s) || comparative(s)) continue;
                 String base = t.substring(0, t.length() - s.length());
                 if (vocab.contains(base)) out.putIfAbsent(base, 0.9);
                 for (String s2 : Lang.SUFFIXES) {
@@ -136,6 +136,7 @@ final class TermMatcher {
             String next = null;
             for (String suf : Lang.SUFFIXES) {
                 if (suf.length() == 1 && !suf.equals("ی")) continue; // ش، م … over-stem (مردم → مرد)
+                if (comparative(suf)) continue;                       // بیشترین is not بیش
                 if (s.endsWith(suf) && s.length() - suf.length() >= 3) {
                     next = s.substring(0, s.length() - suf.length());
                     break;
@@ -145,6 +146,14 @@ final class TermMatcher {
             s = next;
         }
         return s;
+    }
+
+    /**
+     * تر / ترین / تری change what a word says (بیشترین "the most" is not بیش): a question word is never stripped of
+     * them to match, though a question's گران still finds the article's گران‌تر.
+     */
+    private static boolean comparative(String suffix) {
+        return suffix.startsWith("تر");
     }
 
     /** Distinct character 3-grams of "_w_", each packed into a long. */

@@ -96,6 +96,24 @@ final class ArticleIndex {
         return docs.get(i);
     }
 
+    /** Which words of sentence {@code d} are items of a written-out list ("A، B، C و D"), computed once. */
+    boolean[] listItems(int d) {
+        boolean[] cached = listItems.get(d);
+        if (cached != null) return cached;
+        Doc doc = docs.get(d);
+        boolean[] out = new boolean[doc.length()];
+        for (int k = 1; k < doc.length(); k++) {
+            int end = SpanAnswers.bareListEnd(doc, k);
+            if (end < 0) continue;
+            for (int i = k; i < end; i++) out[i] = true;
+            k = end - 1;
+        }
+        listItems.putIfAbsent(d, out);
+        return out;
+    }
+
+    private final java.util.Map<Integer, boolean[]> listItems = new java.util.concurrent.ConcurrentHashMap<>();
+
     int size() {
         return docs.size();
     }

@@ -187,18 +187,20 @@ final class Ctx {
     }
 
     /**
-     * A noun of the question stands in sentence {@code d} only inside parentheses while word {@code at} stands outside:
-     * "پنج سد (امیرکبیر، لار …) ۴۸۰ میلیون مترمکعب" gives the five dams' water, not لار's.
+     * A noun of the question stands in sentence {@code d} only as an item of an enumeration — in parentheses or a list
+     * — while word {@code at} stands outside it: "پنج سد (امیرکبیر، لار …) ۴۸۰ میلیون مترمکعب" gives the five dams'
+     * water, not لار's; "از جمله عراق، ترکیه … و سهم چین ۲۵ درصد" is not عراق's share.
      */
-    boolean onlyInParens(int d, int at) {
+    boolean onlyInEnumeration(int d, int at) {
         Doc doc = index.doc(d);
-        if (doc.inParen[at]) return false;
+        boolean[] items = index.listItems(d);
+        if (doc.inParen[at] || items[at]) return false;
         for (int k = 0; k < q.terms().size(); k++) {
             if (q.terms().get(k).weight() < 1) continue;
             List<Integer> ps = positions(d, k);
             if (ps.isEmpty()) continue;
             boolean outside = false;
-            for (int p : ps) outside |= !doc.inParen[p];
+            for (int p : ps) outside |= !doc.inParen[p] && !items[p];
             if (!outside) return true;
         }
         return false;

@@ -24,7 +24,9 @@ final class QuantityAnswers {
         for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
             Doc d = c.doc(s.doc());
             for (Doc.Span<NumberMatch> n : d.numbers) {
-                if (!unitFits(c.q, d, n) || c.onlyInParens(s.doc(), n.from())) continue;
+                if (!unitFits(c.q, d, n) || c.onlyInEnumeration(s.doc(), n.from())) continue;
+                String unit = n.match().unit();
+                if (unit != null && Lang.is(unit, "time-unit") && !unit.equals(c.q.units())) continue;   // "دو ماه": a period
                 double dist = c.distance(s.doc(), n.from(), n.to());
                 // far from the question's words on average — unless the sentence holds the whole question and one of
                 // its words stands right by the number ("… از سد طالقان … روزانه نزدیک به ۴۰۰ هزار مترمکعب")

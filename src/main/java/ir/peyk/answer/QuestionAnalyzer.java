@@ -190,7 +190,9 @@ final class QuestionAnalyzer {
         for (String clitic : new String[]{"ه", "ست", "اند", "ند", "ن"}) {
             if (w.length() > clitic.length() + 1 && w.endsWith(clitic)) {
                 String base = w.substring(0, w.length() - clitic.length());
-                if (Lang.QUESTION_MARKERS.contains(base) || Lang.UNITS.get(base) != null) return base;
+                // spoken -ن only after a unit ("نفرن"): چین is China, not "چی‌اند"
+                boolean marker = Lang.QUESTION_MARKERS.contains(base) && !clitic.equals("ن");
+                if (marker || Lang.UNITS.get(base) != null) return base;
             }
         }
         return w;

@@ -30,6 +30,8 @@ final class SpanAnswers {
             for (int i = 0; i < d.length(); i++) {
                 int len = Lang.phraseAt(Lang.PLACES, d.words, i);
                 if (len == 0 || c.isQuestionWord(s.doc(), i)) continue;
+                // "نمایشگاه صادرات ایران": a place right after a word of the question names that thing, not where
+                if (i > 0 && !d.punctBefore(i) && c.isQuestionWord(s.doc(), i - 1)) continue;
                 double dist = c.distance(s.doc(), i, i + len);
                 if (dist < bestDist) { bestDist = dist; bestAt = i; bestLen = len; }
             }
@@ -188,6 +190,8 @@ final class SpanAnswers {
             if (k > from && d.punctBefore(k)) return null;
             if (k < d.length()) {
                 int len = Lang.phraseAt(LIST_OPENERS, d.words, k);
+                String opened = len > 0 ? bareList(d, k + len) : null;    // "از جمله عراق، ترکیه، امارات و افغانستان"
+                if (opened != null) return opened;
                 if (len > 0) {
                     int end = clauseEnd(d, k + len, 15);
                     while (end > k + len && (Lang.LIGHT_VERBS.contains(d.words[end - 1]) || Lang.isVerbLike(d.words[end - 1]))) end--;
@@ -205,25 +209,36 @@ final class SpanAnswers {
      * are not such a list.
      */
     static String bareList(Doc d, int from) {
-        if (from <= 0 || from >= d.length() || d.punctBefore(from)) return null;
+        int end = bareListEnd(d, from);
+        return end < 0 ? null : d.span(from, end);
+    }
+
+    /** End of the list {@link #bareList} reads from {@code from}, or −1. */
+    static int bareListEnd(Doc d, int from) {
+        if (from <= 0 || from >= d.length() || d.punctBefore(from)) return -1;
         int k = from;
         int items = 0;
         int commas = 0;
         while (k < d.length()) {
-            int start = k;
-            while (k < d.length() && k - start < 3 && (k == start || !d.punctBefore(k)) && NounPhrases.isNoun(d.words[k])) k++;
-            if (k == start) return null;
+            k = itemEnd(d, k);
+            if (k < 0) return -1;
             items++;
             if (k < d.length() && isComma(d.gapBefore(k))) { commas++; continue; }
             if (k < d.length() && d.words[k].equals("و") && !d.punctBefore(k) && commas >= 1) {
-                int last = ++k;
-                while (k < d.length() && k - last < 3 && (k == last || !d.punctBefore(k)) && NounPhrases.isNoun(d.words[k])) k++;
-                if (k == last) return null;
-                return items + 1 >= 3 ? d.span(from, k) : null;
+                k = itemEnd(d, k + 1);
+                return k < 0 || items + 1 < 3 ? -1 : k;
             }
-            return null;
+            return -1;
         }
-        return null;
+        return -1;
+    }
+
+    /** End of one list item (one to three nouns, not the noun of a compound verb) from {@code start}, or −1. */
+    private static int itemEnd(Doc d, int start) {
+        int k = start;
+        while (k < d.length() && k - start < 3 && (k == start || !d.punctBefore(k)) && NounPhrases.isNoun(d.words[k])
+                && !(k > start && Ctx.verbAfter(d, k))) k++;
+        return k == start ? -1 : k;
     }
 
     private static boolean isComma(String gap) {

@@ -119,6 +119,21 @@ class AnswerEngineTest {
     }
 
     @Test
+    void spansAreTheAnswerNotJustSomethingInTheSentence() {
+        AnswerEngine export = Fixtures.engine("answers-export-irna.fa.txt");
+        assertTrue(export.ask("نمایشگاه بین‌المللی صادرات کجا برگزار می‌شود؟").answer().startsWith("تهران — «"));
+        assertTrue(export.ask("عمده صادرات به کدام کشورها انجام شده است؟").answer()
+                .startsWith("عراق، ترکیه، امارات و افغانستان — «"));
+        assertFalse(export.ask("سهم عراق از صادرات چند درصد بود؟").answered());    // ۲۵ درصد is China's share
+        assertTrue(export.ask("واردات کشور در دو ماه چقدر بود؟").answer().startsWith("۹.۵ میلیارد دلار"));
+        AnswerEngine health = Fixtures.engine("answers-health-tasnim.fa.txt");
+        assertTrue(health.ask("واکسن ها به چه کسانی تحویل داده شده است؟").answer().startsWith("دانشگاه‌های علوم پزشکی — «"));
+        assertTrue(health.ask("چه کسی واکسن‌ها را تولید کرده است؟").answer().startsWith("انستیتو پاستور ایران — «"));
+        assertTrue(health.ask("کدام استان‌ها در مرحله نخست طرح قرار دارند؟").answer()
+                .startsWith("تهران، اصفهان، خراسان رضوی و فارس — «"));
+    }
+
+    @Test
     void theEngineIsSharedSafelyAcrossThreads() throws Exception {
         String q = "روزانه چند نفر در شبکه‌های اجتماعی داخلی فعال هستند؟";
         String expected = def.ask(q).answer();

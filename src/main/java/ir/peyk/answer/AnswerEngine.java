@@ -93,7 +93,7 @@ public final class AnswerEngine {
             case LOCATION -> SpanAnswers.location(c);
             case REASON -> SpanAnswers.reason(c);
             case MANNER -> SpanAnswers.manner(c);
-            case LIST, WHICH -> titleHead ? PersonAnswers.person(c, quotes) : SpanAnswers.which(c, type == AnswerType.LIST);
+            case LIST, WHICH -> titleHead ? PersonAnswers.person(c, quotes) : ListAnswers.which(c, type == AnswerType.LIST);
             case YESNO -> SpanAnswers.yesNo(c);
             case SOURCE, PUBLISHED, DEFINITION -> SpanAnswers.clause(c, MIN_COVERAGE);   // "منبع این آمار …": the story's
             default -> SpanAnswers.sentence(c, 0.75);

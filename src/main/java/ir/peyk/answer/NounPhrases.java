@@ -113,7 +113,7 @@ final class NounPhrases {
         for (int i = 0; i + 1 < doc.length(); i++) {
             if (!doc.words[i].equals(preposition) || c.isQuestionWord(d, i + 1)) continue;
             int to = phraseEnd(doc, i + 1, doc.length());
-            if (to <= i + 1 || !SpanAnswers.predicateInClause(c, d, i + 1)) continue;
+            if (to <= i + 1 || !ListAnswers.predicateInClause(c, d, i + 1)) continue;
             boolean clean = true;
             for (int k = i + 1; k < to; k++) clean &= !c.isQuestionWord(d, k);
             if (clean && best == null) best = new int[]{i + 1, to};

@@ -77,7 +77,11 @@ public final class AnswerEngine {
         Ctx c = new Ctx(q, index, people, ranker.rank(q, false));
         if (c.ranked.isEmpty()) return Answer.decline(q.raw());
         Optional<Answer> a = byType(q.type(), c);
-        if (a.isEmpty() && q.fallback() != null) a = byType(q.fallback(), c);
+        if (a.isEmpty() && q.fallback() == AnswerType.QUOTE) {
+            a = PersonAnswers.quote(c, quotes, true);            // "X را چطور می‌بیند": only when X's speaker is asked
+        } else if (a.isEmpty() && q.fallback() != null) {
+            a = byType(q.fallback(), c);
+        }
         return a.orElse(Answer.decline(q.raw()));
     }
 
@@ -87,7 +91,7 @@ public final class AnswerEngine {
         return switch (type) {
             case PERSON -> PersonAnswers.person(c, quotes);
             case SPEAKER -> PersonAnswers.speaker(c, quotes);
-            case QUOTE -> PersonAnswers.quote(c, quotes);
+            case QUOTE -> PersonAnswers.quote(c, quotes, false);
             case NUMBER -> QuantityAnswers.number(c);
             case DATE -> DateAnswers.date(c);
             case LOCATION -> SpanAnswers.location(c);

@@ -95,13 +95,13 @@ final class Ctx {
         for (int k = 0; k < terms.size(); k++) {
             if (terms.get(k).weight() < 1 || !terms.get(k).matched() || has(d, k)) continue;
             if (neighbours && (sameSection(d, d - 1) && has(d - 1, k) || sameSection(d, d + 1) && has(d + 1, k))) continue;
-            if (df(k) <= Math.max(RARE_DF, index.size() / 4)) return true;
+            if (df(k) <= Math.max(1, index.size() / RARE_SHARE)) return true;
         }
         return false;
     }
 
-    /** At most this many sentences hold a rare word (or a quarter of the article's, if more). */
-    static final int RARE_DF = 2;
+    /** A rare word is in one sentence only, or in at most one in this many of a long article's. */
+    static final int RARE_SHARE = 8;
 
     /** How many sentences hold term {@code k}. */
     private int df(int k) {

@@ -40,6 +40,8 @@ final class Lang {
         return c != null && c.contains(cls);
     }
 
+    /** Number words (یک، دو، بیست …): never part of a noun phrase read as an answer. */
+    static final Set<String> NUMBER_WORDS = entryKeys("number-words.txt");
     /** Counted nouns that are people (کاربر، مسافر): a number of نفر counts them. */
     static final Set<String> PEOPLE_UNITS = Lexicon.keySet("people-units.txt");
     /** Question word → the words news may write for it (کم → کاهش). */

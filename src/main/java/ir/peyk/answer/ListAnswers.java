@@ -33,6 +33,8 @@ final class ListAnswers {
                 }
             }
             if (!listWanted) {
+                Optional<Answer> object = NounPhrases.whichObject(c, head.pos());   // "کدام تیم را شکست داد"
+                if (object.isPresent()) return object;
                 for (Ranker.Scored s : c.candidates(0.5, 3, false)) {
                     Doc d = c.doc(s.doc());
                     for (int p : c.positions(s.doc(), headK)) {

@@ -58,6 +58,49 @@ final class NounPhrases {
         return false;
     }
 
+    /**
+     * "کدام X را شکست داد" / "با کدام X بازی می‌کند": the object of the question's event in the best sentence that
+     * says that event — the noun phrase before را, or after the same preposition — when it holds none of the question's
+     * words. Empty when the question's which-noun is no such object or no sentence has one.
+     */
+    static Optional<Answer> whichObject(Ctx c, int head) {
+        String[] w = c.q.words();
+        int which = head - 1;
+        while (which >= 0 && !Lang.is(w[which], "which")) which--;
+        if (which < 0) return Optional.empty();
+        String preposition = which > 0 && Lang.is(w[which - 1], "preposition") ? w[which - 1] : null;
+        boolean object = head + 1 < w.length && (w[head + 1].equals("را") || w[head + 1].equals("رو"));
+        if (preposition == null && !object) return Optional.empty();
+        for (Ranker.Scored s : c.candidates(0.6, 3, false)) {
+            Doc d = c.doc(s.doc());
+            if (d.section() == Section.FOOTER) continue;
+            int[] span = preposition != null ? objectOf(c, s.doc(), preposition) : objectBeforeRa(c, s.doc());
+            if (span == null) continue;
+            return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(span[0], span[1]), d),
+                    List.of(Ctx.evidence(d)), Ctx.round(Ctx.confidence(c.coverage(s.doc(), false), true, s.score()) * 0.9)));
+        }
+        return Optional.empty();
+    }
+
+    /** "… ژاپن را شکست داد": the noun phrase before the را of the clause whose verb is the question's event. */
+    private static int[] objectBeforeRa(Ctx c, int d) {
+        Doc doc = c.doc(d);
+        if (!predicateIsVerb(c, d)) return null;
+        for (int i = 1; i < doc.length(); i++) {
+            if (!doc.words[i].equals("را") || doc.punctBefore(i) || !ListAnswers.predicateInClause(c, d, i)) continue;
+            int from = i;
+            while (from > 0 && i - from < 4 && !doc.punctBefore(from) && isNoun(doc.words[from - 1])
+                    && !c.isQuestionWord(d, from - 1) && !inNumber(doc, from - 1)) from--;
+            if (from < i) return new int[]{from, i};
+        }
+        return null;
+    }
+
+    private static boolean inNumber(Doc d, int i) {
+        for (Doc.Span<?> n : d.numbers) if (i >= n.from() && i < n.to()) return true;
+        return Character.isDigit(d.words[i].charAt(0)) || Lang.NUMBER_WORDS.contains(d.words[i]);
+    }
+
     private static boolean everyNounIn(Ctx c, int d) {
         List<Question.Term> ts = c.q.terms();
         for (int k = 0; k < ts.size(); k++) if (ts.get(k).weight() >= 1 && !c.has(d, k)) return false;

@@ -76,12 +76,16 @@ final class PersonAnswers {
         return null;
     }
 
-    /** "X درباره Y چه گفت / X Y را چگونه توصیف کرد": the clause of X's quotes that holds Y. */
-    static Optional<Answer> quote(Ctx c, QuoteExtractor quotes) {
+    /**
+     * "X درباره Y چه گفت / X Y را چگونه توصیف کرد": the clause of X's quotes that holds Y. With {@code speakerNamed}
+     * (a what- or how-question read as a quote only as a fallback) the question must name or title X: "نتیجه بازی
+     * چه بود" is not answered by whatever a coach said about the game.
+     */
+    static Optional<Answer> quote(Ctx c, QuoteExtractor quotes, boolean speakerNamed) {
         List<Integer> who = new ArrayList<>(titleTerms(c, false));
         who.addAll(nameTerms(c));
         People.Person person = who.isEmpty() ? null : bestPerson(c, who, false);
-        if (!who.isEmpty() && person == null) return Optional.empty();
+        if (!who.isEmpty() && person == null || speakerNamed && person == null) return Optional.empty();
         List<Integer> topic = new ArrayList<>();
         for (int k = 0; k < c.q.terms().size(); k++) if (!who.contains(k)) topic.add(k);
         Ranker.Scored best = null;
@@ -235,12 +239,16 @@ final class PersonAnswers {
         int bestMentions = -1;
         for (People.Person p : c.people.persons) {
             boolean all = true;
+            int matched = 0;                                  // the leading terms the person's title has
             for (int k : terms) {
                 boolean hit = false;
                 for (TermMatcher.Hit h : c.q.terms().get(k).hits()) {
                     hit |= p.titleWords.contains(h.word()) || !titleOnly && p.nameWords.contains(h.word());
                 }
-                all &= hit;
+                if (hit && matched == terms.indexOf(k)) matched++;
+                // "سرمربی تیم ملی والیبال" of an article on volleyball whose coach is "سرمربی تیم ملی": a trailing word
+                // the headline has is the story's topic, not another team
+                all &= hit || titleOnly && matched >= 2 && inHeadline(c, c.q.terms().get(k));
             }
             if (!all || !headMatches(c, terms, p)) continue;
             int mentions = 0;
@@ -248,6 +256,16 @@ final class PersonAnswers {
             if (mentions > bestMentions) { bestMentions = mentions; best = p; }
         }
         return best;
+    }
+
+    /** The headline holds term {@code t} (a word of no fixed reference: no name, place, month or number). */
+    private static boolean inHeadline(Ctx c, Question.Term t) {
+        if (t.required()) return false;
+        for (Doc d : c.index.docs) {
+            if (d.section() != ir.peyk.article.Section.TITLE) continue;
+            for (String w : d.words) for (TermMatcher.Hit h : t.hits()) if (h.word().equals(w)) return true;
+        }
+        return false;
     }
 
     /**

@@ -31,7 +31,7 @@ final class QuestionAnalyzer {
         List<String> ws = PersianText.words(PersianText.key(raw));
         if (ws.size() > MAX_WORDS) ws = ws.subList(0, MAX_WORDS);
         String[] w = withoutMentions(ws.toArray(String[]::new));
-        for (int i = 0; i < w.length; i++) w[i] = withoutCopula(w[i]);
+        for (int i = 0; i < w.length; i++) w[i] = withoutCopula(w[i], i == w.length - 1);
         boolean english = isEnglish(w);
 
         boolean[] used = new boolean[w.length];
@@ -141,12 +141,13 @@ final class QuestionAnalyzer {
      * A question word or a unit with a spoken copula attached ("چقدره", "چنده", "کدومه", "نفرند") is that word: the
      * copula only asks.
      */
-    private static String withoutCopula(String w) {
+    private static String withoutCopula(String w, boolean last) {
         if (Lang.CUES_BY_FIRST.containsKey(w) || Lang.QUESTION_MARKERS.contains(w)) return w;
         for (String clitic : new String[]{"ه", "ست", "اند", "ند", "ن"}) {
             if (w.length() > clitic.length() + 1 && w.endsWith(clitic)) {
                 String base = w.substring(0, w.length() - clitic.length());
-                // spoken -ن only after a unit ("نفرن"): چین is China, not "چی‌اند"
+                // spoken -ن only after a unit ending the question ("… چند نفرن"): چین is China, سالن a hall
+                if (clitic.equals("ن") && !last) continue;
                 boolean marker = Lang.QUESTION_MARKERS.contains(base) && !clitic.equals("ن");
                 if (marker || Lang.UNITS.get(base) != null) return base;
             }

@@ -126,6 +126,10 @@ class AnswerEngineTest {
                 .startsWith("عراق، ترکیه، امارات و افغانستان — «"));
         assertFalse(export.ask("سهم عراق از صادرات چند درصد بود؟").answered());    // ۲۵ درصد is China's share
         assertTrue(export.ask("واردات کشور در دو ماه چقدر بود؟").answer().startsWith("۹.۵ میلیارد دلار"));
+        AnswerEngine sport = Fixtures.engine("answers-sport-isna.fa.txt");
+        assertTrue(sport.ask("تیم ملی والیبال ایران کدام تیم را شکست داد؟").answer().startsWith("ژاپن — «"));
+        assertTrue(sport.ask("سرمربی تیم ملی والیبال کیست؟").answer().startsWith("پیمان اکبری"));
+        assertFalse(sport.ask("سرمربی تیم ملی فوتبال کیست؟").answered());
         AnswerEngine health = Fixtures.engine("answers-health-tasnim.fa.txt");
         assertTrue(health.ask("واکسن ها به چه کسانی تحویل داده شده است؟").answer().startsWith("دانشگاه‌های علوم پزشکی — «"));
         assertTrue(health.ask("چه کسی واکسن‌ها را تولید کرده است؟").answer().startsWith("انستیتو پاستور ایران — «"));

@@ -125,6 +125,13 @@ final class Ctx {
         return false;
     }
 
+    /** Word {@code i} of sentence {@code d} is the question's event (its predicate term). */
+    boolean isEventWord(int d, int i) {
+        List<List<Integer>> ps = positionsIn(d);
+        for (int k = 0; k < ps.size(); k++) if (q.terms().get(k).predicate() && ps.get(k).contains(i)) return true;
+        return false;
+    }
+
     private List<List<Integer>> positionsIn(int d) {
         List<List<Integer>> cached = positions.get(d);
         if (cached != null) return cached;

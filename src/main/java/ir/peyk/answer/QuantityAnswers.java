@@ -128,7 +128,8 @@ final class QuantityAnswers {
     private static int extendOverQuestionWords(Ctx c, int d, int to) {
         Doc doc = c.doc(d);
         int end = to;
-        while (end < doc.length() && end - to < 5 && !doc.punctBefore(end) && c.isQuestionWord(d, end)) end++;
+        while (end < doc.length() && end - to < 5 && !doc.punctBefore(end) && c.isQuestionWord(d, end)
+                && !c.isEventWord(d, end)) end++;                   // "سه ایستگاه جدید | افتتاح شود"
         return end;
     }
 }

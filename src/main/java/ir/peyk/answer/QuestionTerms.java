@@ -36,7 +36,8 @@ final class QuestionTerms {
         while (verb > 1 && Lang.LIGHT_VERBS.contains(w[verb - 1]) && !isContent(w, verb - 1)) verb--;
         boolean event = false;                            // a verb other than a copula ("خواهد بود" is one too)
         for (int i = verb; i < end; i++) {
-            if (Lang.is(w[i], "modal")) return terms;     // "… را می‌خواهد": a verb of its own, no compound
+            // "… را می‌خواهد", "چند کاربر ماهانه دارد": verbs of their own, no compound with the noun before
+            if (Lang.is(w[i], "modal") || Lang.is(w[i], "possession")) return terms;
             event |= !isCopula(w[i]) && !Lang.is(w[i], "future");
         }
         if (verb == end) verb = -1;

@@ -58,6 +58,7 @@ final class Lang {
     static final Map<String, String> NEWS_FIELDS = entries("news-fields.txt");
     /** Phrases a question uses for the text itself ("نام برده شده", "در خبر"): dropped before anything else. */
     static final List<String[]> MENTION_PHRASES = phrases("mention-phrases.txt");
+    static final Set<String> MENTION_FIRST_WORDS = firstWords(MENTION_PHRASES);
     static final List<String> SUFFIXES = Lexicon.keySet("word-suffixes.txt").stream()
             .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     static final Set<String> TITLES = Lexicon.keySet("titles.txt");

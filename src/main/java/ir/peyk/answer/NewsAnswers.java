@@ -64,7 +64,7 @@ final class NewsAnswers {
     /** The field of a news word, itself or with a suffix or spoken copula (خبرگزاریه، تیترش); null for other words. */
     private static String newsWord(String w) {
         String f = Lang.NEWS_FIELDS.get(w);
-        if (f != null) return f;
+        if (f != null || w.length() < 2 || !NEWS_STARTS.contains(start(w))) return f;   // most words: two lookups
         for (String suffix : Lang.SUFFIXES) {
             if (w.length() > suffix.length() + 2 && w.endsWith(suffix)) {
                 f = Lang.NEWS_FIELDS.get(w.substring(0, w.length() - suffix.length()));
@@ -73,6 +73,19 @@ final class NewsAnswers {
         }
         if (w.length() > 3 && w.endsWith("ه")) return Lang.NEWS_FIELDS.get(w.substring(0, w.length() - 1));
         return null;
+    }
+
+    /** The first two letters of every news word, packed: a word starting otherwise is none (no suffix can help). */
+    private static final java.util.Set<Integer> NEWS_STARTS = starts();
+
+    private static java.util.Set<Integer> starts() {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (String w : Lang.NEWS_FIELDS.keySet()) if (w.length() >= 2) out.add(start(w));
+        return java.util.Set.copyOf(out);
+    }
+
+    private static int start(String w) {
+        return w.charAt(0) << 16 | w.charAt(1);
     }
 
     Optional<Answer> answer(Question q) {

@@ -123,7 +123,7 @@ final class QuestionAnalyzer {
     private static String[] withoutMentions(String[] w) {
         List<String> out = new ArrayList<>(w.length);
         for (int i = 0; i < w.length; i++) {
-            int len = Lang.phraseAt(Lang.MENTION_PHRASES, w, i);
+            int len = Lang.MENTION_FIRST_WORDS.contains(w[i]) ? Lang.phraseAt(Lang.MENTION_PHRASES, w, i) : 0;
             if (len > 0) { i += len - 1; continue; }
             out.add(w[i]);
         }
@@ -141,13 +141,15 @@ final class QuestionAnalyzer {
      * A question word or a unit with a spoken copula attached ("چقدره", "چنده", "کدومه", "نفرند") is that word: the
      * copula only asks.
      */
+    private static final String[] CLITICS = {"ه", "ست", "اند", "ند", "ن"};
+
     private static String withoutCopula(String w, boolean last) {
         if (Lang.CUES_BY_FIRST.containsKey(w) || Lang.QUESTION_MARKERS.contains(w)) return w;
-        for (String clitic : new String[]{"ه", "ست", "اند", "ند", "ن"}) {
+        for (String clitic : CLITICS) {
+            // spoken -ن only after a unit ending the question ("… چند نفرن"): چین is China, سالن a hall
+            if (clitic.equals("ن") && !last) continue;
             if (w.length() > clitic.length() + 1 && w.endsWith(clitic)) {
                 String base = w.substring(0, w.length() - clitic.length());
-                // spoken -ن only after a unit ending the question ("… چند نفرن"): چین is China, سالن a hall
-                if (clitic.equals("ن") && !last) continue;
                 boolean marker = Lang.QUESTION_MARKERS.contains(base) && !clitic.equals("ن");
                 if (marker || Lang.UNITS.get(base) != null) return base;
             }

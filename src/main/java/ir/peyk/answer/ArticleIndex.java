@@ -103,7 +103,7 @@ final class ArticleIndex {
         Doc doc = docs.get(d);
         boolean[] out = new boolean[doc.length()];
         for (int k = 1; k < doc.length(); k++) {
-            int end = ListAnswers.bareListEnd(doc, k);
+            int end = ListAnswers.listMayStartAt(doc, k) ? ListAnswers.bareListEnd(doc, k) : -1;
             if (end < 0) continue;
             for (int i = k; i < end; i++) out[i] = true;
             k = end - 1;

@@ -84,7 +84,8 @@ final class Lang {
 
     /** Words that never carry content in a question. */
     static boolean isFunctionWord(String w) {
-        return STOPWORDS.contains(w) || LIGHT_VERBS.contains(w) || QUESTION_MARKERS.contains(w) || VAGUE.contains(w);
+        return STOPWORDS.contains(w) || LIGHT_VERBS.contains(w) || QUESTION_MARKERS.contains(w) || VAGUE.contains(w)
+                || w.length() > 2 && w.charAt(0) == 'ن' && LIGHT_VERBS.contains(w.substring(1));   // نشوند، نکرد
     }
 
     /** A verb form other than the light verbs: the weak part of a question (its noun phrases carry the content). */

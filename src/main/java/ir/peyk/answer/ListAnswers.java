@@ -117,6 +117,17 @@ final class ListAnswers {
         return end < 0 ? null : d.span(from, end);
     }
 
+    /**
+     * A written-out list may start at word {@code k}: right after a plural noun ("استان‌های | تهران، …") or an opener
+     * ("از جمله | عراق، …") — not after any word, or "به گفته کرمانی، استان‌های تهران، …" would start at کرمانی.
+     */
+    static boolean listMayStartAt(Doc d, int k) {
+        if (k <= 0 || k >= d.length() || d.punctBefore(k)) return false;
+        String before = d.words[k - 1];
+        return before.endsWith("ها") || before.endsWith("های") || before.endsWith("هایی")
+                || Lang.phraseEndingAt(LIST_OPENERS, d.words, k) > 0;
+    }
+
     /** End of the list {@link #bareList} reads from {@code from}, or −1. */
     static int bareListEnd(Doc d, int from) {
         if (from <= 0 || from >= d.length() || d.punctBefore(from)) return -1;

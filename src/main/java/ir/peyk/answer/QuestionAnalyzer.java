@@ -119,15 +119,22 @@ final class QuestionAnalyzer {
         return new Question(raw, w, type, terms, head, unit, scale, english, fallback, NewsAnswers.field(w, used, type));
     }
 
-    /** The question without the phrases that point at the text itself ("نام برده شده", "در خبر"). */
+    /**
+     * The question without the phrases that point at the text itself ("نام برده شده", "در خبر"), and with a verb's
+     * می / نمی typed as a word of its own joined to it ("می رسد" is میرسد, as ZWNJ would have written it).
+     */
     private static String[] withoutMentions(String[] w) {
         List<String> out = new ArrayList<>(w.length);
         for (int i = 0; i < w.length; i++) {
+            if ((w[i].equals("می") || w[i].equals("نمی")) && i + 1 < w.length && Character.isLetter(w[i + 1].charAt(0))) {
+                out.add(w[i] + w[++i]);
+                continue;
+            }
             int len = Lang.MENTION_FIRST_WORDS.contains(w[i]) ? Lang.phraseAt(Lang.MENTION_PHRASES, w, i) : 0;
             if (len > 0) { i += len - 1; continue; }
             out.add(w[i]);
         }
-        return out.size() == w.length ? w : out.toArray(String[]::new);
+        return out.toArray(String[]::new);
     }
 
     /** A content word stands right before the cue (not an object marked by را): the cue's subject is given. */

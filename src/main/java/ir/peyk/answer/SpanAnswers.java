@@ -30,6 +30,11 @@ final class SpanAnswers {
                 if (dist < bestDist) { bestDist = dist; bestAt = i; bestLen = len; }
             }
             if (bestAt >= 0 && bestDist <= 15) {
+                boolean[] items = c.index.listItems(s.doc());   // one place of a list: "کدام استان‌ها" wants them all
+                if (items[bestAt]) {
+                    while (bestAt > 0 && items[bestAt - 1]) { bestAt--; bestLen++; }
+                    while (bestAt + bestLen < d.length() && items[bestAt + bestLen]) bestLen++;
+                }
                 return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(bestAt, bestAt + bestLen), d),
                         List.of(Ctx.evidence(d)), Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
             }

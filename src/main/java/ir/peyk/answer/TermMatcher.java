@@ -104,8 +104,8 @@ final class TermMatcher {
                     if (vocab.contains(base + s2)) out.putIfAbsent(base + s2, 0.85);
                 }
             }
-            if (t.length() >= 3) {
-                for (String w : byStem.getOrDefault(stem(t), List.of())) out.putIfAbsent(w, 0.8);
+            if (t.length() >= 3) {                        // not a function word: استانها → است is over-stemming
+                for (String w : byStem.getOrDefault(stem(t), List.of())) if (!Lang.isFunctionWord(w)) out.putIfAbsent(w, 0.8);
             }
             if (out.isEmpty() && t.length() >= 4) dice(t, out);
         }
@@ -125,7 +125,7 @@ final class TermMatcher {
         }
         for (Map.Entry<String, Integer> e : shared.entrySet()) {
             double d = 2.0 * e.getValue() / (g.length + trigramCount.get(e.getKey()));
-            if (d >= DICE_THRESHOLD) out.put(e.getKey(), 0.9 * d);
+            if (d >= DICE_THRESHOLD && !Lang.isFunctionWord(e.getKey())) out.put(e.getKey(), 0.9 * d);
         }
     }
 

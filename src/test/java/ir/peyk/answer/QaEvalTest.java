@@ -1,5 +1,6 @@
 package ir.peyk.answer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +76,32 @@ class QaEvalTest {
                         n.get("answerable").asBoolean(), expect));
             }
         }
+    }
+
+    /**
+     * The same question typed otherwise — Arabic ي/ك, a space or nothing for each ZWNJ, Arabic-Indic digits — gets the
+     * same answer (or the same decline).
+     */
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @MethodSource("questions")
+    void spellingDoesNotChangeTheAnswer(String set, String id, String question, String article, boolean answerable,
+                                        List<List<String>> expect) {
+        AnswerEngine e = Fixtures.engine(article);
+        Answer a = e.ask(question);
+        List<String> variants = List.of(question.replace('ی', 'ي').replace('ک', 'ك'), question.replace("\u200c", " "),
+                question.replace("\u200c", ""), arabicIndicDigits(question));
+        for (String v : variants) {
+            if (v.equals(question)) continue;
+            Answer b = e.ask(v);
+            assertEquals(a.answered(), b.answered(), () -> id + " answered differently when typed as " + v);
+            assertEquals(a.answer(), b.answer(), () -> id + " typed as " + v);
+        }
+    }
+
+    private static String arabicIndicDigits(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) b.append(ch >= '۰' && ch <= '۹' ? (char) ('٠' + (ch - '۰')) : ch);
+        return b.toString();
     }
 
     @ParameterizedTest(name = "{0} {1}: {2}")

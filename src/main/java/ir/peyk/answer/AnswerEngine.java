@@ -1,8 +1,6 @@
 package ir.peyk.answer;
 
 import ir.peyk.article.Article;
-import ir.peyk.article.ArticleMeta;
-import ir.peyk.article.Section;
 import ir.peyk.text.PersianText;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +33,7 @@ public final class AnswerEngine {
     private final Summarizer summarizer;
     private final QuestionAnalyzer analyzer;
     private final Ranker ranker;
+    private final NewsAnswers news;
 
     public AnswerEngine(Article article) {
         this.article = article;
@@ -44,6 +43,7 @@ public final class AnswerEngine {
         this.summarizer = new Summarizer(index, people);
         this.analyzer = new QuestionAnalyzer(index.matcher);
         this.ranker = new Ranker(index, people);
+        this.news = new NewsAnswers(article, index);
     }
 
     public Article article() {
@@ -70,13 +70,18 @@ public final class AnswerEngine {
 
     private Answer answer(String question) {
         Question q = analyzer.analyze(question);
-        if (q.type() == AnswerType.SOURCE && q.terms().size() <= 1) return source(q).orElse(Answer.decline(q.raw()));
-        if (q.type() == AnswerType.PUBLISHED && q.terms().size() <= 1) return published(q).orElse(Answer.decline(q.raw()));
-        if (q.terms().isEmpty() || q.requiredMissing() || q.articleCoverage() < MIN_COVERAGE) return Answer.decline(q.raw());
+        if (q.news() != null) return news.answer(q).orElse(Answer.decline(q.raw()));
+        if (q.terms().isEmpty() || q.requiredMissing() || q.nounMissing() || q.articleCoverage() < MIN_COVERAGE) {
+            return Answer.decline(q.raw());
+        }
         Ctx c = new Ctx(q, index, people, ranker.rank(q, false));
         if (c.ranked.isEmpty()) return Answer.decline(q.raw());
         Optional<Answer> a = byType(q.type(), c);
-        if (a.isEmpty() && q.fallback() != null) a = byType(q.fallback(), c);
+        if (a.isEmpty() && q.fallback() == AnswerType.QUOTE) {
+            a = PersonAnswers.quote(c, quotes, true);            // "X را چطور می‌بیند": only when X's speaker is asked
+        } else if (a.isEmpty() && q.fallback() != null) {
+            a = byType(q.fallback(), c);
+        }
         return a.orElse(Answer.decline(q.raw()));
     }
 
@@ -86,76 +91,17 @@ public final class AnswerEngine {
         return switch (type) {
             case PERSON -> PersonAnswers.person(c, quotes);
             case SPEAKER -> PersonAnswers.speaker(c, quotes);
-            case QUOTE -> PersonAnswers.quote(c, quotes);
+            case QUOTE -> PersonAnswers.quote(c, quotes, false);
             case NUMBER -> QuantityAnswers.number(c);
-            case DATE -> QuantityAnswers.date(c);
+            case DATE -> DateAnswers.date(c);
             case LOCATION -> SpanAnswers.location(c);
             case REASON -> SpanAnswers.reason(c);
             case MANNER -> SpanAnswers.manner(c);
-            case LIST, WHICH -> titleHead ? PersonAnswers.person(c, quotes) : SpanAnswers.which(c, type == AnswerType.LIST);
+            case LIST, WHICH -> titleHead ? PersonAnswers.person(c, quotes) : ListAnswers.which(c, type == AnswerType.LIST);
             case YESNO -> SpanAnswers.yesNo(c);
-            case SOURCE, PUBLISHED, DEFINITION -> SpanAnswers.clause(c, MIN_COVERAGE);
+            case SOURCE, PUBLISHED, DEFINITION -> SpanAnswers.clause(c, MIN_COVERAGE);   // "منبع این آمار …": the story's
             default -> SpanAnswers.sentence(c, 0.75);
         };
-    }
-
-    /** The outlet (and wire agency) of the news, with the footer's credit line as evidence. */
-    private Optional<Answer> source(Question q) {
-        ArticleMeta m = article.meta();
-        boolean agencyAsked = false;
-        for (String w : q.words()) agencyAsked |= w.startsWith("خبرگزاری") || w.equals("agency");
-        String name = agencyAsked && m.agency() != null ? m.agency() : m.outlet() != null ? m.outlet() : m.agency();
-        if (name == null) return Optional.empty();
-        String nameKey = PersianText.key(name);
-        List<Evidence> ev = new ArrayList<>();
-        for (Doc d : index.docs) {
-            if (d.section() == Section.FOOTER && d.sentence.key().contains(nameKey)) { ev.add(Ctx.evidence(d)); break; }
-        }
-        if (ev.isEmpty() && name.equals(m.agency())) {
-            for (Doc d : index.docs) {                   // "به گزارش خبرگزاری مهر، …" stays in the sentence
-                if (d.section() == Section.BODY && d.sentence.key().contains(nameKey)) { ev.add(Ctx.evidence(d)); break; }
-            }
-            String line = ev.isEmpty() ? rawLineStartingWith(name) : null;   // "ایسنا: …" was cut from it
-            if (line != null) ev.add(new Evidence(firstBodyIndex(), line));
-        }
-        if (ev.isEmpty() && name.equals(m.outlet()) && datelineText() != null) ev.add(new Evidence(-1, datelineText()));
-        String text = name;
-        if (!agencyAsked && m.agency() != null && !m.agency().equals(name)) text += " (به نقل از " + m.agency() + ")";
-        if (!ev.isEmpty()) text += " — «" + ev.get(0).text() + "»";
-        return Optional.of(new Answer(q.raw(), true, text, ev, ev.isEmpty() ? 0.8 : 0.95));
-    }
-
-    /** The publication date from the dateline (evidence index −1: the dateline is not a sentence). */
-    private Optional<Answer> published(Question q) {
-        ArticleMeta m = article.meta();
-        if (m.published() == null) return Optional.empty();
-        String date = m.published().day() + " " + m.published().monthName() + " " + m.published().year()
-                + " (" + m.publishedIso() + ")" + (m.time() == null ? "" : "، ساعت " + m.time());
-        String dateline = datelineText();
-        String text = dateline == null ? date : date + " — «" + dateline + "»";
-        return Optional.of(new Answer(q.raw(), true, text, List.of(new Evidence(-1, dateline == null ? date : dateline)), 0.95));
-    }
-
-    private int firstBodyIndex() {
-        for (Doc d : index.docs) if (d.section() == Section.BODY) return d.index();
-        return 0;
-    }
-
-    private String rawLineStartingWith(String prefix) {
-        for (String line : article.raw().split("\\R")) {
-            String t = line.strip();
-            if (t.startsWith(prefix) && t.length() > prefix.length()) return t;
-        }
-        return null;
-    }
-
-    private String datelineText() {
-        String outlet = article.meta().outlet();
-        for (String line : article.raw().split("\\R")) {
-            String t = line.strip();
-            if (outlet != null && t.startsWith(outlet) && !t.equals(article.title())) return t;
-        }
-        return null;
     }
 
     /** {@code n} sentences (clamped to 1..10), in article order, from the body only; plus a one-line gist. */

@@ -42,13 +42,21 @@ final class ArticleIndex {
         for (int d = 0; d < docs.size(); d++) {
             String[] w = docs.get(d).words;
             total += w.length;
+            // A footer's boilerplate (site credits, legal notes) is no part of the story: its words must not make a
+            // question's word count as one the article writes ("وزیر کشور" is not found in "قوانین کشور").
+            boolean story = docs.get(d).section() != ir.peyk.article.Section.FOOTER;
             for (int i = 0; i < w.length; i++) {
                 p.computeIfAbsent(w[i], k -> new ArrayList<>()).add(new Occ(d, i, 1));
-                single.add(w[i]);
+                if (story) single.add(w[i]);
+                String month = monthOf(w[i]);             // "بهمن‌ماه" is written for the month بهمن too
+                if (month != null) {
+                    p.computeIfAbsent(month, k -> new ArrayList<>()).add(new Occ(d, i, 1));
+                    if (story) single.add(month);
+                }
                 if (i + 1 < w.length && !docs.get(d).punctBefore(i + 1) && !Lang.STOPWORDS.contains(w[i])
                         && !Lang.STOPWORDS.contains(w[i + 1])) {
                     p.computeIfAbsent(w[i] + w[i + 1], k -> new ArrayList<>()).add(new Occ(d, i, 2));
-                    joined.add(w[i] + w[i + 1]);
+                    if (story) joined.add(w[i] + w[i + 1]);
                 }
             }
         }
@@ -56,6 +64,13 @@ final class ArticleIndex {
         this.postings = Map.copyOf(p);
         this.avgLength = docs.isEmpty() ? 1 : Math.max(1, (double) total / docs.size());
         this.matcher = new TermMatcher(single, joined);
+    }
+
+    /** The month name of "بهمنماه" (a month written solid with ماه), else null. */
+    private static String monthOf(String w) {
+        if (!w.endsWith("ماه") || w.length() <= 3) return null;
+        String m = w.substring(0, w.length() - 3);
+        return Lang.MONTHS.contains(m) ? m : null;
     }
 
     private static Doc prepare(Sentence s, JalaliDate reference) {
@@ -80,6 +95,24 @@ final class ArticleIndex {
     Doc doc(int i) {
         return docs.get(i);
     }
+
+    /** Which words of sentence {@code d} are items of a written-out list ("A، B، C و D"), computed once. */
+    boolean[] listItems(int d) {
+        boolean[] cached = listItems.get(d);
+        if (cached != null) return cached;
+        Doc doc = docs.get(d);
+        boolean[] out = new boolean[doc.length()];
+        for (int k = 1; k < doc.length(); k++) {
+            int end = ListAnswers.listMayStartAt(doc, k) ? ListAnswers.bareListEnd(doc, k) : -1;
+            if (end < 0) continue;
+            for (int i = k; i < end; i++) out[i] = true;
+            k = end - 1;
+        }
+        listItems.putIfAbsent(d, out);
+        return out;
+    }
+
+    private final java.util.Map<Integer, boolean[]> listItems = new java.util.concurrent.ConcurrentHashMap<>();
 
     int size() {
         return docs.size();

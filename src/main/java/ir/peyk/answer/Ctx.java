@@ -70,16 +70,49 @@ final class Ctx {
         return b >= 0 && b < index.size() && index.doc(a).section() == index.doc(b).section();
     }
 
-    /** Up to {@code max} best sentences that hold at least {@code minCoverage} of the question and its required terms. */
+    /**
+     * Up to {@code max} best sentences that hold at least {@code minCoverage} of the question and its required terms,
+     * and miss none of its rare nouns.
+     */
     List<Ranker.Scored> candidates(double minCoverage, int max, boolean neighbours) {
         List<Ranker.Scored> out = new ArrayList<>();
         for (Ranker.Scored s : ranked) {
             if (out.size() >= max) break;
             if (index.doc(s.doc()).section() == Section.FOOTER) continue;
-            if (coverage(s.doc(), neighbours) >= minCoverage && requiredIn(s.doc(), neighbours)) out.add(s);
+            if (coverage(s.doc(), neighbours) >= minCoverage && requiredIn(s.doc(), neighbours)
+                    && !missesRare(s.doc(), neighbours)) out.add(s);
         }
         return out;
     }
+
+    /**
+     * Sentence {@code d} lacks a noun of the question that the article writes in only a few other sentences ("ظرفیت
+     * سد لار" of a sentence on another dam, where لار stands elsewhere): the question is about those sentences, not
+     * this one. A common word may be left out (an elided subject); a rare one names the thing asked about.
+     */
+    boolean missesRare(int d, boolean neighbours) {
+        List<Question.Term> terms = q.terms();
+        for (int k = 0; k < terms.size(); k++) {
+            if (terms.get(k).weight() < 1 || !terms.get(k).matched() || has(d, k)) continue;
+            if (neighbours && (sameSection(d, d - 1) && has(d - 1, k) || sameSection(d, d + 1) && has(d + 1, k))) continue;
+            if (df(k) <= Math.max(1, index.size() / RARE_SHARE)) return true;
+        }
+        return false;
+    }
+
+    /** A rare word is in one sentence only, or in at most one in this many of a long article's. */
+    static final int RARE_SHARE = 8;
+
+    /** How many sentences hold term {@code k}. */
+    private int df(int k) {
+        if (df == null) {
+            df = new int[q.terms().size()];
+            for (Ranker.Scored s : ranked) for (int j = 0; j < df.length; j++) if (s.has()[j]) df[j]++;
+        }
+        return df[k];
+    }
+
+    private int[] df;
 
     /** Word positions in sentence {@code d} where term {@code k} occurs (computed once per sentence). */
     List<Integer> positions(int d, int k) {
@@ -89,6 +122,13 @@ final class Ctx {
     /** Whether word {@code i} of sentence {@code d} is one of the question's terms. */
     boolean isQuestionWord(int d, int i) {
         for (List<Integer> ps : positionsIn(d)) if (ps.contains(i)) return true;
+        return false;
+    }
+
+    /** Word {@code i} of sentence {@code d} is the question's event (its predicate term). */
+    boolean isEventWord(int d, int i) {
+        List<List<Integer>> ps = positionsIn(d);
+        for (int k = 0; k < ps.size(); k++) if (q.terms().get(k).predicate() && ps.get(k).contains(i)) return true;
         return false;
     }
 
@@ -153,6 +193,26 @@ final class Ctx {
         return weight == 0 ? 0 : sum / weight;
     }
 
+    /**
+     * A noun of the question stands in sentence {@code d} only as an item of an enumeration — in parentheses or a list
+     * — while word {@code at} stands outside it: "پنج سد (امیرکبیر، لار …) ۴۸۰ میلیون مترمکعب" gives the five dams'
+     * water, not لار's; "از جمله عراق، ترکیه … و سهم چین ۲۵ درصد" is not عراق's share.
+     */
+    boolean onlyInEnumeration(int d, int at) {
+        Doc doc = index.doc(d);
+        boolean[] items = index.listItems(d);
+        if (doc.inParen[at] || items[at]) return false;
+        for (int k = 0; k < q.terms().size(); k++) {
+            if (q.terms().get(k).weight() < 1) continue;
+            List<Integer> ps = positions(d, k);
+            if (ps.isEmpty()) continue;
+            boolean outside = false;
+            for (int p : ps) outside |= !doc.inParen[p] && !items[p];
+            if (!outside) return true;
+        }
+        return false;
+    }
+
     static double wordDistance(Doc doc, int p, int from, int to) {
         if (p >= from && p < to) return 0;
         int a = p < from ? p : to - 1;        // count the words between the term and the near edge of the span
@@ -175,6 +235,12 @@ final class Ctx {
         if (span == null || span.isBlank()) return "«" + text + "»";
         if (span.length() >= 0.8 * text.length()) return span;
         return span + " — «" + text + "»";
+    }
+
+    /** A light verb or a verb form follows word {@code p} in its clause: the word is the non-verbal part of a verb. */
+    static boolean verbAfter(Doc doc, int p) {
+        return p + 1 < doc.length() && !doc.punctBefore(p + 1)
+                && (Lang.LIGHT_VERBS.contains(doc.words[p + 1]) || Lang.isVerbLike(doc.words[p + 1]));
     }
 
     static Evidence evidence(Doc d) {

@@ -15,8 +15,11 @@ import java.util.Set;
  * ({@link PersianText#key}); multi-word entries are kept as word arrays. Nothing here is about any one article.
  */
 final class Lang {
-    /** A question cue: its words ("*" = a gap), its answer type and its rank (file order: lower wins). */
-    record Cue(String[] words, AnswerType type, int rank) {}
+    /**
+     * A question cue: its words ("*" = a gap), its answer type and its rank (file order: lower wins); {@code counted}
+     * when the noun after it is the thing counted (COUNT in the file: "چند ایستگاه"), not a measured mass ("چقدر آب").
+     */
+    record Cue(String[] words, AnswerType type, int rank, boolean counted) {}
 
     static final List<Cue> CUES = cues();
     /** Cues indexed by their first word, for a fast scan of the question's words. */
@@ -28,6 +31,34 @@ final class Lang {
     static final List<String[]> REPORTING_VERBS = phrases("reporting-verbs.txt");
     static final Set<String> REPORTING_WORDS = firstWords(REPORTING_VERBS);
     static final List<String[]> REASON_MARKERS = phrases("reason-markers.txt");
+    /** Closed word classes (copula, future, modal, passive, determiner, preposition, who-noun, clock, when). */
+    private static final Map<String, List<String>> WORD_CLASSES = synonyms("word-classes.txt");
+
+    /** Whether {@code w} belongs to word class {@code cls} of word-classes.txt. */
+    static boolean is(String w, String cls) {
+        List<String> c = WORD_CLASSES.get(w);
+        return c != null && c.contains(cls);
+    }
+
+    /** Number words (یک، دو، بیست …): never part of a noun phrase read as an answer. */
+    static final Set<String> NUMBER_WORDS = entryKeys("number-words.txt");
+    /** Counted nouns that are people (کاربر، مسافر): a number of نفر counts them. */
+    static final Set<String> PEOPLE_UNITS = Lexicon.keySet("people-units.txt");
+    /** Question word → the words news may write for it (کم → کاهش). */
+    static final Map<String, List<String>> SYNONYMS = synonyms("synonyms.txt");
+    /** "بعضی از این X": quantifiers that open a partitive noun phrase. */
+    static final List<String[]> PARTITIVES = phrases("partitives.txt");
+    /** Adverbs that may open a clause before its subject (درحال‌حاضر، همچنین). */
+    static final List<String[]> CLAUSE_ADVERBS = phrases("clause-adverbs.txt");
+    /** "نسبت به سال گذشته": a time after these is a baseline, not when something happened. */
+    static final List<String[]> COMPARISON_MARKERS = phrases("comparison-markers.txt");
+    /** "توسط X", "از سوی X": the doer of a passive clause. */
+    static final List<String[]> AGENT_MARKERS = phrases("agent-markers.txt");
+    /** Words of questions about the news item (headline, agency, outlet, time): word → field, "-" or "~". */
+    static final Map<String, String> NEWS_FIELDS = entries("news-fields.txt");
+    /** Phrases a question uses for the text itself ("نام برده شده", "در خبر"): dropped before anything else. */
+    static final List<String[]> MENTION_PHRASES = phrases("mention-phrases.txt");
+    static final Set<String> MENTION_FIRST_WORDS = firstWords(MENTION_PHRASES);
     static final List<String> SUFFIXES = Lexicon.keySet("word-suffixes.txt").stream()
             .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     static final Set<String> TITLES = Lexicon.keySet("titles.txt");
@@ -53,7 +84,8 @@ final class Lang {
 
     /** Words that never carry content in a question. */
     static boolean isFunctionWord(String w) {
-        return STOPWORDS.contains(w) || LIGHT_VERBS.contains(w) || QUESTION_MARKERS.contains(w) || VAGUE.contains(w);
+        return STOPWORDS.contains(w) || LIGHT_VERBS.contains(w) || QUESTION_MARKERS.contains(w) || VAGUE.contains(w)
+                || w.length() > 2 && w.charAt(0) == 'ن' && LIGHT_VERBS.contains(w.substring(1));   // نشوند، نکرد
     }
 
     /** A verb form other than the light verbs: the weak part of a question (its noun phrases carry the content). */
@@ -92,12 +124,14 @@ final class Lang {
         for (String line : Lexicon.lines("question-words.txt")) {
             int tab = line.indexOf('\t');
             if (tab < 0) throw new IllegalStateException("question-words.txt: expected TYPE<TAB>words, got " + line);
-            AnswerType type = AnswerType.valueOf(line.substring(0, tab).strip());
+            String typeName = line.substring(0, tab).strip();
+            boolean counted = typeName.equals("COUNT");
+            AnswerType type = AnswerType.valueOf(counted ? "NUMBER" : typeName);
             List<String> words = new ArrayList<>();
             for (String w : line.substring(tab + 1).strip().split("\\s+")) {
                 words.add(w.equals("*") ? "*" : PersianText.key(w));
             }
-            out.add(new Cue(words.toArray(String[]::new), type, out.size()));
+            out.add(new Cue(words.toArray(String[]::new), type, out.size(), counted));
         }
         return List.copyOf(out);
     }
@@ -121,6 +155,28 @@ final class Lang {
         Set<String> s = new java.util.HashSet<>();
         for (String[] p : phrases) if (p.length == 1) s.add(p[0]);
         return Set.copyOf(s);
+    }
+
+    /** A "WORD = VALUE, VALUE" file as a map, all in key space. */
+    private static Map<String, List<String>> synonyms(String file) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (Map.Entry<String, String> e : entries(file).entrySet()) {
+            List<String> alts = new ArrayList<>();
+            for (String a : e.getValue().split(",")) if (!a.isBlank()) alts.add(PersianText.key(a));
+            out.put(e.getKey(), List.copyOf(alts));
+        }
+        return Map.copyOf(out);
+    }
+
+    /** A "WORD = VALUE" file as a map, words in key space. */
+    private static Map<String, String> entries(String file) {
+        Map<String, String> out = new HashMap<>();
+        for (String l : Lexicon.lines(file)) {
+            int eq = l.indexOf('=');
+            if (eq < 0) throw new IllegalStateException(file + ": expected WORD = VALUE, got " + l);
+            out.put(PersianText.key(l.substring(0, eq)), l.substring(eq + 1).strip());
+        }
+        return Map.copyOf(out);
     }
 
     /** The keys of a "PHRASE = VALUE" file. */

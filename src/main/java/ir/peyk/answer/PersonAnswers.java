@@ -16,6 +16,8 @@ final class PersonAnswers {
 
     /** "چه کسی وزیر … است": the person whose title holds the question's title words; "X کیست": X's title. */
     static Optional<Answer> person(Ctx c, QuoteExtractor quotes) {
+        // "وزیر با چه کسانی دیدار کرد" asks for the object of با, not for the minister
+        if (NounPhrases.prepositionAsked(c.q.words()) != null) return NounPhrases.doer(c);
         List<Integer> titleTerms = titleTerms(c, true);
         if (!titleTerms.isEmpty()) {
             People.Person p = bestPerson(c, titleTerms, true);
@@ -23,7 +25,7 @@ final class PersonAnswers {
             return Optional.of(personAnswer(c, p, 0.9));
         }
         List<Integer> nameTerms = nameTerms(c);
-        if (!nameTerms.isEmpty()) {
+        if (!nameTerms.isEmpty() && onlyNames(c, nameTerms)) {
             People.Person p = bestPerson(c, nameTerms, false);
             if (p != null && p.title != null) return Optional.of(personAnswer(c, p, 0.85));
             return Optional.empty();
@@ -32,11 +34,11 @@ final class PersonAnswers {
         for (Ranker.Scored s : c.candidates(0.6, 3, false)) {
             for (People.Mention m : c.people.in(s.doc())) {
                 if (m.kind() == People.Kind.PRONOUN && m.person().name == null) continue;
-                if (m.person().name == null) continue;
+                if (m.person().name == null || named(c, m.person())) continue;   // "شهریاری با چه کسانی …": not him
                 if (sameClause(c, s.doc(), m)) return Optional.of(personAnswer(c, m.person(), 0.6));
             }
         }
-        return Optional.empty();
+        return NounPhrases.doer(c);                           // a group or an organisation did it
     }
 
     /** "چه کسی گفت …": the speaker of the quote that holds the question's words. */
@@ -74,12 +76,16 @@ final class PersonAnswers {
         return null;
     }
 
-    /** "X درباره Y چه گفت / X Y را چگونه توصیف کرد": the clause of X's quotes that holds Y. */
-    static Optional<Answer> quote(Ctx c, QuoteExtractor quotes) {
+    /**
+     * "X درباره Y چه گفت / X Y را چگونه توصیف کرد": the clause of X's quotes that holds Y. With {@code speakerNamed}
+     * (a what- or how-question read as a quote only as a fallback) the question must name or title X: "نتیجه بازی
+     * چه بود" is not answered by whatever a coach said about the game.
+     */
+    static Optional<Answer> quote(Ctx c, QuoteExtractor quotes, boolean speakerNamed) {
         List<Integer> who = new ArrayList<>(titleTerms(c, false));
         who.addAll(nameTerms(c));
         People.Person person = who.isEmpty() ? null : bestPerson(c, who, false);
-        if (!who.isEmpty() && person == null) return Optional.empty();
+        if (!who.isEmpty() && person == null || speakerNamed && person == null) return Optional.empty();
         List<Integer> topic = new ArrayList<>();
         for (int k = 0; k < c.q.terms().size(); k++) if (!who.contains(k)) topic.add(k);
         Ranker.Scored best = null;
@@ -169,7 +175,13 @@ final class PersonAnswers {
                 Question.Term t = ts.get(j);
                 boolean adjacent = true;
                 for (int p = lastPos; p < t.pos(); p++) adjacent &= q.words()[p].equals("و");
-                if (!adjacent || t.weight() < 1 || !strict && !inSomeTitle(c, t)) break;
+                if (!adjacent || t.weight() < 1) break;
+                if (!strict && !inSomeTitle(c, t)) {
+                    // "وزیر رقابت را …": an object after the title. "وزیر کشور درباره …": the title's own complement,
+                    // which the person's title must then have — a minister of another ministry is not this one.
+                    if (!objectMarked(q, t)) out.add(j);
+                    break;
+                }
                 out.add(j);
                 lastPos = t.pos() + t.len();
             }
@@ -178,10 +190,33 @@ final class PersonAnswers {
         return out;
     }
 
+    /** The term is followed by را: an object, not part of a title. */
+    private static boolean objectMarked(Question q, Question.Term t) {
+        int next = t.pos() + t.len();
+        return next < q.words().length && (q.words()[next].equals("را") || q.words()[next].equals("رو"));
+    }
+
     private static boolean inSomeTitle(Ctx c, Question.Term t) {
         for (People.Person p : c.people.persons) {
             for (TermMatcher.Hit h : t.hits()) if (p.titleWords.contains(h.word())) return true;
         }
+        return false;
+    }
+
+    /**
+     * "زارع‌پور کیست" names the person asked about; "چه کسانی از سخنان رضایی استقبال کردند" names one in its topic:
+     * only a question whose nouns are all name words asks for that person's title.
+     */
+    private static boolean onlyNames(Ctx c, List<Integer> nameTerms) {
+        for (int k = 0; k < c.q.terms().size(); k++) {
+            if (c.q.terms().get(k).weight() >= 1 && !nameTerms.contains(k)) return false;
+        }
+        return true;
+    }
+
+    /** The question names this person already. */
+    private static boolean named(Ctx c, People.Person p) {
+        for (Question.Term t : c.q.terms()) for (TermMatcher.Hit h : t.hits()) if (p.nameWords.contains(h.word())) return true;
         return false;
     }
 
@@ -204,12 +239,16 @@ final class PersonAnswers {
         int bestMentions = -1;
         for (People.Person p : c.people.persons) {
             boolean all = true;
+            int matched = 0;                                  // the leading terms the person's title has
             for (int k : terms) {
                 boolean hit = false;
                 for (TermMatcher.Hit h : c.q.terms().get(k).hits()) {
                     hit |= p.titleWords.contains(h.word()) || !titleOnly && p.nameWords.contains(h.word());
                 }
-                all &= hit;
+                if (hit && matched == terms.indexOf(k)) matched++;
+                // "سرمربی تیم ملی والیبال" of an article on volleyball whose coach is "سرمربی تیم ملی": a trailing word
+                // the headline has is the story's topic, not another team
+                all &= hit || titleOnly && matched >= 2 && inHeadline(c, c.q.terms().get(k));
             }
             if (!all || !headMatches(c, terms, p)) continue;
             int mentions = 0;
@@ -217,6 +256,16 @@ final class PersonAnswers {
             if (mentions > bestMentions) { bestMentions = mentions; best = p; }
         }
         return best;
+    }
+
+    /** The headline holds term {@code t} (a word of no fixed reference: no name, place, month or number). */
+    private static boolean inHeadline(Ctx c, Question.Term t) {
+        if (t.required()) return false;
+        for (Doc d : c.index.docs) {
+            if (d.section() != ir.peyk.article.Section.TITLE) continue;
+            for (String w : d.words) for (TermMatcher.Hit h : t.hits()) if (h.word().equals(w)) return true;
+        }
+        return false;
     }
 
     /**

@@ -1,32 +1,36 @@
 package ir.peyk.answer;
 
-import ir.peyk.article.DateExtractor.DateMatch;
 import ir.peyk.article.NumberExtractor.NumberMatch;
-import ir.peyk.article.RelativeTimeExtractor.RelativeMatch;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * "How many / how much" and "when": a number with its unit and qualifier (from the shared number extractor), or a
- * date, relative time, clock time or year, standing close to the question's words in a sentence that holds them.
- * Empty when there is none — the caller declines rather than offer a number from elsewhere.
+ * "How many / how much": a number with its unit and qualifier (from the shared number extractor) standing close to the
+ * question's words in a sentence that holds them. Empty when there is none — the caller declines rather than offer a
+ * number from elsewhere. (Dates: {@link DateAnswers}.)
  */
 final class QuantityAnswers {
     private QuantityAnswers() {}
 
     static Optional<Answer> number(Ctx c) {
         boolean asksChange = false;
-        for (String w : c.q.words()) asksChange |= Lang.CHANGE_WORDS.contains(w);
+        for (String w : c.q.words()) {
+            asksChange |= Lang.CHANGE_WORDS.contains(w);
+            for (String alt : Lang.SYNONYMS.getOrDefault(w, List.of())) asksChange |= Lang.CHANGE_WORDS.contains(alt);   // کم شد
+        }
         Ranker.Scored bestS = null;
         Doc.Span<NumberMatch> best = null;
         double bestV = 0;
         for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
             Doc d = c.doc(s.doc());
             for (Doc.Span<NumberMatch> n : d.numbers) {
-                if (!unitFits(c.q, d, n)) continue;
+                if (!unitFits(c.q, d, n) || c.onlyInEnumeration(s.doc(), n.from())) continue;
+                String unit = n.match().unit();
+                if (unit != null && Lang.is(unit, "time-unit") && !unit.equals(c.q.units())) continue;   // "دو ماه": a period
                 double dist = c.distance(s.doc(), n.from(), n.to());
-                if (dist > 15) continue;
+                // far from the question's words on average — unless the sentence holds the whole question and one of
+                // its words stands right by the number ("… از سد طالقان … روزانه نزدیک به ۴۰۰ هزار مترمکعب")
+                if (dist > 15 && !(c.coverage(s.doc(), false) >= 0.99 && nextToTerm(c, s.doc(), n))) continue;
                 double v = s.score() * (0.5 + c.closeness(s.doc(), n.from(), n.to()));
                 if (n.match().unit() == null && adjectivalUnit(d, n.to()) == null && !unlistedUnit(c, s.doc(), n.to())) {
                     v *= 0.6;                                   // a bare number
@@ -62,6 +66,9 @@ final class QuantityAnswers {
         }
         if (q.units() == null) return true;
         if (q.units().equals(n.match().unit())) return true;
+        if ("نفر".equals(n.match().unit()) && Lang.PEOPLE_UNITS.contains(q.units())) {
+            for (String w : d.words) if (q.units().equals(Lang.UNITS.getKey(w))) return true;   // "۲۰ میلیون نفر … کاربر"
+        }
         if (q.units().equals(adjectivalUnit(d, n.to()))) return true;
         for (int i = n.to(); i < Math.min(d.length(), n.to() + 2); i++) {
             if (q.units().equals(Lang.UNITS.get(d.words[i]))) return true;
@@ -103,105 +110,26 @@ final class QuantityAnswers {
         return null;
     }
 
+    /** A question word stands within two words of the number, in the same clause. */
+    private static boolean nextToTerm(Ctx c, int doc, Doc.Span<NumberMatch> n) {
+        Doc d = c.doc(doc);
+        for (int i = Math.max(0, n.from() - 2); i < Math.min(d.length(), n.to() + 2); i++) {
+            if (i >= n.from() && i < n.to() || !c.isQuestionWord(doc, i)) continue;
+            int a = Math.min(i, n.from());
+            int b = Math.max(i, n.to() - 1);
+            boolean clean = true;
+            for (int k = a + 1; k <= b; k++) clean &= !d.punctBefore(k);
+            if (clean) return true;
+        }
+        return false;
+    }
+
     /** Past {@code to}, the words that repeat the question's terms ("۴۰ میلیون نفر | کاربر فعال ماهانه"). */
     private static int extendOverQuestionWords(Ctx c, int d, int to) {
         Doc doc = c.doc(d);
         int end = to;
-        while (end < doc.length() && end - to < 5 && !doc.punctBefore(end) && c.isQuestionWord(d, end)) end++;
+        while (end < doc.length() && end - to < 5 && !doc.punctBefore(end) && c.isQuestionWord(d, end)
+                && !c.isEventWord(d, end)) end++;                   // "سه ایستگاه جدید | افتتاح شود"
         return end;
-    }
-
-    static Optional<Answer> date(Ctx c) {
-        Ranker.Scored bestS = null;
-        String bestText = null;
-        double bestV = 0;
-        for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
-            Doc d = c.doc(s.doc());
-            for (Doc.Span<DateMatch> m : d.dates) {
-                if (nearest(c, s.doc(), m.from(), m.to()) > 6) continue;
-                double v = s.score() / (1 + 0.1 * c.distance(s.doc(), m.from(), m.to()));
-                if (v > bestV) {
-                    bestV = v;
-                    bestS = s;
-                    bestText = m.match().text() + " (" + m.match().jalali() + " = " + m.match().gregorian() + ")";
-                }
-            }
-            for (int[] t : clockTimes(d)) {
-                if (nearest(c, s.doc(), t[0], t[1]) > 6) continue;
-                double v = 0.85 * s.score() / (1 + 0.1 * c.distance(s.doc(), t[0], t[1]));
-                if (v > bestV) {
-                    bestV = v;
-                    bestS = s;
-                    bestText = d.span(t[0], t[1]);
-                }
-            }
-            for (int[] y : years(d)) {
-                if (nearest(c, s.doc(), y[0], y[1]) > 6) continue;
-                double v = 0.95 * s.score() / (1 + 0.1 * c.distance(s.doc(), y[0], y[1]));
-                if (v > bestV) {
-                    bestV = v;
-                    bestS = s;
-                    bestText = d.span(y[0], y[1]);
-                }
-            }
-            for (Doc.Span<RelativeMatch> m : d.relatives) {
-                if (nearest(c, s.doc(), m.from(), m.to()) > 6) continue;
-                double v = 0.9 * s.score() / (1 + 0.1 * c.distance(s.doc(), m.from(), m.to()));
-                if (v > bestV) {
-                    bestV = v;
-                    bestS = s;
-                    String r = m.match().resolved();
-                    bestText = m.match().text() + (r == null ? "" : " (" + r + ")");
-                }
-            }
-        }
-        if (bestS == null) return Optional.empty();
-        Doc d = c.doc(bestS.doc());
-        return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(bestText, d), List.of(Ctx.evidence(d)),
-                Ctx.confidence(c.coverage(bestS.doc(), false), true, bestS.score())));
-    }
-
-    /** Distance in words from words [from, to) to the nearest question term in sentence {@code d}. */
-    private static double nearest(Ctx c, int d, int from, int to) {
-        double best = Double.MAX_VALUE;
-        for (int k = 0; k < c.q.terms().size(); k++) {
-            for (int p : c.positions(d, k)) best = Math.min(best, Ctx.wordDistance(c.doc(d), p, from, to));
-        }
-        return best;
-    }
-
-    /** Clock times "ساعت ۱۰:۳۰ صبح": word ranges [from, to) of ساعت, the time and a part-of-day word after it. */
-    private static List<int[]> clockTimes(Doc d) {
-        List<int[]> out = new ArrayList<>();
-        for (int i = 0; i < d.length(); i++) {
-            if (!d.words[i].matches("\\d{1,2}:\\d{2}")) continue;
-            int from = i > 0 && d.words[i - 1].equals("ساعت") ? i - 1 : i;
-            int to = i + 1 < d.length() && Lang.TIME_CUES.contains(d.words[i + 1]) && !d.punctBefore(i + 1) ? i + 2 : i + 1;
-            out.add(new int[]{from, to});
-        }
-        return out;
-    }
-
-    /**
-     * Years standing alone ("تا پایان سال ۱۴۰۴", "در سال 2023"): a whole number 1300–1500 or 1900–2100 right after
-     * سال, with the period words before it. Word ranges [from, to).
-     */
-    private static List<int[]> years(Doc d) {
-        List<int[]> out = new ArrayList<>();
-        for (int i = 1; i < d.length(); i++) {
-            String w = d.words[i];
-            if (w.length() != 4 || !w.chars().allMatch(Character::isDigit) || !d.words[i - 1].equals("سال")) continue;
-            int y = Integer.parseInt(w);
-            if (!(y >= 1300 && y <= 1500 || y >= 1900 && y <= 2100)) continue;
-            boolean inDate = false;
-            for (Doc.Span<DateMatch> m : d.dates) inDate |= i >= m.from() && i < m.to();
-            if (inDate) continue;
-            int from = i - 1;
-            while (from > 0 && !d.punctBefore(from) && Lang.phraseEndingAt(Lang.PERIOD_WORDS, d.words, from) > 0) {
-                from -= Lang.phraseEndingAt(Lang.PERIOD_WORDS, d.words, from);
-            }
-            out.add(new int[]{from, i + 1});
-        }
-        return out;
     }
 }

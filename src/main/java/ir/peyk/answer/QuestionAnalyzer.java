@@ -9,20 +9,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns a question into a {@link Question}: detects the answer type from the question words FIRST (they are
- * stopwords to everything else), then keeps the content terms — dropping question words, stopwords, light verbs,
- * vague words and reporting verbs — after joining adjacent words the article writes as one (پیام رسان های →
- * پیامرسانهای).
+ * Turns a question into a {@link Question}: drops the phrases that point at the text itself ("نام برده شده"), detects
+ * the answer type from the question words FIRST (they are stopwords to everything else), the unit or counted noun of a
+ * number question and the head noun of a which-question, and whether it asks about the news item itself; the content
+ * terms come from {@link QuestionTerms}.
  */
 final class QuestionAnalyzer {
     /** Longer questions are cut: the answer never depends on a question's tail, and latency stays bounded. */
     static final int MAX_CHARS = 1000;
     private static final int MAX_WORDS = 60;
 
-    private final TermMatcher matcher;
+    private final QuestionTerms termsOf;
 
     QuestionAnalyzer(TermMatcher matcher) {
-        this.matcher = matcher;
+        this.termsOf = new QuestionTerms(matcher);
     }
 
     Question analyze(String question) {
@@ -30,8 +30,8 @@ final class QuestionAnalyzer {
         if (raw.length() > MAX_CHARS) raw = raw.substring(0, MAX_CHARS);
         List<String> ws = PersianText.words(PersianText.key(raw));
         if (ws.size() > MAX_WORDS) ws = ws.subList(0, MAX_WORDS);
-        String[] w = ws.toArray(String[]::new);
-        for (int i = 0; i < w.length; i++) w[i] = withoutCopula(w[i]);
+        String[] w = withoutMentions(ws.toArray(String[]::new));
+        for (int i = 0; i < w.length; i++) w[i] = withoutCopula(w[i], i == w.length - 1);
         boolean english = isEnglish(w);
 
         boolean[] used = new boolean[w.length];
@@ -60,13 +60,20 @@ final class QuestionAnalyzer {
         }
         AnswerType fallback = null;
         if (type == AnswerType.WHO_OR_WHEN) {
-            // "وزیر نیرو کی به تهران سفر کرد" asks when; "کی وزیر ارتباطاته" and "کی گفت …" ask who.
-            type = hasTimeCue(w) || !reporting && endsWithEventVerb(w) ? AnswerType.DATE : AnswerType.PERSON;
-            fallback = type == AnswerType.DATE ? AnswerType.PERSON : AnswerType.DATE;
+            // "وزیر نیرو کی به تهران سفر کرد" asks when; "کی وزیر ارتباطاته" and "کی گفت …" ask who. With its subject
+            // written before it ("مرکز آمار کی … اعلام کرد") the reading is decided: no other to fall back on.
+            if (subjectBefore(w, cueStart)) {
+                // "… کی بود": who when the subject holds a title ("وزیر ارتباطات کی بود"), when otherwise ("نشست کی بود")
+                boolean title = false;
+                for (int i = 0; i < cueStart; i++) title |= Lang.TITLES.contains(w[i]);
+                type = QuestionTerms.endsWithCopula(w) && title ? AnswerType.PERSON : AnswerType.DATE;
+            } else {
+                type = hasTimeCue(w) || !reporting && endsWithEventVerb(w) ? AnswerType.DATE : AnswerType.PERSON;
+                fallback = type == AnswerType.DATE ? AnswerType.PERSON : AnswerType.DATE;
+            }
         }
         if (type == AnswerType.PERSON && reporting) type = AnswerType.SPEAKER;
         if (type == AnswerType.MANNER && reporting) type = AnswerType.QUOTE;
-        if (type == AnswerType.MANNER || type == AnswerType.DEFINITION) fallback = AnswerType.QUOTE;   // "وزیر X را چطور می‌بیند" 
 
         // NUMBER: the unit and scale asked for ("چند میلیارد تومان", "چند درصد").
         String unit = null;
@@ -88,15 +95,15 @@ final class QuestionAnalyzer {
             if (u.isPresent()) {
                 unit = u.get().value();
                 headPos = i;
-            } else if (i < w.length && isContent(w[i])) {
-                headPos = i;
+            } else if (cue.counted() && i < w.length && QuestionTerms.isContent(w[i])) {
+                headPos = i;                              // "چند ایستگاه": the noun counted
             }
         }
         if (type == AnswerType.DEFINITION && isSingleWhat(cue)) {
             // "چه خدماتی", "چه نوع تماسی": what + noun asks "which"
             int i = cueEnd;
             while (i < w.length && Lang.VAGUE.contains(w[i])) i++;
-            if (i < w.length && isContent(w[i]) && !Lang.isVerbLike(w[i])) {
+            if (i < w.length && QuestionTerms.isContent(w[i]) && !Lang.isVerbLike(w[i])) {
                 type = AnswerType.WHICH;
                 headPos = i;
             }
@@ -105,22 +112,53 @@ final class QuestionAnalyzer {
             if (headPos < 0) headPos = firstContent(w, used, 0, cueStart);
         }
 
-        List<Question.Term> terms = terms(w, used, type, headPos, unit != null || scale > 0 ? cueEnd : -1);
+        if (type == AnswerType.MANNER || type == AnswerType.DEFINITION) fallback = AnswerType.QUOTE;   // "وزیر X را چطور می‌بیند"
+        List<Question.Term> terms = termsOf.terms(w, used, type, headPos, unit != null || scale > 0 ? cueEnd : -1);
         Question.Term head = null;
         for (Question.Term t : terms) if (headPos >= t.pos() && headPos < t.pos() + t.len()) head = t;
-        return new Question(raw, w, type, terms, head, unit, scale, english, fallback);
+        return new Question(raw, w, type, terms, head, unit, scale, english, fallback, NewsAnswers.field(w, used, type));
+    }
+
+    /**
+     * The question without the phrases that point at the text itself ("نام برده شده", "در خبر"), and with a verb's
+     * می / نمی typed as a word of its own joined to it ("می رسد" is میرسد, as ZWNJ would have written it).
+     */
+    private static String[] withoutMentions(String[] w) {
+        List<String> out = new ArrayList<>(w.length);
+        for (int i = 0; i < w.length; i++) {
+            if ((w[i].equals("می") || w[i].equals("نمی")) && i + 1 < w.length && Character.isLetter(w[i + 1].charAt(0))) {
+                out.add(w[i] + w[++i]);
+                continue;
+            }
+            int len = Lang.MENTION_FIRST_WORDS.contains(w[i]) ? Lang.phraseAt(Lang.MENTION_PHRASES, w, i) : 0;
+            if (len > 0) { i += len - 1; continue; }
+            out.add(w[i]);
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /** A content word stands right before the cue (not an object marked by را): the cue's subject is given. */
+    private static boolean subjectBefore(String[] w, int cueStart) {
+        if (cueStart <= 0) return false;
+        String prev = w[cueStart - 1];
+        return QuestionTerms.isContent(prev) && !Lang.isVerbLike(prev);
     }
 
     /**
      * A question word or a unit with a spoken copula attached ("چقدره", "چنده", "کدومه", "نفرند") is that word: the
      * copula only asks.
      */
-    private static String withoutCopula(String w) {
+    private static final String[] CLITICS = {"ه", "ست", "اند", "ند", "ن"};
+
+    private static String withoutCopula(String w, boolean last) {
         if (Lang.CUES_BY_FIRST.containsKey(w) || Lang.QUESTION_MARKERS.contains(w)) return w;
-        for (String clitic : new String[]{"ه", "ست", "اند", "ند"}) {
+        for (String clitic : CLITICS) {
+            // spoken -ن only after a unit ending the question ("… چند نفرن"): چین is China, سالن a hall
+            if (clitic.equals("ن") && !last) continue;
             if (w.length() > clitic.length() + 1 && w.endsWith(clitic)) {
                 String base = w.substring(0, w.length() - clitic.length());
-                if (Lang.QUESTION_MARKERS.contains(base) || Lang.UNITS.get(base) != null) return base;
+                boolean marker = Lang.QUESTION_MARKERS.contains(base) && !clitic.equals("ن");
+                if (marker || Lang.UNITS.get(base) != null) return base;
             }
         }
         return w;
@@ -161,96 +199,16 @@ final class QuestionAnalyzer {
         return false;
     }
 
-    private static final java.util.Set<String> COPULAS = java.util.Set.of("است", "هست", "هستند", "بود", "بودند", "ه", "باشد");
-
     /** "کی پلتفرمها گلایه کردند": a question that ends in a verb of an event (not a copula) asks "when". */
     private static boolean endsWithEventVerb(String[] w) {
         if (w.length < 2) return false;
         String last = w[w.length - 1];
-        return !COPULAS.contains(last) && (Lang.LIGHT_VERBS.contains(last) || Lang.isVerbLike(last));
-    }
-
-    /**
-     * A word that pins the question to one thing — a month, a number, a place, a first name, a Latin name: when the
-     * article lacks it, the question is about something else ("تورم اسفند" of an article on بهمن).
-     */
-    private static boolean isSpecific(String w) {
-        if (Character.isDigit(w.charAt(0)) || Lang.MONTHS.contains(w) || Lang.FIRST_NAMES.contains(w)) return true;
-        return w.charAt(0) >= 'a' && w.charAt(0) <= 'z' || Lang.ONE_WORD_PLACES.contains(w);
-    }
-
-    private static boolean isContent(String w) {
-        return !Lang.isFunctionWord(w) && !Lang.REPORTING_WORDS.contains(w);
+        return !QuestionTerms.isCopula(last) && (Lang.LIGHT_VERBS.contains(last) || Lang.isVerbLike(last));
     }
 
     private static int firstContent(String[] w, boolean[] used, int from, int to) {
-        for (int i = Math.max(0, from); i < to && i < w.length; i++) if (!used[i] && isContent(w[i])) return i;
+        for (int i = Math.max(0, from); i < to && i < w.length; i++) if (!used[i] && QuestionTerms.isContent(w, i)) return i;
         return -1;
-    }
-
-    private List<Question.Term> terms(String[] w, boolean[] used, AnswerType type, int headPos, int unitFrom) {
-        List<Question.Term> out = new ArrayList<>();
-        boolean firstNoun = true;
-        int nouns = 0;
-        for (int i = 0; i < w.length; i++) if (!used[i] && isContent(w[i]) && !Lang.isVerbLike(w[i])) nouns++;
-        int i = 0;
-        while (i < w.length) {
-            if (used[i]) { i++; continue; }
-            int joined = join(w, used, i);
-            if (joined > 1) {
-                String text = concat(w, i, joined);
-                out.add(term(text, i, joined, 1.0, firstNoun && nouns >= 2 || i <= headPos && headPos < i + joined));
-                firstNoun = false;
-                i += joined;
-                continue;
-            }
-            String x = w[i];
-            if (!isContent(x)) { i++; continue; }
-            boolean unitWord = unitFrom >= 0 && i >= unitFrom && (Lang.UNITS.get(x) != null || Lang.SCALES.get(x) != null);
-            boolean verb = Lang.isVerbLike(x);
-            double weight = unitWord ? 0.6 : verb ? 0.35 : 1.0;
-            boolean required = !verb && !unitWord && (Lang.TITLES.contains(x) || i == headPos || firstNoun && nouns >= 2
-                    || isSpecific(x));
-            out.add(term(x, i, 1, weight, required));
-            if (!verb && !unitWord) firstNoun = false;
-            i++;
-        }
-        return out;
-    }
-
-    private Question.Term term(String text, int pos, int len, double weight, boolean required) {
-        return new Question.Term(text, pos, len, weight, required, matcher.match(text));
-    }
-
-    /**
-     * How many words from {@code i} to join: 3 or 2 when their concatenation is an article word (or one with a
-     * suffix) that the parts alone would not find — a ZWNJ typed as a space, or written solid.
-     */
-    private int join(String[] w, boolean[] used, int i) {
-        for (int len = 3; len >= 2; len--) {
-            if (i + len > w.length) continue;
-            boolean free = true;
-            for (int k = i; k < i + len; k++) free &= !used[k];
-            if (!free || !isContent(w[i])) continue;
-            String j = concat(w, i, len);
-            int closeness = matcher.closeness(j);
-            if (closeness == 2) return len;                 // one article word: پیام رسان های → پیامرسانهای
-            if (closeness == 0) continue;
-            boolean stop = false;
-            boolean unknownPart = false;
-            for (int k = i; k < i + len; k++) {
-                stop |= Lang.STOPWORDS.contains(w[k]);
-                unknownPart |= !matcher.matchesClosely(w[k]);
-            }
-            if (!stop && unknownPart) return len;         // two article words the question wrote solid or split oddly
-        }
-        return 1;
-    }
-
-    private static String concat(String[] w, int i, int len) {
-        StringBuilder b = new StringBuilder();
-        for (int k = i; k < i + len; k++) b.append(w[k]);
-        return b.toString();
     }
 
     private static boolean isEnglish(String[] w) {

@@ -4,14 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers whose span is typed by its shape: a place, a reason clause, a manner phrase, a list or a head noun with its
- * modifiers, a clause, a yes/no. Each returns empty when the article holds no span of the asked type near the
- * question's words: the caller then declines. (Numbers and dates: {@link QuantityAnswers}.)
+ * Answers whose span is typed by its shape: a place, a reason clause, a manner phrase, a clause, a yes/no. Each
+ * returns empty when the article holds no span of the asked type near the question's words: the caller then declines.
+ * (Numbers: {@link QuantityAnswers}; dates: {@link DateAnswers}; lists and which-nouns: {@link ListAnswers}.)
  */
 final class SpanAnswers {
-    private static final List<String[]> LIST_OPENERS = List.of(
-            new String[]{"شامل"}, new String[]{"از", "جمله"}, new String[]{"مانند"}, new String[]{"مثل"},
-            new String[]{"نظیر"}, new String[]{"همچون"}, new String[]{"یعنی"});
     private static final List<String[]> MANNER_OPENERS = List.of(
             new String[]{"به", "صورت"}, new String[]{"بهصورت"}, new String[]{"به", "شکل"}, new String[]{"به", "شیوه"},
             new String[]{"از", "طریق"}, new String[]{"با", "استفاده", "از"});
@@ -27,10 +24,17 @@ final class SpanAnswers {
             for (int i = 0; i < d.length(); i++) {
                 int len = Lang.phraseAt(Lang.PLACES, d.words, i);
                 if (len == 0 || c.isQuestionWord(s.doc(), i)) continue;
+                // "نمایشگاه صادرات ایران": a place right after a word of the question names that thing, not where
+                if (i > 0 && !d.punctBefore(i) && c.isQuestionWord(s.doc(), i - 1)) continue;
                 double dist = c.distance(s.doc(), i, i + len);
                 if (dist < bestDist) { bestDist = dist; bestAt = i; bestLen = len; }
             }
             if (bestAt >= 0 && bestDist <= 15) {
+                boolean[] items = c.index.listItems(s.doc());   // one place of a list: "کدام استان‌ها" wants them all
+                if (items[bestAt]) {
+                    while (bestAt > 0 && items[bestAt - 1]) { bestAt--; bestLen++; }
+                    while (bestAt + bestLen < d.length() && items[bestAt + bestLen]) bestLen++;
+                }
                 return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(bestAt, bestAt + bestLen), d),
                         List.of(Ctx.evidence(d)), Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
             }
@@ -71,7 +75,7 @@ final class SpanAnswers {
                         List.of(Ctx.evidence(doc)), Ctx.confidence(c.coverage(s.doc(), true), true, s.score())));
             }
         }
-        return sentence(c, 0.8);
+        return sentence(c, 0.99);                               // no reason marker: only a sentence with all of it
     }
 
     /** "این X" / "همین X" shortly before word {@code i}, X one of the question's terms: an anaphor. */
@@ -99,66 +103,14 @@ final class SpanAnswers {
         return sentence(c, 0.8);
     }
 
-    /**
-     * "کدام X / چه Xی / نام X": a list after the head noun — in parentheses, or after شامل / از جمله / مانند — else the
-     * head noun with the modifiers the article adds to it ("خدمات دولتی").
-     */
-    static Optional<Answer> which(Ctx c, boolean listWanted) {
-        Question.Term head = c.q.head();
-        int headK = head == null ? -1 : c.q.terms().indexOf(head);
-        if (headK >= 0) {
-            for (Ranker.Scored s : c.candidates(0.5, 6, false)) {
-                Doc d = c.doc(s.doc());
-                for (int p : c.positions(s.doc(), headK)) {
-                    String list = listAfter(d, p + 1);
-                    if (list != null) return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(list, d),
-                            List.of(Ctx.evidence(d)), Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
-                }
-            }
-            if (!listWanted) {
-                for (Ranker.Scored s : c.candidates(0.5, 3, false)) {
-                    Doc d = c.doc(s.doc());
-                    for (int p : c.positions(s.doc(), headK)) {
-                        int end = p + 1;
-                        while (end < d.length() && c.positions(s.doc(), headK).contains(end)) end++;
-                        int np = nounPhraseEnd(d, end, 3);
-                        boolean adds = false;
-                        for (int i = end; i < np; i++) adds |= !c.isQuestionWord(s.doc(), i);
-                        if (!adds) continue;
-                        return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(p, np), d),
-                                List.of(Ctx.evidence(d)), Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
-                    }
-                }
-            }
+    /** Sentence {@code d} has the question's required predicate as a verb somewhere (true when there is none). */
+    private static boolean eventSaid(Ctx c, int d) {
+        for (int k = 0; k < c.q.terms().size(); k++) {
+            if (!c.q.terms().get(k).predicate() || !c.q.terms().get(k).required()) continue;
+            for (int p : c.positions(d, k)) if (Ctx.verbAfter(c.doc(d), p)) return true;
+            return false;
         }
-        return sentence(c, 0.75);
-    }
-
-    /** A parenthesised list, or a comma list after شامل / از جمله …, within three words after {@code from}. */
-    static String listAfter(Doc d, int from) {
-        for (int k = from; k <= Math.min(d.length(), from + 3); k++) {
-            String gap = d.gapBefore(k);
-            if (gap.contains("(") && k < d.length()) {
-                int open = d.text().lastIndexOf('(', d.start[k]);
-                int close = d.text().indexOf(')', open);
-                if (open >= 0 && close > open) {
-                    String inner = d.text().substring(open + 1, close).strip();
-                    if (inner.contains("،") || inner.contains(",") || inner.contains(" و ")) return inner;
-                }
-                return null;
-            }
-            if (k > from && d.punctBefore(k)) return null;
-            if (k < d.length()) {
-                int len = Lang.phraseAt(LIST_OPENERS, d.words, k);
-                if (len > 0) {
-                    int end = clauseEnd(d, k + len, 15);
-                    while (end > k + len && (Lang.LIGHT_VERBS.contains(d.words[end - 1]) || Lang.isVerbLike(d.words[end - 1]))) end--;
-                    String items = d.span(k + len, end);
-                    if (items.contains("،") || items.contains(",") || items.contains(" و ")) return items;
-                }
-            }
-        }
-        return null;
+        return true;
     }
 
     /** "X چیست / درباره چه": the clause of the best sentence that holds most of the question's terms. */
@@ -185,10 +137,13 @@ final class SpanAnswers {
                 Ctx.confidence(c.coverage(s.doc(), false), span != null, s.score())));
     }
 
-    /** The best sentence itself, when it holds at least {@code minCoverage} of the question. */
+    /**
+     * The best sentence itself, when it holds at least {@code minCoverage} of the question — and the question's
+     * required event as a verb: a sentence that only names it ("در مراسم افتتاح") does not say who or what did it.
+     */
     static Optional<Answer> sentence(Ctx c, double minCoverage) {
         List<Ranker.Scored> cs = c.candidates(minCoverage, 1, false);
-        if (cs.isEmpty()) return Optional.empty();
+        if (cs.isEmpty() || !eventSaid(c, cs.get(0).doc())) return Optional.empty();
         Doc d = c.doc(cs.get(0).doc());
         return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(null, d), List.of(Ctx.evidence(d)),
                 Ctx.confidence(c.coverage(d.index(), false), false, cs.get(0).score())));
@@ -199,13 +154,51 @@ final class SpanAnswers {
         List<Ranker.Scored> cs = c.candidates(0.99, 1, false);
         if (cs.isEmpty()) return Optional.empty();
         Doc d = c.doc(cs.get(0).doc());
+        if (!numbersAgree(c, cs.get(0).doc())) return Optional.empty();
         boolean negatedQ = false;
         boolean negatedS = false;
         for (String w : c.q.words()) negatedQ |= isNegativeVerb(w);
-        for (int i = 0; i < d.length(); i++) if (isNegativeVerb(d.words[i])) negatedS = true;
+        int[] clause = termClause(c, cs.get(0).doc());                 // "… گلایه‌مند بودند که ما توصیه نمی‌کنیم":
+        for (int i = clause[0]; i < clause[1]; i++) if (isNegativeVerb(d.words[i])) negatedS = true;   // not that verb
         String verdict = negatedQ == negatedS ? "بله" : "خیر";
         return Optional.of(new Answer(c.q.raw(), true, verdict + " — «" + d.text() + "»", List.of(Ctx.evidence(d)),
                 Ctx.round(Ctx.confidence(1, true, cs.get(0).score()) * 0.9)));
+    }
+
+    /** Words [from, to) of the clauses of sentence {@code d} that hold the question's words (up to punctuation or که). */
+    private static int[] termClause(Ctx c, int d) {
+        Doc doc = c.doc(d);
+        int first = doc.length();
+        int last = -1;
+        for (int k = 0; k < c.q.terms().size(); k++) {
+            for (int p : c.positions(d, k)) { first = Math.min(first, p); last = Math.max(last, p); }
+        }
+        if (last < 0) return new int[]{0, doc.length()};
+        int from = first;
+        while (from > 0 && !doc.punctBefore(from) && !doc.words[from - 1].equals("که")) from--;
+        int to = last + 1;
+        while (to < doc.length() && !doc.punctBefore(to) && !doc.words[to].equals("که")) to++;
+        return new int[]{from, to};
+    }
+
+    /**
+     * Every number the question states is in sentence {@code d} with the same qualifier: "آیا X بیش از ۴۰ میلیون …"
+     * is not confirmed by "X قریب به ۴۰ میلیون …" (the ۴۰ میلیون nearest the question's words is the one compared).
+     */
+    private static boolean numbersAgree(Ctx c, int d) {
+        Doc doc = c.doc(d);
+        for (ir.peyk.article.NumberExtractor.NumberMatch qn : ir.peyk.article.NumberExtractor.extract(c.q.raw())) {
+            Doc.Span<ir.peyk.article.NumberExtractor.NumberMatch> best = null;
+            double bestDist = Double.MAX_VALUE;
+            for (Doc.Span<ir.peyk.article.NumberExtractor.NumberMatch> n : doc.numbers) {
+                if (Math.abs(n.match().value() - qn.value()) > 1e-9 * Math.max(1, Math.abs(qn.value()))) continue;
+                double dist = c.distance(d, n.from(), n.to());
+                if (dist < bestDist) { bestDist = dist; best = n; }
+            }
+            if (best == null) return false;
+            if (qn.qualifier() != null && !qn.qualifier().equals(best.match().qualifier())) return false;
+        }
+        return true;
     }
 
     private static boolean isNegativeVerb(String w) {
@@ -224,12 +217,23 @@ final class SpanAnswers {
         return end;
     }
 
-    /** End of the noun phrase from {@code from}: words up to a function word, a verb or punctuation. */
+    /**
+     * End of the noun phrase from {@code from}: words up to a function word, a verb or punctuation, and before the
+     * non-verbal part of a compound verb ("ساعات شب | روبه‌رو خواهیم شد").
+     */
     static int nounPhraseEnd(Doc d, int from, int max) {
         int end = from;
         while (end < d.length() && end - from < max && !(end > from && d.punctBefore(end))
                 && !Lang.isFunctionWord(d.words[end]) && !Lang.isVerbLike(d.words[end])
-                && !Lang.REPORTING_WORDS.contains(d.words[end]) && !Character.isDigit(d.words[end].charAt(0))) end++;
+                && !Lang.REPORTING_WORDS.contains(d.words[end]) && !Character.isDigit(d.words[end].charAt(0))
+                && !(end > from && verbFollows(d, end))) end++;
         return end;
+    }
+
+    /** A light verb or a verb form stands right after word {@code i}, in the same clause. */
+    private static boolean verbFollows(Doc d, int i) {
+        if (i + 1 >= d.length() || d.punctBefore(i + 1)) return false;
+        String next = d.words[i + 1];
+        return Lang.LIGHT_VERBS.contains(next) && !next.equals("است") || Lang.isVerbLike(next);
     }
 }

@@ -97,15 +97,15 @@ final class TermMatcher {
             for (String s : Lang.SUFFIXES) {
                 // a plural ها/های leaves a stem of two letters too (سدها → سد); other suffixes need three
                 int min = s.startsWith("ها") ? 2 : 3;
-                if (t.length() - s.length() < min || !t.endsWith(s)) continue;
+                if (t.length() - s.length() < min || !t.endsWith(s) || comparative(s)) continue;
                 String base = t.substring(0, t.length() - s.length());
                 if (vocab.contains(base)) out.putIfAbsent(base, 0.9);
                 for (String s2 : Lang.SUFFIXES) {
                     if (vocab.contains(base + s2)) out.putIfAbsent(base + s2, 0.85);
                 }
             }
-            if (t.length() >= 3) {
-                for (String w : byStem.getOrDefault(stem(t), List.of())) out.putIfAbsent(w, 0.8);
+            if (t.length() >= 3) {                        // not a function word: استانها → است is over-stemming
+                for (String w : byStem.getOrDefault(stem(t), List.of())) if (!Lang.isFunctionWord(w)) out.putIfAbsent(w, 0.8);
             }
             if (out.isEmpty() && t.length() >= 4) dice(t, out);
         }
@@ -125,7 +125,7 @@ final class TermMatcher {
         }
         for (Map.Entry<String, Integer> e : shared.entrySet()) {
             double d = 2.0 * e.getValue() / (g.length + trigramCount.get(e.getKey()));
-            if (d >= DICE_THRESHOLD) out.put(e.getKey(), 0.9 * d);
+            if (d >= DICE_THRESHOLD && !Lang.isFunctionWord(e.getKey())) out.put(e.getKey(), 0.9 * d);
         }
     }
 
@@ -136,6 +136,7 @@ final class TermMatcher {
             String next = null;
             for (String suf : Lang.SUFFIXES) {
                 if (suf.length() == 1 && !suf.equals("ی")) continue; // ش، م … over-stem (مردم → مرد)
+                if (comparative(suf)) continue;                       // بیشترین is not بیش
                 if (s.endsWith(suf) && s.length() - suf.length() >= 3) {
                     next = s.substring(0, s.length() - suf.length());
                     break;
@@ -145,6 +146,14 @@ final class TermMatcher {
             s = next;
         }
         return s;
+    }
+
+    /**
+     * تر / ترین / تری change what a word says (بیشترین "the most" is not بیش): a question word is never stripped of
+     * them to match, though a question's گران still finds the article's گران‌تر.
+     */
+    private static boolean comparative(String suffix) {
+        return suffix.startsWith("تر");
     }
 
     /** Distinct character 3-grams of "_w_", each packed into a long. */

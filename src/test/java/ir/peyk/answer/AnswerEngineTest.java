@@ -79,6 +79,65 @@ class AnswerEngineTest {
     }
 
     @Test
+    void questionsAboutTheNewsItemAreAnsweredFromTheHeaderOrDeclined() throws Exception {
+        assertTrue(def.ask("نام خبرگزاری چیست؟").answer().startsWith("تسنیم"));
+        assertEquals("ارائه خدمات دولتی از طریق پیامرسانهای داخلی", def.ask("تیتر خبر چیست؟").answer());
+        assertTrue(def.ask("این خبر در چه ساعتی منتشر شد؟").answer().startsWith("ساعت 00:09"));
+        AnswerEngine e = new AnswerEngine(ArticleParser.parse("""
+                افتتاح مرکز جدید در شیراز
+
+                ایسنا سه‌شنبه ۲۰ شهریور ۱۴۰۳
+                مرکز جدید خدمات شهری در شیراز افتتاح شد. این مرکز توسط شهرداری شیراز ساخته شد.
+                """));
+        assertFalse(e.ask("این خبر ساعت چند منتشر شد؟").answered());   // the dateline gives no time
+        assertTrue(e.ask("این خبر کی منتشر شد؟").answer().startsWith("20 شهریور 1403"));
+    }
+
+    @Test
+    void aDoerThatIsNoPersonIsTheSubjectOrTheAgentOfItsClause() throws Exception {
+        Answer a = def.ask("تماس تصویری چندنفره را چه کسانی راه اندازی کرده اند؟");
+        assertTrue(a.answer().startsWith("بعضی از این پلتفرمها — «"), a.answer());
+        assertEquals(5, a.evidence().get(0).sentence());
+        assertFalse(def.ask("چه کسی روبیکا را راه‌اندازی کرد؟").answered());      // no sentence says it
+        assertFalse(def.ask("چه کسی بودجه کلان را تخصیص داد؟").answered());      // تخصیص is no verb there
+        AnswerEngine e = new AnswerEngine(ArticleParser.parse("""
+                افتتاح مرکز جدید در شیراز
+
+                ایسنا سه‌شنبه ۲۰ شهریور ۱۴۰۳
+                مرکز جدید خدمات شهری در شیراز افتتاح شد. این مرکز توسط شهرداری شیراز ساخته شد.
+                """));
+        assertFalse(e.ask("چه کسی مرکز جدید خدمات شهری را افتتاح کرد؟").answered());   // passive, no doer said
+        assertTrue(e.ask("این مرکز توسط چه کسی ساخته شد؟").answer().startsWith("شهرداری شیراز — «"));
+    }
+
+    @Test
+    void aClockQuestionWantsAClockTimeAndItsPrepositionPicksStartOrEnd() {
+        AnswerEngine metro = Fixtures.engine("answers-metro-hamshahri.fa.txt");
+        assertTrue(metro.ask("قطارها تا چه ساعتی کار می‌کنند؟").answer().startsWith("۲۲:۰۰"));
+        assertTrue(metro.ask("قطارها از چه ساعتی کار می‌کنند؟").answer().startsWith("ساعت ۵:۳۰ صبح"));
+        assertTrue(metro.ask("قطارها از کی ساعت ۵:۳۰ کار می‌کنند؟").answer().startsWith("۱۱ فروردین"));   // not the time it says
+    }
+
+    @Test
+    void spansAreTheAnswerNotJustSomethingInTheSentence() {
+        AnswerEngine export = Fixtures.engine("answers-export-irna.fa.txt");
+        assertTrue(export.ask("نمایشگاه بین‌المللی صادرات کجا برگزار می‌شود؟").answer().startsWith("تهران — «"));
+        assertTrue(export.ask("عمده صادرات به کدام کشورها انجام شده است؟").answer()
+                .startsWith("عراق، ترکیه، امارات و افغانستان — «"));
+        assertFalse(export.ask("سهم عراق از صادرات چند درصد بود؟").answered());    // ۲۵ درصد is China's share
+        assertTrue(export.ask("واردات کشور در دو ماه چقدر بود؟").answer().startsWith("۹.۵ میلیارد دلار"));
+        AnswerEngine sport = Fixtures.engine("answers-sport-isna.fa.txt");
+        assertTrue(sport.ask("تیم ملی والیبال ایران کدام تیم را شکست داد؟").answer().startsWith("ژاپن — «"));
+        assertTrue(sport.ask("سرمربی تیم ملی والیبال کیست؟").answer().startsWith("پیمان اکبری"));
+        assertFalse(sport.ask("سرمربی تیم ملی فوتبال کیست؟").answered());
+        AnswerEngine health = Fixtures.engine("answers-health-tasnim.fa.txt");
+        assertTrue(health.ask("واکسن ها به چه کسانی تحویل داده شده است؟").answer().startsWith("دانشگاه‌های علوم پزشکی — «"));
+        assertTrue(health.ask("چه کسی واکسن‌ها را تولید کرده است؟").answer().startsWith("انستیتو پاستور ایران — «"));
+        assertTrue(health.ask("کدام استان‌ها در مرحله نخست طرح قرار دارند؟").answer()
+                .startsWith("تهران، اصفهان، خراسان رضوی و فارس — «"));
+    }
+
+    @Test
     void theEngineIsSharedSafelyAcrossThreads() throws Exception {
         String q = "روزانه چند نفر در شبکه‌های اجتماعی داخلی فعال هستند؟";
         String expected = def.ask(q).answer();

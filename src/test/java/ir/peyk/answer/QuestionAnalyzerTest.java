@@ -82,6 +82,64 @@ class QuestionAnalyzerTest {
     }
 
     @Test
+    void phrasesThatPointAtTheTextAreDropped() {
+        Question q = analyzer.analyze("چه پیام رسان هایی نام برده شده اند؟");
+        assertEquals(AnswerType.WHICH, q.type());
+        assertEquals(List.of("پیامرسان"), q.terms().stream().map(Question.Term::text).toList());
+        assertEquals(1, analyzer.analyze("چه پیام‌رسان‌هایی در خبر آمده است؟").terms().size());
+    }
+
+    @Test
+    void theEventOfTheQuestionIsItsPredicateAndRequiredForFactQuestions() {
+        Question when = analyzer.analyze("چه زمانی خدمات دولتی راه‌اندازی شد؟");
+        Question.Term event = when.terms().get(when.terms().size() - 1);
+        assertEquals("راهاندازی", event.text());
+        assertEquals(Question.Role.EVENT, event.role());
+        assertTrue(event.required());
+        Question state = analyzer.analyze("چند درصد کاربران روبیکا فعال هستند؟");
+        Question.Term full = state.terms().get(state.terms().size() - 1);
+        assertEquals(Question.Role.STATE, full.role());            // a state may be worded otherwise: not required
+        assertFalse(full.required());
+        assertFalse(state.nounMissing());
+        Question quote = analyzer.analyze("وزیر رقابت را چگونه توصیف کرد؟");
+        assertFalse(quote.terms().stream().anyMatch(t -> t.predicate() && t.required()));   // quotes need no event
+        assertTrue(analyzer.analyze("هزینه بلیت اتوبوس چقدر است؟").nounMissing());
+    }
+
+    @Test
+    void aCountedNounFollowsChandButNotCheghadr() {
+        assertEquals("ایستگاه", analyzer.analyze("چند ایستگاه افتتاح شد؟").head().text());
+        assertNull(analyzer.analyze("چقدر آب در سدها هست؟").head());
+        assertEquals(AnswerType.NUMBER, analyzer.analyze("چقدر آب در سدها هست؟").type());
+    }
+
+    @Test
+    void keyAfterItsSubjectAsksWhenWithNoWhoReading() {
+        Question q = analyzer.analyze("مرکز آمار کی نرخ تورم را اعلام کرد؟");
+        assertEquals(AnswerType.DATE, q.type());
+        assertNull(q.fallback());
+        assertEquals(AnswerType.PERSON, analyzer.analyze("وزیر ارتباطات کی بود؟").type());
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "نام خبرگزاری چیست؟|AGENCY",
+            "خبر از کدوم خبرگزاریه؟|AGENCY",
+            "این خبر در چه ساعتی منتشر شد؟|TIME",
+            "تاریخ انتشار خبر؟|DATE",
+            "این خبر کی منتشر شد؟|DATE",
+            "تیتر خبر چیه؟|TITLE",
+            "What is the title of the news?|TITLE",
+            "این خبر مال کدوم روزنامه است؟|SOURCE",
+            "ساعت چند است؟|-",
+            "خبرگزاری مهر چه گفت؟|-",
+            "این گزارش چه ساعتی منتشر شد؟|-",
+    })
+    void questionsAboutTheNewsItemNameAHeaderField(String q, NewsAnswers.Field field) {
+        assertEquals(field, analyzer.analyze(q).news());
+    }
+
+    @Test
     void matcherFindsSuffixedStemmedAndFuzzyForms() {
         TermMatcher m = index.matcher;
         assertTrue(has(m, "پیامرسان", "پیامرسانهای"));      // word + suffix

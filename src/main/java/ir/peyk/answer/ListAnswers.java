@@ -1,0 +1,165 @@
+package ir.peyk.answer;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * "کدام X / چه Xی / نام X / X کدامند": a list written after the head noun — in parentheses, after شامل / از جمله …, or
+ * right after it ("استان‌های A، B، C و D") — else the head noun with the modifiers the article adds to it
+ * ("خدمات دولتی", "بعضی از این پلتفرم‌ها") in the clause of the question's event. Empty when there is neither.
+ */
+final class ListAnswers {
+    private static final List<String[]> LIST_OPENERS = List.of(
+            new String[]{"شامل"}, new String[]{"از", "جمله"}, new String[]{"مانند"}, new String[]{"مثل"},
+            new String[]{"نظیر"}, new String[]{"همچون"}, new String[]{"یعنی"});
+
+    /** How far (mean words, clause breaks counting 3) a which-answer may stand from the question's other words. */
+    static final double MAX_WHICH_DISTANCE = 8;
+
+    /**
+     * "کدام X / چه Xی / نام X": a list after the head noun — in parentheses, or after شامل / از جمله / مانند — else the
+     * head noun with the modifiers the article adds to it ("خدمات دولتی").
+     */
+    static Optional<Answer> which(Ctx c, boolean listWanted) {
+        Question.Term head = c.q.head();
+        int headK = head == null ? -1 : c.q.terms().indexOf(head);
+        if (headK >= 0) {
+            for (Ranker.Scored s : c.candidates(0.5, 6, false)) {
+                Doc d = c.doc(s.doc());
+                for (int p : c.positions(s.doc(), headK)) {
+                    String list = listAfter(d, p + 1);
+                    if (list != null) return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(list, d),
+                            List.of(Ctx.evidence(d)), Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
+                }
+            }
+            if (!listWanted) {
+                Optional<Answer> object = NounPhrases.whichObject(c, head.pos());   // "کدام تیم را شکست داد"
+                if (object.isPresent()) return object;
+                for (Ranker.Scored s : c.candidates(0.5, 3, false)) {
+                    Doc d = c.doc(s.doc());
+                    for (int p : c.positions(s.doc(), headK)) {
+                        int end = p + 1;
+                        while (end < d.length() && c.positions(s.doc(), headK).contains(end)) end++;
+                        // the modifiers the article adds, up to the next word the question has (another constituent)
+                        int limit = SpanAnswers.nounPhraseEnd(d, end, 3);
+                        int np = end;
+                        while (np < limit && !c.isQuestionWord(s.doc(), np)) np++;
+                        int from = NounPhrases.partitiveStart(d, p);          // "بعضی از این پلتفرم‌ها"
+                        if (np == end && from == p) continue;
+                        if (c.distance(s.doc(), p, np) > MAX_WHICH_DISTANCE || !predicateInClause(c, s.doc(), p)) continue;
+                        return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(from, np), d),
+                                List.of(Ctx.evidence(d)), Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
+                    }
+                }
+            }
+        }
+        return listWanted ? SpanAnswers.sentence(c, 0.75) : Optional.empty();   // "کدام X": a sentence without X is no answer
+    }
+
+    /**
+     * The question's predicate (its event: راه‌اندازی of "کدام شرکت … راه‌اندازی کرد") is a verb of the clause of word
+     * {@code at} — else the noun at {@code at} belongs to another clause of the sentence, or the event is only named
+     * there ("در مراسم افتتاح"). True when the question has none.
+     */
+    static boolean predicateInClause(Ctx c, int d, int at) {
+        Doc doc = c.doc(d);
+        for (int k = 0; k < c.q.terms().size(); k++) {
+            if (!c.q.terms().get(k).predicate() || !c.q.terms().get(k).required()) continue;
+            for (int p : c.positions(d, k)) {
+                if (!Ctx.verbAfter(doc, p)) continue;
+                boolean clean = true;
+                for (int i = Math.min(p, at) + 1; i <= Math.max(p, at) && clean; i++) clean = !doc.punctBefore(i);
+                if (clean) return true;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** A parenthesised list, or a comma list after شامل / از جمله …, within three words after {@code from}. */
+    static String listAfter(Doc d, int from) {
+        String bare = bareList(d, from);
+        if (bare != null) return bare;
+        for (int k = from; k <= Math.min(d.length(), from + 3); k++) {
+            String gap = d.gapBefore(k);
+            if (gap.contains("(") && k < d.length()) {
+                int open = d.text().lastIndexOf('(', d.start[k]);
+                int close = d.text().indexOf(')', open);
+                if (open >= 0 && close > open) {
+                    String inner = d.text().substring(open + 1, close).strip();
+                    if (inner.contains("،") || inner.contains(",") || inner.contains(" و ")) return inner;
+                }
+                return null;
+            }
+            if (k > from && d.punctBefore(k)) return null;
+            if (k < d.length()) {
+                int len = Lang.phraseAt(LIST_OPENERS, d.words, k);
+                String opened = len > 0 ? bareList(d, k + len) : null;    // "از جمله عراق، ترکیه، امارات و افغانستان"
+                if (opened != null) return opened;
+                if (len > 0) {
+                    int end = SpanAnswers.clauseEnd(d, k + len, 15);
+                    while (end > k + len && (Lang.LIGHT_VERBS.contains(d.words[end - 1]) || Lang.isVerbLike(d.words[end - 1]))) end--;
+                    String items = d.span(k + len, end);
+                    if (items.contains("،") || items.contains(",") || items.contains(" و ")) return items;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A list written right after the head with no opener: "استان‌های تهران، اصفهان، خراسان رضوی و فارس در …" — items of
+     * one to three nouns, at least two commas between them and و before the last; null when the words after the head
+     * are not such a list.
+     */
+    static String bareList(Doc d, int from) {
+        int end = bareListEnd(d, from);
+        return end < 0 ? null : d.span(from, end);
+    }
+
+    /**
+     * A written-out list may start at word {@code k}: right after a plural noun ("استان‌های | تهران، …") or an opener
+     * ("از جمله | عراق، …") — not after any word, or "به گفته کرمانی، استان‌های تهران، …" would start at کرمانی.
+     */
+    static boolean listMayStartAt(Doc d, int k) {
+        if (k <= 0 || k >= d.length() || d.punctBefore(k)) return false;
+        String before = d.words[k - 1];
+        return before.endsWith("ها") || before.endsWith("های") || before.endsWith("هایی")
+                || Lang.phraseEndingAt(LIST_OPENERS, d.words, k) > 0;
+    }
+
+    /** End of the list {@link #bareList} reads from {@code from}, or −1. */
+    static int bareListEnd(Doc d, int from) {
+        if (from <= 0 || from >= d.length() || d.punctBefore(from)) return -1;
+        int k = from;
+        int items = 0;
+        int commas = 0;
+        while (k < d.length()) {
+            k = itemEnd(d, k);
+            if (k < 0) return -1;
+            items++;
+            if (k < d.length() && isComma(d.gapBefore(k))) { commas++; continue; }
+            if (k < d.length() && d.words[k].equals("و") && !d.punctBefore(k) && commas >= 1) {
+                k = itemEnd(d, k + 1);
+                return k < 0 || items + 1 < 3 ? -1 : k;
+            }
+            return -1;
+        }
+        return -1;
+    }
+
+    /** End of one list item (one to three nouns, not the noun of a compound verb) from {@code start}, or −1. */
+    private static int itemEnd(Doc d, int start) {
+        int k = start;
+        while (k < d.length() && k - start < 3 && (k == start || !d.punctBefore(k)) && NounPhrases.isNoun(d.words[k])
+                && !(k > start && Ctx.verbAfter(d, k))) k++;
+        return k == start ? -1 : k;
+    }
+
+    private static boolean isComma(String gap) {
+        String g = gap.strip();
+        return g.equals("،") || g.equals(",");
+    }
+
+    private ListAnswers() {}
+}

@@ -1,0 +1,175 @@
+package ir.peyk.answer;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The content terms of a question: its words less question words, stopwords, light verbs, vague words and reporting
+ * verbs, with adjacent words joined where the article writes them as one (پیام رسان های → پیامرسانهای), each matched
+ * to the article's words (and through synonyms.txt), weighted (nouns 1, verbs and units less) and marked required or
+ * as the predicate of the question's verb.
+ */
+final class QuestionTerms {
+    private final TermMatcher matcher;
+
+    QuestionTerms(TermMatcher matcher) {
+        this.matcher = matcher;
+    }
+
+    /** Answer types whose answer is a fact of one event: the sentence must say the question's event verb too. */
+    private static final Set<AnswerType> NEEDS_PREDICATE = EnumSet.of(AnswerType.DATE,
+            AnswerType.NUMBER, AnswerType.LOCATION, AnswerType.PERSON, AnswerType.WHICH, AnswerType.LIST, AnswerType.REASON);
+
+    /**
+     * Marks the predicate: the content term written right before the question's last run of light verbs when it holds
+     * one other than a copula (راه‌اندازی in "… راه‌اندازی کرد", افتتاح in "کی افتتاح می‌شود") — the event the question is about. "سد X کی
+     * ساخته شد" is not answered by a sentence where X is put into service, so for the types that ask a fact of that
+     * event the predicate is required. The word before a final copula ("… پر است") is a predicate too, but a state
+     * the article may word otherwise: never required.
+     */
+    private static List<Question.Term> markPredicate(String[] w, List<Question.Term> terms, boolean require) {
+        int end = w.length;                               // the question's last run of light verbs: [verb, end)
+        while (end > 0 && Lang.QUESTION_MARKERS.contains(w[end - 1])) end--;
+        int verb = end;
+        while (verb > 1 && Lang.LIGHT_VERBS.contains(w[verb - 1]) && !isContent(w, verb - 1)) verb--;
+        boolean event = false;                            // a verb other than a copula ("خواهد بود" is one too)
+        for (int i = verb; i < end; i++) {
+            // "… را می‌خواهد", "چند کاربر ماهانه دارد": verbs of their own, no compound with the noun before
+            if (Lang.is(w[i], "modal") || Lang.is(w[i], "possession")) return terms;
+            event |= !isCopula(w[i]) && !Lang.is(w[i], "future");
+        }
+        if (verb == end) verb = -1;
+        if (verb < 0) return terms;
+        List<Question.Term> out = new ArrayList<>(terms);
+        for (int k = 0; k < out.size(); k++) {
+            Question.Term t = out.get(k);
+            if (t.pos() + t.len() != verb || t.weight() < 1) continue;
+            boolean required = t.required() || require && event;
+            Question.Role role = event ? Question.Role.EVENT : Question.Role.STATE;
+            out.set(k, new Question.Term(t.text(), t.pos(), t.len(), t.weight(), required, role, t.hits()));
+        }
+        return out;
+    }
+
+    static boolean isCopula(String w) {
+        return Lang.is(w, "copula");
+    }
+
+    static boolean endsWithCopula(String[] w) {
+        return w.length > 0 && isCopula(w[w.length - 1]);
+    }
+
+    /**
+     * A word that pins the question to one thing — a month, a number, a place, a first name, a Latin name: when the
+     * article lacks it, the question is about something else ("تورم اسفند" of an article on بهمن).
+     */
+    private static boolean isSpecific(String w) {
+        if (Character.isDigit(w.charAt(0)) || Lang.MONTHS.contains(w) || Lang.FIRST_NAMES.contains(w)) return true;
+        return w.charAt(0) >= 'a' && w.charAt(0) <= 'z' || Lang.ONE_WORD_PLACES.contains(w);
+    }
+
+    /**
+     * Word {@code i} is content: a content word, or a light-verb form standing before the object marker را — a verb
+     * never does, so there it is a noun ("مرکز داده را", data).
+     */
+    static boolean isContent(String[] w, int i) {
+        if (isContent(w[i])) return true;
+        return Lang.LIGHT_VERBS.contains(w[i]) && i + 1 < w.length && (w[i + 1].equals("را") || w[i + 1].equals("رو"));
+    }
+
+    /**
+     * Content words: not function words, not reporting verbs, not a single letter (an initial: "م. رضایی") nor an
+     * honorific ("دکتر رضایی" asks about رضایی).
+     */
+    static boolean isContent(String w) {
+        if (w.length() == 1 && !Character.isDigit(w.charAt(0)) || Lang.HONORIFICS.contains(w)) return false;
+        return !Lang.isFunctionWord(w) && !Lang.REPORTING_WORDS.contains(w);
+    }
+
+    /**
+     * The content terms of question words {@code w} (cue and reporting words {@code used}), joined where the article
+     * writes two words as one, weighted, with the required ones and the predicate marked.
+     */
+    List<Question.Term> terms(String[] w, boolean[] used, AnswerType type, int headPos, int unitFrom) {
+        List<Question.Term> out = new ArrayList<>();
+        boolean firstNoun = true;
+        int nouns = 0;
+        for (int i = 0; i < w.length; i++) if (!used[i] && isContent(w, i) && !Lang.isVerbLike(w[i])) nouns++;
+        int i = 0;
+        while (i < w.length) {
+            if (used[i]) { i++; continue; }
+            int joined = join(w, used, i);
+            if (joined > 1) {
+                String text = concat(w, i, joined);
+                out.add(term(text, i, joined, 1.0, firstNoun && nouns >= 2 || i <= headPos && headPos < i + joined));
+                firstNoun = false;
+                i += joined;
+                continue;
+            }
+            String x = w[i];
+            if (!isContent(w, i)) { i++; continue; }
+            boolean unitWord = unitFrom >= 0 && i >= unitFrom && (Lang.UNITS.get(x) != null || Lang.SCALES.get(x) != null);
+            boolean verb = Lang.isVerbLike(x);
+            double weight = unitWord ? 0.6 : verb ? 0.35 : 1.0;
+            boolean required = !verb && !unitWord && (Lang.TITLES.contains(x) || i == headPos || firstNoun && nouns >= 2
+                    || isSpecific(x));
+            out.add(term(x, i, 1, weight, required));
+            if (!verb && !unitWord) firstNoun = false;
+            i++;
+        }
+        return markPredicate(w, out, NEEDS_PREDICATE.contains(type));
+    }
+
+    private Question.Term term(String text, int pos, int len, double weight, boolean required) {
+        return new Question.Term(text, pos, len, weight, required, Question.Role.NOUN, hits(text));
+    }
+
+    /** The article words a question word matches, itself or through its synonyms (a little weaker). */
+    private List<TermMatcher.Hit> hits(String text) {
+        List<TermMatcher.Hit> own = matcher.match(text);
+        List<String> alts = Lang.SYNONYMS.get(text);
+        if (alts == null) return own;
+        java.util.Map<String, Double> all = new java.util.LinkedHashMap<>();
+        for (TermMatcher.Hit h : own) all.put(h.word(), h.quality());
+        for (String a : alts) {
+            for (TermMatcher.Hit h : matcher.match(a)) all.merge(h.word(), 0.8 * h.quality(), Math::max);
+        }
+        List<TermMatcher.Hit> out = new ArrayList<>();
+        all.forEach((word, quality) -> out.add(new TermMatcher.Hit(word, quality)));
+        return List.copyOf(out);
+    }
+
+    /**
+     * How many words from {@code i} to join: 3 or 2 when their concatenation is an article word (or one with a
+     * suffix) that the parts alone would not find — a ZWNJ typed as a space, or written solid.
+     */
+    private int join(String[] w, boolean[] used, int i) {
+        for (int len = 3; len >= 2; len--) {
+            if (i + len > w.length) continue;
+            boolean free = true;
+            for (int k = i; k < i + len; k++) free &= !used[k];
+            if (!free || !isContent(w, i)) continue;
+            String j = concat(w, i, len);
+            int closeness = matcher.closeness(j);
+            if (closeness == 2) return len;                 // one article word: پیام رسان های → پیامرسانهای
+            if (closeness == 0) continue;
+            boolean stop = false;
+            boolean unknownPart = false;
+            for (int k = i; k < i + len; k++) {
+                // a title stays a word of its own unless the article writes the whole as one (رئیس‌جمهور)
+                stop |= Lang.STOPWORDS.contains(w[k]) || Lang.TITLES.contains(w[k]);
+                unknownPart |= !matcher.matchesClosely(w[k]);
+            }
+            if (!stop && unknownPart) return len;         // two article words the question wrote solid or split oddly
+        }
+        return 1;
+    }
+
+    private static String concat(String[] w, int i, int len) {
+        StringBuilder b = new StringBuilder();
+        for (int k = i; k < i + len; k++) b.append(w[k]);
+        return b.toString();
+    }
+}

@@ -112,7 +112,7 @@ class AnswerEngineTest {
 
     @Test
     void aClockQuestionWantsAClockTimeAndItsPrepositionPicksStartOrEnd() {
-        AnswerEngine metro = Fixtures.engine("answers-metro-hamshahri.fa.txt");
+        AnswerEngine metro = Fixtures.engine("hamshahri-metro.fa.txt");
         assertTrue(metro.ask("قطارها تا چه ساعتی کار می‌کنند؟").answer().startsWith("۲۲:۰۰"));
         assertTrue(metro.ask("قطارها از چه ساعتی کار می‌کنند؟").answer().startsWith("ساعت ۵:۳۰ صبح"));
         assertTrue(metro.ask("قطارها از کی ساعت ۵:۳۰ کار می‌کنند؟").answer().startsWith("۱۱ فروردین"));   // not the time it says

@@ -44,13 +44,13 @@ class QaEvalTest {
         add(out, "qa-sample.jsonl", Fixtures.DEFAULT);
         add(out, "qa-default-extra.jsonl", Fixtures.DEFAULT);
         add(out, "qa-tehran-dams.jsonl", Fixtures.DAMS);
-        add(out, "qa-metro-hamshahri.jsonl", "answers-metro-hamshahri.fa.txt");
-        add(out, "qa-inflation-irna.jsonl", "answers-inflation-irna.fa.txt");
+        add(out, "qa-metro-hamshahri.jsonl", "hamshahri-metro.fa.txt");
+        add(out, "qa-inflation-irna.jsonl", "irna-inflation.fa.txt");
         add(out, "qa-cloud-isna.jsonl", "answers-cloud-isna.fa.txt");
         add(out, "qa-default-probe.jsonl", Fixtures.DEFAULT);
         add(out, "qa-tehran-dams-probe.jsonl", Fixtures.DAMS);
-        add(out, "qa-metro-hamshahri-probe.jsonl", "answers-metro-hamshahri.fa.txt");
-        add(out, "qa-inflation-irna-probe.jsonl", "answers-inflation-irna.fa.txt");
+        add(out, "qa-metro-hamshahri-probe.jsonl", "hamshahri-metro.fa.txt");
+        add(out, "qa-inflation-irna-probe.jsonl", "irna-inflation.fa.txt");
         add(out, "qa-cloud-isna-probe.jsonl", "answers-cloud-isna.fa.txt");
         add(out, "qa-health-tasnim.jsonl", "answers-health-tasnim.fa.txt");
         add(out, "qa-export-irna.jsonl", "answers-export-irna.fa.txt");

@@ -62,7 +62,7 @@ final class TestBot implements AutoCloseable {
     }
 
     static Article defaultArticle() {
-        try (InputStream in = TestBot.class.getResourceAsStream("/handler/article.fa.txt")) {
+        try (InputStream in = TestBot.class.getResourceAsStream("/articles/government-services-domestic-messengers.fa.txt")) {
             return ArticleParser.parse(in.readAllBytes());
         } catch (Exception e) {
             throw new IllegalStateException(e);

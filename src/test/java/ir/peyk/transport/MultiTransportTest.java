@@ -92,7 +92,7 @@ class MultiTransportTest {
     }
 
     static ir.peyk.article.Article article() throws Exception {
-        try (InputStream in = MultiTransportTest.class.getResourceAsStream("/handler/article.fa.txt")) {
+        try (InputStream in = MultiTransportTest.class.getResourceAsStream("/articles/government-services-domestic-messengers.fa.txt")) {
             return ArticleParser.parse(in.readAllBytes());
         }
     }

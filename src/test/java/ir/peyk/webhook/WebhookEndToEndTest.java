@@ -150,7 +150,7 @@ class WebhookEndToEndTest {
         db = Database.open(config.store());
         Subscribers subscribers = new Subscribers(db);
         AnswerEngine engine;
-        try (InputStream in = getClass().getResourceAsStream("/handler/article.fa.txt")) {
+        try (InputStream in = getClass().getResourceAsStream("/articles/government-services-domestic-messengers.fa.txt")) {
             engine = new AnswerEngine(ArticleParser.parse(in.readAllBytes()));
         }
         BotApp.Builder bot = BotApp.builder(db).subscribers(subscribers).grace(Duration.ofSeconds(5));

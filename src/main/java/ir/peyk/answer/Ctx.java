@@ -157,19 +157,7 @@ final class Ctx {
      * counts the whole group, not ایتا. Large when no term is in the sentence.
      */
     double distance(int d, int from, int to) {
-        Doc doc = index.doc(d);
-        double sum = 0;
-        double weight = 0;
-        for (int k = 0; k < q.terms().size(); k++) {
-            List<Integer> ps = positions(d, k);
-            if (ps.isEmpty()) continue;
-            double best = Double.MAX_VALUE;
-            for (int p : ps) best = Math.min(best, wordDistance(doc, p, from, to));
-            double w = q.terms().get(k).weight();
-            sum += w * best;
-            weight += w;
-        }
-        return weight == 0 ? 99 : sum / weight;
+        return overTerms(d, from, to, best -> best, 99);
     }
 
     /**
@@ -178,6 +166,14 @@ final class Ctx {
      * terms (an elided subject far away costs little).
      */
     double closeness(int d, int from, int to) {
+        return overTerms(d, from, to, best -> 2 / (2 + best), 0);
+    }
+
+    /**
+     * The weighted mean, over the question's terms present in sentence {@code d}, of {@code score} applied to each
+     * term's nearest word distance to [from, to); {@code none} when no term is there.
+     */
+    private double overTerms(int d, int from, int to, java.util.function.DoubleUnaryOperator score, double none) {
         Doc doc = index.doc(d);
         double sum = 0;
         double weight = 0;
@@ -187,10 +183,10 @@ final class Ctx {
             double best = Double.MAX_VALUE;
             for (int p : ps) best = Math.min(best, wordDistance(doc, p, from, to));
             double w = q.terms().get(k).weight();
-            sum += w * 2 / (2 + best);
+            sum += w * score.applyAsDouble(best);
             weight += w;
         }
-        return weight == 0 ? 0 : sum / weight;
+        return weight == 0 ? none : sum / weight;
     }
 
     /**

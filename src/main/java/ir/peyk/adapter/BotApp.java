@@ -1,15 +1,10 @@
 package ir.peyk.adapter;
 
-import ir.peyk.config.TransportConfig;
 import ir.peyk.store.Database;
 import ir.peyk.store.Subscribers;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
@@ -41,13 +36,8 @@ public final class BotApp {
 
     private record Entry(Transport transport, Receive receive) {}
 
-    private record Running(Transport transport, BotInfo me) {}
-
     private final Inbox inbox;
-    private final Subscribers subscribers;
-    private final BiPredicate<String, String> admins;
     private final List<Entry> entries;
-    private final Middleware chain;
     private final List<Service> services;
     private final int workers;
     private final Duration retention;
@@ -55,7 +45,8 @@ public final class BotApp {
     private final Consumer<String> operator;
     private final boolean handleSignals;
 
-    private final Map<String, Running> running = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final StartedTransports running = new StartedTransports();
+    private final ChainHandler handler;
     private final List<Poller> pollers = new ArrayList<>();
     private final List<Service> startedServices = new ArrayList<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -73,10 +64,8 @@ public final class BotApp {
 
     private BotApp(Builder b) {
         this.inbox = new Inbox(b.db);
-        this.subscribers = b.subscribers;
-        this.admins = b.admins;
         this.entries = List.copyOf(b.entries);
-        this.chain = Middleware.compose(b.middlewares);
+        this.handler = new ChainHandler(running, Middleware.compose(b.middlewares), b.admins, b.subscribers);
         this.services = List.copyOf(b.services);
         this.workers = b.workers;
         this.retention = b.retention;
@@ -89,12 +78,6 @@ public final class BotApp {
         return new Builder(db);
     }
 
-    /** The operator's line for a refused token, naming the variable to fix. */
-    static String refusedLine(String transport, TransportException e) {
-        return transport + ": the token was refused" + (e.code() > 0 ? " (" + e.code() + ")" : "") + " — check "
-                + TransportConfig.tokenVariable(transport);
-    }
-
     /**
      * Starts every transport (getMe), the dispatcher, the services and the pollers. A transport whose token is
      * refused, or that cannot be reached, is reported in one line and left out; the others run.
@@ -102,26 +85,9 @@ public final class BotApp {
      * @throws IllegalStateException when no transport could start (the caller exits 1)
      */
     public void start() throws Exception {
-        for (Entry e : entries) {
-            Transport t = e.transport();
-            try {
-                BotInfo me = t.start();
-                running.put(t.name(), new Running(t, me));
-                log.info("{}: started as {}", t.name(), me.username());
-            } catch (TransportException ex) {
-                operator.accept(switch (ex.kind()) {
-                    case UNAUTHORIZED -> refusedLine(t.name(), ex);
-                    case CONFLICT -> ex.getMessage();
-                    default -> t.name() + ": could not start (" + ex.getMessage() + "); it is left out";
-                });
-                t.close();
-            } catch (RuntimeException ex) {
-                operator.accept(t.name() + ": could not start (" + ex.getMessage() + "); it is left out");
-                t.close();
-            }
-        }
+        running.start(entries.stream().map(Entry::transport).toList(), operator);
         if (running.isEmpty()) throw new IllegalStateException("no transport could start");
-        dispatcher = new Dispatcher(inbox, Set.copyOf(running.keySet()), this::handle, workers, retention);
+        dispatcher = new Dispatcher(inbox, running.names(), handler, workers, retention);
         dispatcher.start();
         try {
             for (Service s : services) {
@@ -134,7 +100,7 @@ public final class BotApp {
         }
         synchronized (receivers) {
             for (Entry e : entries) {
-                if (!running.containsKey(e.transport().name())) continue;
+                if (!running.contains(e.transport().name())) continue;
                 if (e.receive() == Receive.POLL) {
                     Poller p = new Poller(e.transport(), inbox, dispatcher, this::pollerEnded);
                     pollers.add(p);
@@ -216,35 +182,6 @@ public final class BotApp {
         }
     }
 
-    /** Runs the middleware chain on one update (on a dispatcher worker). */
-    private void handle(Update update) throws Exception {
-        Running r = running.get(update.transport());
-        if (r == null) throw new IllegalStateException("transport " + update.transport() + " is not running");
-        Transport t = r.transport();
-        PressAnswering answering = update instanceof ButtonPress && t.capabilities().callbackAnswers()
-                ? new PressAnswering(t) : null;
-        Context ctx = new Context(update, answering != null ? answering : t, r.me(), language(update),
-                update.from() != null && admins.test(update.transport(), update.from().id()));
-        try {
-            chain.handle(ctx, () -> {});
-        } finally {
-            if (answering != null && !answering.answered()) {
-                try {
-                    t.answerButton((ButtonPress) update, null);
-                } catch (TransportException e) {
-                    log.warn("{}: could not answer a button press: {}", t.name(), e.getMessage());
-                }
-            }
-        }
-    }
-
-    private String language(Update u) {
-        if (subscribers == null) return "fa";
-        String chat = u.chat() != null ? u.chat().id() : u.from() != null ? u.from().id() : null;
-        if (chat == null) return "fa";
-        return subscribers.language(u.transport(), chat).orElse("fa");
-    }
-
     /** The durable inbox: webhook servers {@link Inbox#submit} decoded batches here; the dispatcher handles them. */
     public Inbox inbox() {
         return inbox;
@@ -252,21 +189,19 @@ public final class BotApp {
 
     /** A started transport by name, or null. */
     public Transport transport(String name) {
-        Running r = running.get(name);
+        StartedTransports.Running r = running.get(name);
         return r == null ? null : r.transport();
     }
 
     /** Who the bot is on a started transport, or null. */
     public BotInfo me(String name) {
-        Running r = running.get(name);
+        StartedTransports.Running r = running.get(name);
         return r == null ? null : r.me();
     }
 
     /** The started transports, in configuration order. */
     public List<Transport> transports() {
-        synchronized (running) {
-            return running.values().stream().map(Running::transport).toList();
-        }
+        return running.list();
     }
 
     public static final class Builder {

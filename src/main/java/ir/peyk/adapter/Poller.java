@@ -76,7 +76,7 @@ final class Poller implements Runnable {
                 if (!running) break;
                 if (e.kind() == TransportException.Kind.UNAUTHORIZED || e.kind() == TransportException.Kind.CONFLICT) {
                     end = End.FATAL;
-                    message = e.kind() == TransportException.Kind.CONFLICT ? e.getMessage() : BotApp.refusedLine(name, e);
+                    message = e.kind() == TransportException.Kind.CONFLICT ? e.getMessage() : StartedTransports.refusedLine(name, e);
                     break;
                 }
                 log.warn("{}: polling failed ({}); trying again in {} ms", name, e.getMessage(), backoff);

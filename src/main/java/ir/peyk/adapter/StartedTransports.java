@@ -1,0 +1,79 @@
+package ir.peyk.adapter;
+
+import ir.peyk.config.TransportConfig;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transports of a {@link BotApp} that started (getMe answered), in configuration order, with who the bot is on
+ * each. Kept apart from BotApp so the start of transports — and how a refusal is told to the operator — is in one place.
+ */
+final class StartedTransports {
+    private static final Logger log = LoggerFactory.getLogger(StartedTransports.class);
+
+    record Running(Transport transport, BotInfo me) {}
+
+    private final Map<String, Running> running = Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /** The operator's line for a refused token, naming the variable to fix. */
+    static String refusedLine(String transport, TransportException e) {
+        return transport + ": the token was refused" + (e.code() > 0 ? " (" + e.code() + ")" : "") + " — check "
+                + TransportConfig.tokenVariable(transport);
+    }
+
+    /**
+     * Starts each transport (getMe). One whose token is refused, or that cannot be reached, is reported to the
+     * operator in one line and closed; the others are kept.
+     */
+    void start(List<Transport> transports, Consumer<String> operator) {
+        for (Transport t : transports) {
+            try {
+                BotInfo me = t.start();
+                running.put(t.name(), new Running(t, me));
+                log.info("{}: started as {}", t.name(), me.username());
+            } catch (TransportException ex) {
+                operator.accept(switch (ex.kind()) {
+                    case UNAUTHORIZED -> refusedLine(t.name(), ex);
+                    case CONFLICT -> ex.getMessage();
+                    default -> t.name() + ": could not start (" + ex.getMessage() + "); it is left out";
+                });
+                t.close();
+            } catch (RuntimeException ex) {
+                operator.accept(t.name() + ": could not start (" + ex.getMessage() + "); it is left out");
+                t.close();
+            }
+        }
+    }
+
+    boolean isEmpty() {
+        return running.isEmpty();
+    }
+
+    boolean contains(String name) {
+        return running.containsKey(name);
+    }
+
+    Set<String> names() {
+        synchronized (running) {
+            return Set.copyOf(running.keySet());
+        }
+    }
+
+    /** The started transport by name, or null. */
+    Running get(String name) {
+        return running.get(name);
+    }
+
+    /** The started transports, in configuration order. */
+    List<Transport> list() {
+        synchronized (running) {
+            return running.values().stream().map(Running::transport).toList();
+        }
+    }
+}

@@ -1,9 +1,6 @@
 package ir.peyk.broadcast;
 
-import ir.peyk.adapter.Context;
-import ir.peyk.adapter.Reply;
 import ir.peyk.adapter.Transport;
-import ir.peyk.adapter.TransportException;
 import ir.peyk.store.Subscribers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,11 +47,11 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
 
     private final BroadcastStore store;
     private final DeliveryQueue queue;
-    private final Subscribers subscribers;
     private final Map<String, Transport> transports;
     private final WorkerSettings settings;
     private final WorkerLease lease;
     private final ProgressNotifier notifier;
+    private final DeliverySender sender;
     private final LinkedBlockingQueue<DeliveryResult> results = new LinkedBlockingQueue<>();
     /** Jobs no longer running (cancelled): their queued rows are skipped, not sent. */
     private final Set<Long> stopped = ConcurrentHashMap.newKeySet();
@@ -72,12 +69,12 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
                            WorkerSettings settings) {
         this.store = store;
         this.queue = store.queue();
-        this.subscribers = subscribers;
         this.transports = Map.copyOf(transports);
         this.settings = settings;
         this.lease = new WorkerLease(store.db(), "worker-" + ProcessHandle.current().pid() + "-"
                 + UUID.randomUUID().toString().substring(0, 8), settings.leaseTimeout());
         this.notifier = new ProgressNotifier(store, this.transports);
+        this.sender = new DeliverySender(this.transports, subscribers, settings, () -> stopping);
         this.senders = Executors.newFixedThreadPool(settings.concurrency(), daemon("peyk-broadcast-send"));
         this.background = Executors.newSingleThreadScheduledExecutor(daemon("peyk-broadcast-progress"));
         this.dispatcher = daemon("peyk-broadcast").newThread(this::loop);
@@ -260,44 +257,7 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
     private DeliveryResult deliver(Delivery d, String text) {
         if (text == null || stopped.contains(d.jobId())) return DeliveryResult.skipped(d);
         if (stopping) return DeliveryResult.released(d);
-        Transport t = transports.get(d.transport());
-        try {
-            for (String part : Context.split(text, t.capabilities().maxTextLength())) {
-                t.send(d.chatId(), Reply.text(part));
-            }
-            return DeliveryResult.sent(d);
-        } catch (TransportException e) {
-            String reason = reason(e);
-            switch (e.kind()) {
-                case FORBIDDEN -> {
-                    if (d.channel()) {
-                        log.warn("broadcast: channel target {} on {} refused the message ({}); is the bot an admin "
-                                + "of the channel?", d.chatId(), d.transport(), reason);
-                    } else {
-                        subscribers.unsubscribe(d.transport(), d.chatId());
-                    }
-                    return DeliveryResult.failed(d, reason);
-                }
-                case REJECTED -> {
-                    return DeliveryResult.failed(d, reason);
-                }
-                default -> {
-                    if (stopping && Thread.currentThread().isInterrupted()) return DeliveryResult.released(d);
-                    int attempt = d.attempts() + 1;
-                    if (attempt >= settings.maxAttempts()) return DeliveryResult.failed(d, reason);
-                    long delay = settings.retryDelay().toMillis() << Math.min(16, attempt - 1);
-                    return DeliveryResult.retry(d, reason, System.currentTimeMillis() + delay);
-                }
-            }
-        } catch (RuntimeException e) {
-            log.error("broadcast: sending to {}:{} failed unexpectedly", d.transport(), d.chatId(), e);
-            return DeliveryResult.failed(d, e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    private static String reason(TransportException e) {
-        String m = e.getMessage() == null ? e.kind().name() : e.getMessage();
-        return m.length() > 300 ? m.substring(0, 300) : m;
+        return sender.send(d, text);
     }
 
     private void report() {

@@ -14,7 +14,9 @@ final class QuantityAnswers {
 
     static Optional<Answer> number(Ctx c) {
         boolean asksChange = false;
+        boolean asksEach = false;
         for (String w : c.q.words()) {
+            asksEach |= Lang.is(w, "each");
             asksChange |= Lang.CHANGE_WORDS.contains(w);
             for (String alt : Lang.SYNONYMS.getOrDefault(w, List.of())) asksChange |= Lang.CHANGE_WORDS.contains(alt);   // کم شد
         }
@@ -25,6 +27,7 @@ final class QuantityAnswers {
             Doc d = c.doc(s.doc());
             for (Doc.Span<NumberMatch> n : d.numbers) {
                 if (!unitFits(c.q, d, n) || c.onlyInEnumeration(s.doc(), n.from())) continue;
+                if (asksEach && !perItem(d, n)) continue;               // "قیمت هر X" is not the cost of them all
                 String unit = n.match().unit();
                 if (unit != null && Lang.is(unit, "time-unit") && !unit.equals(c.q.units())) continue;   // "دو ماه": a period
                 double dist = c.distance(s.doc(), n.from(), n.to());
@@ -108,6 +111,16 @@ final class QuantityAnswers {
             }
         }
         return null;
+    }
+
+    /** The number's clause says it is per item ("هر اتوبوس … ۲۵۰ کیلومتر", "سرانه ۵ کیلو"). */
+    private static boolean perItem(Doc d, Doc.Span<NumberMatch> n) {
+        int from = n.from();
+        while (from > 0 && !d.punctBefore(from)) from--;
+        for (int i = from; i < d.length() && (i <= n.from() || !d.punctBefore(i)); i++) {
+            if (Lang.is(d.words[i], "each")) return true;
+        }
+        return false;
     }
 
     /** A question word stands within two words of the number, in the same clause. */

@@ -37,6 +37,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * qa-sport-isna, an eighth (an object before را, a coach titled without his sport, a hall — سالن — that is no سال),
  * first run unseen: 23 of 30, one wrong answer (a coach's quote for "نتیجه بازی … چه بود"), since fixed; the two
  * misses that need coreference ("we" = Iran) are left out.
+ * qa-bus-mehr, a ninth (a municipal report: a total cost vs "قیمت هر X", routes written "A - B", a reason given by
+ * "به همین دلیل"), first run unseen: 26 of 32, two of them wrong answers (a total for a per-item price; yes to a route
+ * pairing two ends of different routes), since fixed.
  */
 class QaEvalTest {
     static Stream<Arguments> questions() throws IOException {
@@ -55,6 +58,7 @@ class QaEvalTest {
         add(out, "qa-health-tasnim.jsonl", "answers-health-tasnim.fa.txt");
         add(out, "qa-export-irna.jsonl", "answers-export-irna.fa.txt");
         add(out, "qa-sport-isna.jsonl", "answers-sport-isna.fa.txt");
+        add(out, "qa-bus-mehr.jsonl", "answers-bus-mehr.fa.txt");
         return out.stream();
     }
 

@@ -46,6 +46,8 @@ final class Lang {
     static final Set<String> PEOPLE_UNITS = Lexicon.keySet("people-units.txt");
     /** Question word → the words news may write for it (کم → کاهش). */
     static final Map<String, List<String>> SYNONYMS = synonyms("synonyms.txt");
+    /** Broken plurals both ways (خطوط → خط, خط → خطوط): broken-plurals.txt. */
+    static final Map<String, String> PLURAL_PAIRS = bothWays("broken-plurals.txt");
     /** "بعضی از این X": quantifiers that open a partitive noun phrase. */
     static final List<String[]> PARTITIVES = phrases("partitives.txt");
     /** Adverbs that may open a clause before its subject (درحال‌حاضر، همچنین). */
@@ -90,8 +92,17 @@ final class Lang {
 
     /** A verb form other than the light verbs: the weak part of a question (its noun phrases carry the content). */
     static boolean isVerbLike(String w) {
-        return (w.startsWith("می") || w.startsWith("نمی")) && w.length() >= 5
+        return (w.startsWith("می") || w.startsWith("نمی")) && w.length() >= 5 && !isMiNoun(w)
                 || w.endsWith("هاند") || w.endsWith("ایم") && w.length() > 5;
+    }
+
+    /** Nouns spelled like a می- verb (میدان، میانگین): mi-nouns.txt, as themselves or with ها / های. */
+    private static final Set<String> MI_NOUNS = Lexicon.keySet("mi-nouns.txt");
+
+    private static boolean isMiNoun(String w) {
+        if (MI_NOUNS.contains(w)) return true;
+        if (w.endsWith("های")) return MI_NOUNS.contains(w.substring(0, w.length() - 3));
+        return w.endsWith("ها") && MI_NOUNS.contains(w.substring(0, w.length() - 2));
     }
 
     /** Length of the phrase of {@code list} that starts at {@code words[i]} (longest), or 0. */
@@ -165,6 +176,15 @@ final class Lang {
             for (String a : e.getValue().split(",")) if (!a.isBlank()) alts.add(PersianText.key(a));
             out.put(e.getKey(), List.copyOf(alts));
         }
+        return Map.copyOf(out);
+    }
+
+    private static Map<String, String> bothWays(String file) {
+        Map<String, String> out = new HashMap<>();
+        entries(file).forEach((plural, singular) -> {
+            out.put(plural, PersianText.key(singular));
+            out.put(PersianText.key(singular), plural);
+        });
         return Map.copyOf(out);
     }
 

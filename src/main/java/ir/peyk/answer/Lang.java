@@ -96,6 +96,20 @@ final class Lang {
                 || w.endsWith("هاند") || w.endsWith("ایم") && w.length() > 5;
     }
 
+    /** Common nouns of places (پایانه، بیمارستان): place-nouns.txt. */
+    private static final Set<String> PLACE_NOUNS = Lexicon.keySet("place-nouns.txt");
+
+    /** A place noun, as itself or with a plural or ezafe ending ("پایانه‌های"). */
+    static boolean isPlaceNoun(String w) {
+        if (PLACE_NOUNS.contains(w)) return true;
+        for (String end : new String[]{"هایی", "های", "ها", "ی"}) {
+            if (w.length() > end.length() + 1 && w.endsWith(end) && PLACE_NOUNS.contains(w.substring(0, w.length() - end.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Nouns spelled like a می- verb (میدان، میانگین): mi-nouns.txt, as themselves or with ها / های. */
     private static final Set<String> MI_NOUNS = Lexicon.keySet("mi-nouns.txt");
 

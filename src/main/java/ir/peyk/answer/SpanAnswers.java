@@ -23,9 +23,11 @@ final class SpanAnswers {
             double bestDist = Double.MAX_VALUE;
             for (int i = 0; i < d.length(); i++) {
                 int len = Lang.phraseAt(Lang.PLACES, d.words, i);
+                if (len == 0) len = placeNounPhrase(c, s.doc(), i);
                 if (len == 0 || c.isQuestionWord(s.doc(), i)) continue;
                 // "نمایشگاه صادرات ایران": a place right after a word of the question names that thing, not where
                 if (i > 0 && !d.punctBefore(i) && c.isQuestionWord(s.doc(), i - 1)) continue;
+                if (i > 0 && !d.punctBefore(i) && Lang.TITLES.contains(d.words[i - 1])) continue;   // "شهردار تبریز"
                 double dist = c.distance(s.doc(), i, i + len);
                 if (dist < bestDist) { bestDist = dist; bestAt = i; bestLen = len; }
             }
@@ -40,6 +42,24 @@ final class SpanAnswers {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Length of "در + place noun + its modifiers" from word {@code i} ("در | پایانه‌های شمالی و جنوبی شهر"), or 0: the
+     * noun must not be one of the question's and the question's event must be a verb of the same clause.
+     */
+    private static int placeNounPhrase(Ctx c, int doc, int i) {
+        Doc d = c.doc(doc);
+        if (i == 0 || d.punctBefore(i) || !d.words[i - 1].equals("در") || !Lang.isPlaceNoun(d.words[i])) return 0;
+        if (c.isQuestionWord(doc, i) || !ListAnswers.predicateInClause(c, doc, i)) return 0;
+        int end = nounPhraseEnd(d, i, 4);
+        // "شمالی و جنوبی": two modifiers joined by و stay one phrase
+        if (end + 1 < d.length() && d.words[end].equals("و") && !d.punctBefore(end) && !d.punctBefore(end + 1)
+                && d.words[end - 1].endsWith("ی") && d.words[end + 1].endsWith("ی") && end > i + 1) {
+            end = nounPhraseEnd(d, end + 1, 3);
+        }
+        while (end > i + 1 && c.isQuestionWord(doc, end - 1)) end--;
+        return end - i;
     }
 
     static Optional<Answer> reason(Ctx c) {

@@ -110,6 +110,7 @@ final class QuestionTerms {
             }
             String x = w[i];
             if (!isContent(w, i)) { i++; continue; }
+            if (Lang.is(x, "some") && matcher.match(x).isEmpty()) { i++; continue; }   // "آیا بخشی از X …": X is asked
             boolean unitWord = unitFrom >= 0 && i >= unitFrom && (Lang.UNITS.get(x) != null || Lang.SCALES.get(x) != null);
             boolean verb = Lang.isVerbLike(x);
             double weight = unitWord ? 0.6 : verb ? 0.35 : 1.0;

@@ -174,7 +174,7 @@ final class SpanAnswers {
         List<Ranker.Scored> cs = c.candidates(0.99, 1, false);
         if (cs.isEmpty()) return Optional.empty();
         Doc d = c.doc(cs.get(0).doc());
-        if (!numbersAgree(c, cs.get(0).doc())) return Optional.empty();
+        if (!numbersAgree(c, cs.get(0).doc()) || !quantifierSaid(c.q.words(), d)) return Optional.empty();
         boolean negatedQ = false;
         boolean negatedS = false;
         for (String w : c.q.words()) negatedQ |= isNegativeVerb(w);
@@ -183,6 +183,15 @@ final class SpanAnswers {
         String verdict = negatedQ == negatedS ? "بله" : "خیر";
         return Optional.of(new Answer(c.q.raw(), true, verdict + " — «" + d.text() + "»", List.of(Ctx.evidence(d)),
                 Ctx.round(Ctx.confidence(1, true, cs.get(0).score()) * 0.9)));
+    }
+
+    /** A universal quantifier of the question ("آیا همه X …") is in the sentence too: "۶۰ درصد X" says not all. */
+    private static boolean quantifierSaid(String[] question, Doc d) {
+        boolean asked = false;
+        for (String w : question) asked |= Lang.is(w, "all");
+        if (!asked) return true;
+        for (String w : d.words) if (Lang.is(w, "all")) return true;
+        return false;
     }
 
     /** Words [from, to) of the clauses of sentence {@code d} that hold the question's words (up to punctuation or که). */

@@ -15,7 +15,9 @@ final class QuantityAnswers {
     static Optional<Answer> number(Ctx c) {
         boolean asksChange = false;
         boolean asksEach = false;
+        boolean negatedQ = false;
         for (String w : c.q.words()) {
+            negatedQ |= SpanAnswers.isNegativeVerb(w);
             asksEach |= Lang.is(w, "each");
             asksChange |= Lang.CHANGE_WORDS.contains(w);
             for (String alt : Lang.SYNONYMS.getOrDefault(w, List.of())) asksChange |= Lang.CHANGE_WORDS.contains(alt);   // کم شد
@@ -28,6 +30,7 @@ final class QuantityAnswers {
             for (Doc.Span<NumberMatch> n : d.numbers) {
                 if (!unitFits(c.q, d, n) || c.onlyInEnumeration(s.doc(), n.from())) continue;
                 if (asksEach && !perItem(d, n)) continue;               // "قیمت هر X" is not the cost of them all
+                if (inQuestion(c, n) || negated(d, n) != negatedQ) continue;   // "با یک بار شارژ"; "تامین نشده"
                 String unit = n.match().unit();
                 if (unit != null && Lang.is(unit, "time-unit") && !unit.equals(c.q.units())) continue;   // "دو ماه": a period
                 double dist = c.distance(s.doc(), n.from(), n.to());
@@ -111,6 +114,24 @@ final class QuantityAnswers {
             }
         }
         return null;
+    }
+
+    /** The question states this number itself ("با یک بار شارژ چقدر …"): it is given, not asked. */
+    private static boolean inQuestion(Ctx c, Doc.Span<NumberMatch> n) {
+        for (NumberMatch q : ir.peyk.article.NumberExtractor.extract(c.q.raw())) {
+            if (Math.abs(q.value() - n.match().value()) <= 1e-9 * Math.max(1, Math.abs(q.value()))) return true;
+        }
+        return false;
+    }
+
+    /** A negated verb stands in the number's clause ("… تامین نشده است"). */
+    private static boolean negated(Doc d, Doc.Span<NumberMatch> n) {
+        int from = n.from();
+        while (from > 0 && !d.punctBefore(from) && !d.words[from - 1].equals("که")) from--;
+        for (int i = from; i < d.length() && (i <= n.from() || !d.punctBefore(i) && !d.words[i].equals("که")); i++) {
+            if (SpanAnswers.isNegativeVerb(d.words[i])) return true;
+        }
+        return false;
     }
 
     /** The number's clause says it is per item ("هر اتوبوس … ۲۵۰ کیلومتر", "سرانه ۵ کیلو"). */

@@ -27,7 +27,7 @@ final class SpanAnswers {
                 if (len == 0 || c.isQuestionWord(s.doc(), i)) continue;
                 // "نمایشگاه صادرات ایران": a place right after a word of the question names that thing, not where
                 if (i > 0 && !d.punctBefore(i) && c.isQuestionWord(s.doc(), i - 1)) continue;
-                if (i > 0 && !d.punctBefore(i) && Lang.TITLES.contains(d.words[i - 1])) continue;   // "شهردار تبریز"
+                if (i > 0 && !d.punctBefore(i) && modifies(d, i) && !c.index.listItems(s.doc())[i]) continue;
                 double dist = c.distance(s.doc(), i, i + len);
                 if (dist < bestDist) { bestDist = dist; bestAt = i; bestLen = len; }
             }
@@ -42,6 +42,16 @@ final class SpanAnswers {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The place at {@code i} only qualifies the noun before it ("شهردار تبریز", "سازمان اتوبوسرانی تبریز"): that word is
+     * a content word, not a preposition and not itself a place noun ("شهر تبریز") — the place says whose, not where.
+     */
+    private static boolean modifies(Doc d, int i) {
+        String before = d.words[i - 1];
+        return !Lang.isFunctionWord(before) && !Lang.isPlaceNoun(before) && !Lang.isVerbLike(before)
+                && !Lang.LIGHT_VERBS.contains(before);
     }
 
     /**
@@ -230,7 +240,7 @@ final class SpanAnswers {
         return true;
     }
 
-    private static boolean isNegativeVerb(String w) {
+    static boolean isNegativeVerb(String w) {
         return w.startsWith("نمی") && w.length() > 4 || w.equals("نیست") || w.equals("نبود") || w.equals("ندارد")
                 || w.equals("ندارند") || w.equals("نیستند") || w.equals("نشد") || w.equals("نشده") || w.equals("نکرد")
                 || w.equals("نکردند") || w.equals("نکرده");

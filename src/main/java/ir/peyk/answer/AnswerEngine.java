@@ -93,6 +93,12 @@ public final class AnswerEngine {
      * "خط میدان ساعت - فرودگاه" is not confirmed by a sentence naming "میدان ساعت - X" and "فرودگاه - Y".
      */
     private static boolean pairsSaid(String question, Answer a) {
+        boolean dash = false;
+        for (int i = 0; i < question.length() && !dash; i++) {
+            char ch = question.charAt(i);
+            dash = ch == '-' || ch >= '\u2010' && ch <= '\u2015';
+        }
+        if (!dash) return true;
         java.util.regex.Matcher m = DASH_PAIR.matcher(PersianText.key(question));
         if (!m.find()) return true;
         StringBuilder ev = new StringBuilder();

@@ -16,6 +16,7 @@ final class QuantityAnswers {
         boolean asksChange = false;
         boolean asksEach = false;
         boolean negatedQ = false;
+        List<NumberMatch> stated = ir.peyk.article.NumberExtractor.extract(c.q.raw());
         for (String w : c.q.words()) {
             negatedQ |= SpanAnswers.isNegativeVerb(w);
             asksEach |= Lang.is(w, "each");
@@ -30,7 +31,7 @@ final class QuantityAnswers {
             for (Doc.Span<NumberMatch> n : d.numbers) {
                 if (!unitFits(c.q, d, n) || c.onlyInEnumeration(s.doc(), n.from())) continue;
                 if (asksEach && !perItem(d, n)) continue;               // "قیمت هر X" is not the cost of them all
-                if (inQuestion(c, n) || negated(d, n) != negatedQ) continue;   // "با یک بار شارژ"; "تامین نشده"
+                if (inQuestion(stated, n) || negated(d, n) != negatedQ) continue;   // "با یک بار شارژ"; "تامین نشده"
                 String unit = n.match().unit();
                 if (unit != null && Lang.is(unit, "time-unit") && !unit.equals(c.q.units())) continue;   // "دو ماه": a period
                 double dist = c.distance(s.doc(), n.from(), n.to());
@@ -117,8 +118,8 @@ final class QuantityAnswers {
     }
 
     /** The question states this number itself ("با یک بار شارژ چقدر …"): it is given, not asked. */
-    private static boolean inQuestion(Ctx c, Doc.Span<NumberMatch> n) {
-        for (NumberMatch q : ir.peyk.article.NumberExtractor.extract(c.q.raw())) {
+    private static boolean inQuestion(List<NumberMatch> stated, Doc.Span<NumberMatch> n) {
+        for (NumberMatch q : stated) {
             if (Math.abs(q.value() - n.match().value()) <= 1e-9 * Math.max(1, Math.abs(q.value()))) return true;
         }
         return false;

@@ -105,8 +105,23 @@ final class PersonAnswers {
         if (best == null && topic.isEmpty() && person != null) {
             for (QuoteExtractor.Found f : quotes.found) if (f.person() == person) { return Optional.of(quoteAnswer(c, f, f.firstDoc(), null, 0.7)); }
         }
-        if (best == null) return Optional.empty();
+        if (best == null) return person == null || topic.isEmpty() ? Optional.empty() : reported(c, person, topic);
         return Optional.of(quoteAnswer(c, quotes.covering(best.doc()), best.doc(), best, c.coverage(best.doc(), true)));
+    }
+
+    /** No quote: a sentence where {@code person} is the subject of a reporting verb ("وی X را … اعلام کرد") with every topic word. */
+    private static Optional<Answer> reported(Ctx c, People.Person person, List<Integer> topic) {
+        for (Ranker.Scored s : c.ranked) {
+            People.Mention m = c.people.speakerIn(s.doc());
+            if (m == null || m.person() != person || m.direct()) continue;
+            boolean all = true;
+            for (int k : topic) all &= c.has(s.doc(), k);
+            if (!all) continue;
+            Doc d = c.doc(s.doc());
+            return Optional.of(new Answer(c.q.raw(), true, person.display() + " — «" + d.text() + "»",
+                    List.of(Ctx.evidence(d)), Ctx.round(Ctx.confidence(c.coverage(s.doc(), true), true, s.score()) * 0.9)));
+        }
+        return Optional.empty();
     }
 
     private static Answer quoteAnswer(Ctx c, QuoteExtractor.Found f, int d, Ranker.Scored s, double coverage) {

@@ -240,10 +240,10 @@ final class SpanAnswers {
         return true;
     }
 
+    /** A negated verb: نمی‌…, or ن before a light verb or copula form (نبوده، نشده، نداشتند، نکرده‌اند). */
     static boolean isNegativeVerb(String w) {
-        return w.startsWith("نمی") && w.length() > 4 || w.equals("نیست") || w.equals("نبود") || w.equals("ندارد")
-                || w.equals("ندارند") || w.equals("نیستند") || w.equals("نشد") || w.equals("نشده") || w.equals("نکرد")
-                || w.equals("نکردند") || w.equals("نکرده");
+        if (w.startsWith("نمی") && w.length() > 4 || w.equals("نیست") || w.equals("نیستند")) return true;
+        return w.length() >= 3 && w.charAt(0) == 'ن' && Lang.LIGHT_VERBS.contains(w.substring(1));
     }
 
     /** End of the clause starting at {@code from}: the next punctuation other than a comma inside a list, or {@code max} words. */

@@ -32,6 +32,7 @@ final class QuantityAnswers {
                 if (!unitFits(c.q, d, n) || c.onlyInEnumeration(s.doc(), n.from())) continue;
                 if (asksEach && !perItem(d, n)) continue;               // "قیمت هر X" is not the cost of them all
                 if (inQuestion(stated, n) || negated(d, n) != negatedQ) continue;   // "با یک بار شارژ"; "تامین نشده"
+                if (oneOfAPair(c, s.doc())) continue;
                 String unit = n.match().unit();
                 if (unit != null && Lang.is(unit, "time-unit") && !unit.equals(c.q.units())) continue;   // "دو ماه": a period
                 double dist = c.distance(s.doc(), n.from(), n.to());
@@ -115,6 +116,26 @@ final class QuantityAnswers {
             }
         }
         return null;
+    }
+
+    /**
+     * A question word is one of two modifiers joined by و whose other one the question lacks ("پایانه‌های شمالی و
+     * جنوبی"): the sentence counts both, the question asks about one.
+     */
+    private static boolean oneOfAPair(Ctx c, int doc) {
+        Doc d = c.doc(doc);
+        for (int k = 0; k < c.q.terms().size(); k++) {
+            for (int p : c.positions(doc, k)) {
+                for (int other : new int[]{p - 2, p + 2}) {
+                    if (other < 0 || other >= d.length()) continue;
+                    int and = (p + other) / 2;
+                    if (!d.words[and].equals("و") || d.punctBefore(Math.max(p, other)) || d.punctBefore(and)) continue;
+                    if (d.words[p].endsWith("ی") && d.words[other].endsWith("ی") && !c.isQuestionWord(doc, other)
+                            && !Lang.isFunctionWord(d.words[other])) return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The question states this number itself ("با یک بار شارژ چقدر …"): it is given, not asked. */

@@ -31,6 +31,8 @@ final class Lang {
     static final List<String[]> REPORTING_VERBS = phrases("reporting-verbs.txt");
     static final Set<String> REPORTING_WORDS = firstWords(REPORTING_VERBS);
     static final List<String[]> REASON_MARKERS = phrases("reason-markers.txt");
+    /** Phrases that mark a result after its reason (به همین دلیل، بنابراین): result-markers.txt. */
+    static final List<String[]> RESULT_MARKERS = phrases("result-markers.txt");
     /** Closed word classes (copula, future, modal, passive, determiner, preposition, who-noun, clock, when). */
     private static final Map<String, List<String>> WORD_CLASSES = synonyms("word-classes.txt");
 

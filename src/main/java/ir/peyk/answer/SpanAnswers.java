@@ -105,7 +105,12 @@ final class SpanAnswers {
                         List.of(Ctx.evidence(doc)), Ctx.confidence(c.coverage(s.doc(), true), true, s.score())));
             }
         }
-        return sentence(c, 0.99);                               // no reason marker: only a sentence with all of it
+        // no reason marker: only a sentence with all of it that marks its result as following from what it said before
+        Optional<Answer> whole = sentence(c, 0.99);
+        if (whole.isEmpty()) return whole;
+        Doc d = c.doc(c.candidates(0.99, 1, false).get(0).doc());
+        for (int i = 0; i < d.length(); i++) if (Lang.phraseAt(Lang.RESULT_MARKERS, d.words, i) > 0) return whole;
+        return Optional.empty();
     }
 
     /** "این X" / "همین X" shortly before word {@code i}, X one of the question's terms: an anaphor. */

@@ -95,11 +95,14 @@ final class PersonAnswers {
             if (f == null || person != null && f.person() != person) continue;
             double got = 0;
             double all = 0;
+            int nouns = 0;
+            int missing = 0;                            // "درباره وام مسکن" is not answered by a quote on مسکن alone
             for (int k : topic) {
                 all += c.q.terms().get(k).weight();
                 if (c.has(s.doc(), k)) got += c.q.terms().get(k).weight();
+                if (c.q.terms().get(k).weight() >= 1) { nouns++; if (!c.has(s.doc(), k)) missing++; }
             }
-            if (!topic.isEmpty() && got / all < 0.5) continue;
+            if (!topic.isEmpty() && got / all < 0.5 || missing > (nouns >= 3 ? 1 : 0)) continue;
             if (s.score() > bestScore) { bestScore = s.score(); best = s; }
         }
         if (best == null && topic.isEmpty() && person != null) {

@@ -32,7 +32,7 @@ final class QuantityAnswers {
                 if (!unitFits(c.q, d, n) || c.onlyInEnumeration(s.doc(), n.from())) continue;
                 if (asksEach && !perItem(d, n)) continue;               // "قیمت هر X" is not the cost of them all
                 if (inQuestion(stated, n) || negated(d, n) != negatedQ) continue;   // "با یک بار شارژ"; "تامین نشده"
-                if (oneOfAPair(c, s.doc())) continue;
+                if (oneOfAPair(c, s.doc()) || !asksChange && onlyCompared(c, s.doc())) continue;
                 String unit = n.match().unit();
                 if (unit != null && Lang.is(unit, "time-unit") && !unit.equals(c.q.units())) continue;   // "دو ماه": a period
                 double dist = c.distance(s.doc(), n.from(), n.to());
@@ -116,6 +116,21 @@ final class QuantityAnswers {
             }
         }
         return null;
+    }
+
+    /**
+     * A required word of the question stands in the sentence only after a comparison marker ("… ۶ هزار فقره بود که
+     * نسبت به فروردین ۱۵ درصد کاهش یافت"): the sentence's amounts are of something else; only a change is "of" it.
+     */
+    private static boolean onlyCompared(Ctx c, int doc) {
+        Doc d = c.doc(doc);
+        for (int k = 0; k < c.q.terms().size(); k++) {
+            if (!c.q.terms().get(k).required() || c.positions(doc, k).isEmpty()) continue;
+            boolean free = false;
+            for (int p : c.positions(doc, k)) free |= Lang.phraseEndingAt(Lang.COMPARISON_MARKERS, d.words, p) == 0;
+            if (!free) return true;
+        }
+        return false;
     }
 
     /**

@@ -82,7 +82,36 @@ public final class AnswerEngine {
         } else if (a.isEmpty() && q.fallback() != null) {
             a = byType(q.fallback(), c);
         }
-        return a.orElse(Answer.decline(q.raw()));
+        return a.filter(x -> pairsSaid(q.raw(), x)).orElse(Answer.decline(q.raw()));
+    }
+
+    private static final java.util.regex.Pattern DASH_PAIR =
+            java.util.regex.Pattern.compile("([\\p{L}\\p{N}]+) ?[-\u2010-\u2015] ?([\\p{L}\\p{N}]+)");
+
+    /**
+     * A pair the question joins with a dash (a route "A - B", a match, a range) is in the evidence as that pair:
+     * "خط میدان ساعت - فرودگاه" is not confirmed by a sentence naming "میدان ساعت - X" and "فرودگاه - Y".
+     */
+    private static boolean pairsSaid(String question, Answer a) {
+        boolean dash = false;
+        for (int i = 0; i < question.length() && !dash; i++) {
+            char ch = question.charAt(i);
+            dash = ch == '-' || ch >= '\u2010' && ch <= '\u2015';
+        }
+        if (!dash) return true;
+        java.util.regex.Matcher m = DASH_PAIR.matcher(PersianText.key(question));
+        if (!m.find()) return true;
+        StringBuilder ev = new StringBuilder();
+        for (Evidence e : a.evidence()) ev.append(dashed(e.text())).append('\n');
+        do {
+            if (ev.indexOf(dashed(m.group(1) + "-" + m.group(2))) < 0) return false;
+        } while (m.find());
+        return true;
+    }
+
+    /** Key space without spaces, every dash as '-': "ائل‌گلی" and "ائل گلی", "A – B" and "A-B" compare equal. */
+    private static String dashed(String s) {
+        return PersianText.key(s).replaceAll("[\u2010-\u2015]", "-").replace(" ", "");
     }
 
     private Optional<Answer> byType(AnswerType type, Ctx c) {

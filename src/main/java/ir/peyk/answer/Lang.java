@@ -31,6 +31,8 @@ final class Lang {
     static final List<String[]> REPORTING_VERBS = phrases("reporting-verbs.txt");
     static final Set<String> REPORTING_WORDS = firstWords(REPORTING_VERBS);
     static final List<String[]> REASON_MARKERS = phrases("reason-markers.txt");
+    /** Phrases that mark a result after its reason (به همین دلیل، بنابراین): result-markers.txt. */
+    static final List<String[]> RESULT_MARKERS = phrases("result-markers.txt");
     /** Closed word classes (copula, future, modal, passive, determiner, preposition, who-noun, clock, when). */
     private static final Map<String, List<String>> WORD_CLASSES = synonyms("word-classes.txt");
 
@@ -46,6 +48,8 @@ final class Lang {
     static final Set<String> PEOPLE_UNITS = Lexicon.keySet("people-units.txt");
     /** Question word → the words news may write for it (کم → کاهش). */
     static final Map<String, List<String>> SYNONYMS = synonyms("synonyms.txt");
+    /** Broken plurals both ways (خطوط → خط, خط → خطوط): broken-plurals.txt. */
+    static final Map<String, String> PLURAL_PAIRS = bothWays("broken-plurals.txt");
     /** "بعضی از این X": quantifiers that open a partitive noun phrase. */
     static final List<String[]> PARTITIVES = phrases("partitives.txt");
     /** Adverbs that may open a clause before its subject (درحال‌حاضر، همچنین). */
@@ -90,8 +94,31 @@ final class Lang {
 
     /** A verb form other than the light verbs: the weak part of a question (its noun phrases carry the content). */
     static boolean isVerbLike(String w) {
-        return (w.startsWith("می") || w.startsWith("نمی")) && w.length() >= 5
+        return (w.startsWith("می") || w.startsWith("نمی")) && w.length() >= 5 && !isMiNoun(w)
                 || w.endsWith("هاند") || w.endsWith("ایم") && w.length() > 5;
+    }
+
+    /** Common nouns of places (پایانه، بیمارستان): place-nouns.txt. */
+    private static final Set<String> PLACE_NOUNS = Lexicon.keySet("place-nouns.txt");
+
+    /** A place noun, as itself or with a plural or ezafe ending ("پایانه‌های"). */
+    static boolean isPlaceNoun(String w) {
+        if (PLACE_NOUNS.contains(w)) return true;
+        for (String end : new String[]{"هایی", "های", "ها", "ی"}) {
+            if (w.length() > end.length() + 1 && w.endsWith(end) && PLACE_NOUNS.contains(w.substring(0, w.length() - end.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Nouns spelled like a می- verb (میدان، میانگین): mi-nouns.txt, as themselves or with ها / های. */
+    private static final Set<String> MI_NOUNS = Lexicon.keySet("mi-nouns.txt");
+
+    private static boolean isMiNoun(String w) {
+        if (MI_NOUNS.contains(w)) return true;
+        if (w.endsWith("های")) return MI_NOUNS.contains(w.substring(0, w.length() - 3));
+        return w.endsWith("ها") && MI_NOUNS.contains(w.substring(0, w.length() - 2));
     }
 
     /** Length of the phrase of {@code list} that starts at {@code words[i]} (longest), or 0. */
@@ -165,6 +192,15 @@ final class Lang {
             for (String a : e.getValue().split(",")) if (!a.isBlank()) alts.add(PersianText.key(a));
             out.put(e.getKey(), List.copyOf(alts));
         }
+        return Map.copyOf(out);
+    }
+
+    private static Map<String, String> bothWays(String file) {
+        Map<String, String> out = new HashMap<>();
+        entries(file).forEach((plural, singular) -> {
+            out.put(plural, PersianText.key(singular));
+            out.put(PersianText.key(singular), plural);
+        });
         return Map.copyOf(out);
     }
 

@@ -148,12 +148,28 @@ final class ListAnswers {
         return -1;
     }
 
-    /** End of one list item (one to three nouns, not the noun of a compound verb) from {@code start}, or −1. */
+    /**
+     * End of one list item (one to three nouns, not the noun of a compound verb) from {@code start}, or −1. A dash
+     * joins two such parts into one item: a route or a pairing ("میدان ساعت - ائل‌گلی").
+     */
     private static int itemEnd(Doc d, int start) {
         int k = start;
-        while (k < d.length() && k - start < 3 && (k == start || !d.punctBefore(k)) && NounPhrases.isNoun(d.words[k])
-                && !(k > start && Ctx.verbAfter(d, k))) k++;
+        int max = 3;
+        boolean dashed = false;
+        while (k < d.length() && k - start < max && NounPhrases.isNoun(d.words[k]) && !(k > start && Ctx.verbAfter(d, k))) {
+            if (k > start && d.punctBefore(k)) {
+                if (dashed || !isDash(d.gapBefore(k))) break;
+                dashed = true;
+                max = k - start + 3;
+            }
+            k++;
+        }
         return k == start ? -1 : k;
+    }
+
+    private static boolean isDash(String gap) {
+        String g = gap.strip();
+        return g.length() == 1 && (g.charAt(0) == '-' || g.charAt(0) >= '\u2010' && g.charAt(0) <= '\u2015');
     }
 
     private static boolean isComma(String gap) {

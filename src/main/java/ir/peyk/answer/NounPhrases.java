@@ -71,6 +71,9 @@ final class NounPhrases {
         String preposition = which > 0 && Lang.is(w[which - 1], "preposition") ? w[which - 1] : null;
         boolean object = head + 1 < w.length && (w[head + 1].equals("را") || w[head + 1].equals("رو"));
         if (preposition == null && !object) return Optional.empty();
+        boolean event = false;                      // without the question's event there is no clause to take it from
+        for (Question.Term t : c.q.terms()) event |= t.predicate();
+        if (!event) return Optional.empty();
         for (Ranker.Scored s : c.candidates(0.6, 3, false)) {
             Doc d = c.doc(s.doc());
             if (d.section() == Section.FOOTER) continue;

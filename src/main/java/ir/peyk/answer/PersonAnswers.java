@@ -95,18 +95,36 @@ final class PersonAnswers {
             if (f == null || person != null && f.person() != person) continue;
             double got = 0;
             double all = 0;
+            int nouns = 0;
+            int missing = 0;                            // "درباره وام مسکن" is not answered by a quote on مسکن alone
             for (int k : topic) {
                 all += c.q.terms().get(k).weight();
                 if (c.has(s.doc(), k)) got += c.q.terms().get(k).weight();
+                if (c.q.terms().get(k).weight() >= 1) { nouns++; if (!c.has(s.doc(), k)) missing++; }
             }
-            if (!topic.isEmpty() && got / all < 0.5) continue;
+            if (!topic.isEmpty() && got / all < 0.5 || missing > (nouns >= 3 ? 1 : 0)) continue;
             if (s.score() > bestScore) { bestScore = s.score(); best = s; }
         }
         if (best == null && topic.isEmpty() && person != null) {
             for (QuoteExtractor.Found f : quotes.found) if (f.person() == person) { return Optional.of(quoteAnswer(c, f, f.firstDoc(), null, 0.7)); }
         }
-        if (best == null) return Optional.empty();
+        if (best == null) return person == null || topic.isEmpty() ? Optional.empty() : reported(c, person, topic);
         return Optional.of(quoteAnswer(c, quotes.covering(best.doc()), best.doc(), best, c.coverage(best.doc(), true)));
+    }
+
+    /** No quote: a sentence where {@code person} is the subject of a reporting verb ("وی X را … اعلام کرد") with every topic word. */
+    private static Optional<Answer> reported(Ctx c, People.Person person, List<Integer> topic) {
+        for (Ranker.Scored s : c.ranked) {
+            People.Mention m = c.people.speakerIn(s.doc());
+            if (m == null || m.person() != person || m.direct()) continue;
+            boolean all = true;
+            for (int k : topic) all &= c.has(s.doc(), k);
+            if (!all) continue;
+            Doc d = c.doc(s.doc());
+            return Optional.of(new Answer(c.q.raw(), true, person.display() + " — «" + d.text() + "»",
+                    List.of(Ctx.evidence(d)), Ctx.round(Ctx.confidence(c.coverage(s.doc(), true), true, s.score()) * 0.9)));
+        }
+        return Optional.empty();
     }
 
     private static Answer quoteAnswer(Ctx c, QuoteExtractor.Found f, int d, Ranker.Scored s, double coverage) {

@@ -84,6 +84,10 @@ final class PersonMentions {
     private static Parsed phrase(Doc doc, int a, int b, boolean nextToVerb) {
         String[] w = doc.words;
         if (a >= b) return null;
+        // "وی تعداد مسافران … را … اعلام کرد": a pronoun opening the clause is its subject, the rest is the object
+        if (nextToVerb && b - a > 1 && Lang.PRONOUNS.contains(w[a]) && !w[a + 1].equals("و")) {
+            return new Parsed(People.Kind.PRONOUN, a, a + 1, -1, -1, -1, -1);
+        }
         int from = a;
         int to = a;
         while (to < b && (w[to].equals("و") || !isCut(w[to]))) to++;

@@ -14,7 +14,12 @@ final class QuantityAnswers {
 
     static Optional<Answer> number(Ctx c) {
         boolean asksChange = false;
+        boolean asksEach = false;
+        boolean negatedQ = false;
+        List<NumberMatch> stated = ir.peyk.article.NumberExtractor.extract(c.q.raw());
         for (String w : c.q.words()) {
+            negatedQ |= SpanAnswers.isNegativeVerb(w);
+            asksEach |= Lang.is(w, "each");
             asksChange |= Lang.CHANGE_WORDS.contains(w);
             for (String alt : Lang.SYNONYMS.getOrDefault(w, List.of())) asksChange |= Lang.CHANGE_WORDS.contains(alt);   // کم شد
         }
@@ -25,6 +30,9 @@ final class QuantityAnswers {
             Doc d = c.doc(s.doc());
             for (Doc.Span<NumberMatch> n : d.numbers) {
                 if (!unitFits(c.q, d, n) || c.onlyInEnumeration(s.doc(), n.from())) continue;
+                if (asksEach && !perItem(d, n)) continue;               // "قیمت هر X" is not the cost of them all
+                if (inQuestion(stated, n) || negated(d, n) != negatedQ) continue;   // "با یک بار شارژ"; "تامین نشده"
+                if (oneOfAPair(c, s.doc()) || !asksChange && onlyCompared(c, s.doc())) continue;
                 String unit = n.match().unit();
                 if (unit != null && Lang.is(unit, "time-unit") && !unit.equals(c.q.units())) continue;   // "دو ماه": a period
                 double dist = c.distance(s.doc(), n.from(), n.to());
@@ -108,6 +116,69 @@ final class QuantityAnswers {
             }
         }
         return null;
+    }
+
+    /**
+     * A required word of the question stands in the sentence only after a comparison marker ("… ۶ هزار فقره بود که
+     * نسبت به فروردین ۱۵ درصد کاهش یافت"): the sentence's amounts are of something else; only a change is "of" it.
+     */
+    private static boolean onlyCompared(Ctx c, int doc) {
+        Doc d = c.doc(doc);
+        for (int k = 0; k < c.q.terms().size(); k++) {
+            if (!c.q.terms().get(k).required() || c.positions(doc, k).isEmpty()) continue;
+            boolean free = false;
+            for (int p : c.positions(doc, k)) free |= Lang.phraseEndingAt(Lang.COMPARISON_MARKERS, d.words, p) == 0;
+            if (!free) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A question word is one of two modifiers joined by و whose other one the question lacks ("پایانه‌های شمالی و
+     * جنوبی"): the sentence counts both, the question asks about one.
+     */
+    private static boolean oneOfAPair(Ctx c, int doc) {
+        Doc d = c.doc(doc);
+        for (int k = 0; k < c.q.terms().size(); k++) {
+            for (int p : c.positions(doc, k)) {
+                for (int other : new int[]{p - 2, p + 2}) {
+                    if (other < 0 || other >= d.length()) continue;
+                    int and = (p + other) / 2;
+                    if (!d.words[and].equals("و") || d.punctBefore(Math.max(p, other)) || d.punctBefore(and)) continue;
+                    if (d.words[p].endsWith("ی") && d.words[other].endsWith("ی") && !c.isQuestionWord(doc, other)
+                            && !Lang.isFunctionWord(d.words[other])) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The question states this number itself ("با یک بار شارژ چقدر …"): it is given, not asked. */
+    private static boolean inQuestion(List<NumberMatch> stated, Doc.Span<NumberMatch> n) {
+        for (NumberMatch q : stated) {
+            if (Math.abs(q.value() - n.match().value()) <= 1e-9 * Math.max(1, Math.abs(q.value()))) return true;
+        }
+        return false;
+    }
+
+    /** A negated verb stands in the number's clause ("… تامین نشده است"). */
+    private static boolean negated(Doc d, Doc.Span<NumberMatch> n) {
+        int from = n.from();
+        while (from > 0 && !d.punctBefore(from) && !d.words[from - 1].equals("که")) from--;
+        for (int i = from; i < d.length() && (i <= n.from() || !d.punctBefore(i) && !d.words[i].equals("که")); i++) {
+            if (SpanAnswers.isNegativeVerb(d.words[i])) return true;
+        }
+        return false;
+    }
+
+    /** The number's clause says it is per item ("هر اتوبوس … ۲۵۰ کیلومتر", "سرانه ۵ کیلو"). */
+    private static boolean perItem(Doc d, Doc.Span<NumberMatch> n) {
+        int from = n.from();
+        while (from > 0 && !d.punctBefore(from)) from--;
+        for (int i = from; i < d.length() && (i <= n.from() || !d.punctBefore(i)); i++) {
+            if (Lang.is(d.words[i], "each")) return true;
+        }
+        return false;
     }
 
     /** A question word stands within two words of the number, in the same clause. */

@@ -99,7 +99,8 @@ final class QuestionAnalyzer {
                 headPos = i;                              // "چند ایستگاه": the noun counted
             }
         }
-        if (type == AnswerType.DEFINITION && isSingleWhat(cue)) {
+        if (type == AnswerType.DEFINITION && isSingleWhat(cue)
+                && !(cue.words().length == 2 && (cueEnd >= w.length || Lang.VAGUE.contains(w[cueEnd])))) {   // از چه چیزی
             // "چه خدماتی", "چه نوع تماسی": what + noun asks "which"
             int i = cueEnd;
             while (i < w.length && Lang.VAGUE.contains(w[i])) i++;
@@ -187,8 +188,11 @@ final class QuestionAnalyzer {
         return pos.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** "چه" alone or after a preposition ("از چه محلی", "درباره چه موضوعی"): a noun after it makes it "which". */
     private static boolean isSingleWhat(Lang.Cue c) {
-        return c != null && c.words().length == 1;
+        if (c == null) return false;
+        String[] w = c.words();
+        return w.length == 1 || w.length == 2 && (w[1].equals("چه") || w[1].equals("چی")) && Lang.is(w[0], "preposition");
     }
 
     private static boolean hasTimeCue(String[] w) {

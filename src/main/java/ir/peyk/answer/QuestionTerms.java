@@ -110,6 +110,7 @@ final class QuestionTerms {
             }
             String x = w[i];
             if (!isContent(w, i)) { i++; continue; }
+            if (Lang.is(x, "some") && matcher.match(x).isEmpty()) { i++; continue; }   // "آیا بخشی از X …": X is asked
             boolean unitWord = unitFrom >= 0 && i >= unitFrom && (Lang.UNITS.get(x) != null || Lang.SCALES.get(x) != null);
             boolean verb = Lang.isVerbLike(x);
             double weight = unitWord ? 0.6 : verb ? 0.35 : 1.0;
@@ -130,6 +131,8 @@ final class QuestionTerms {
     private List<TermMatcher.Hit> hits(String text) {
         List<TermMatcher.Hit> own = matcher.match(text);
         List<String> alts = Lang.SYNONYMS.get(text);
+        String other = otherNumber(text);
+        if (other != null) alts = alts == null ? List.of(other) : concat(alts, other);
         if (alts == null) return own;
         java.util.Map<String, Double> all = new java.util.LinkedHashMap<>();
         for (TermMatcher.Hit h : own) all.put(h.word(), h.quality());
@@ -139,6 +142,19 @@ final class QuestionTerms {
         List<TermMatcher.Hit> out = new ArrayList<>();
         all.forEach((word, quality) -> out.add(new TermMatcher.Hit(word, quality)));
         return List.copyOf(out);
+    }
+
+    /** The broken plural of a singular or back, the question's ی ending aside ("خطوطی" → خط); null when none. */
+    private static String otherNumber(String text) {
+        String o = Lang.PLURAL_PAIRS.get(text);
+        if (o == null && text.length() > 3 && text.endsWith("ی")) o = Lang.PLURAL_PAIRS.get(text.substring(0, text.length() - 1));
+        return o;
+    }
+
+    private static List<String> concat(List<String> a, String b) {
+        List<String> out = new ArrayList<>(a);
+        out.add(b);
+        return out;
     }
 
     /**

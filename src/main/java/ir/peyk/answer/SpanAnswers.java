@@ -23,9 +23,11 @@ final class SpanAnswers {
             double bestDist = Double.MAX_VALUE;
             for (int i = 0; i < d.length(); i++) {
                 int len = Lang.phraseAt(Lang.PLACES, d.words, i);
+                if (len == 0) len = placeNounPhrase(c, s.doc(), i);
                 if (len == 0 || c.isQuestionWord(s.doc(), i)) continue;
                 // "نمایشگاه صادرات ایران": a place right after a word of the question names that thing, not where
                 if (i > 0 && !d.punctBefore(i) && c.isQuestionWord(s.doc(), i - 1)) continue;
+                if (i > 0 && !d.punctBefore(i) && modifies(d, i) && !c.index.listItems(s.doc())[i]) continue;
                 double dist = c.distance(s.doc(), i, i + len);
                 if (dist < bestDist) { bestDist = dist; bestAt = i; bestLen = len; }
             }
@@ -40,6 +42,34 @@ final class SpanAnswers {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The place at {@code i} only qualifies the noun before it ("شهردار تبریز", "سازمان اتوبوسرانی تبریز"): that word is
+     * a content word, not a preposition and not itself a place noun ("شهر تبریز") — the place says whose, not where.
+     */
+    private static boolean modifies(Doc d, int i) {
+        String before = d.words[i - 1];
+        return !Lang.isFunctionWord(before) && !Lang.isPlaceNoun(before) && !Lang.isVerbLike(before)
+                && !Lang.LIGHT_VERBS.contains(before);
+    }
+
+    /**
+     * Length of "در + place noun + its modifiers" from word {@code i} ("در | پایانه‌های شمالی و جنوبی شهر"), or 0: the
+     * noun must not be one of the question's and the question's event must be a verb of the same clause.
+     */
+    private static int placeNounPhrase(Ctx c, int doc, int i) {
+        Doc d = c.doc(doc);
+        if (i == 0 || d.punctBefore(i) || !d.words[i - 1].equals("در") || !Lang.isPlaceNoun(d.words[i])) return 0;
+        if (c.isQuestionWord(doc, i) || !ListAnswers.predicateInClause(c, doc, i)) return 0;
+        int end = nounPhraseEnd(d, i, 4);
+        // "شمالی و جنوبی": two modifiers joined by و stay one phrase
+        if (end + 1 < d.length() && d.words[end].equals("و") && !d.punctBefore(end) && !d.punctBefore(end + 1)
+                && d.words[end - 1].endsWith("ی") && d.words[end + 1].endsWith("ی") && end > i + 1) {
+            end = nounPhraseEnd(d, end + 1, 3);
+        }
+        while (end > i + 1 && c.isQuestionWord(doc, end - 1)) end--;
+        return end - i;
     }
 
     static Optional<Answer> reason(Ctx c) {
@@ -75,7 +105,12 @@ final class SpanAnswers {
                         List.of(Ctx.evidence(doc)), Ctx.confidence(c.coverage(s.doc(), true), true, s.score())));
             }
         }
-        return sentence(c, 0.99);                               // no reason marker: only a sentence with all of it
+        // no reason marker: only a sentence with all of it that marks its result as following from what it said before
+        Optional<Answer> whole = sentence(c, 0.99);
+        if (whole.isEmpty()) return whole;
+        Doc d = c.doc(c.candidates(0.99, 1, false).get(0).doc());
+        for (int i = 0; i < d.length(); i++) if (Lang.phraseAt(Lang.RESULT_MARKERS, d.words, i) > 0) return whole;
+        return Optional.empty();
     }
 
     /** "این X" / "همین X" shortly before word {@code i}, X one of the question's terms: an anaphor. */
@@ -154,7 +189,7 @@ final class SpanAnswers {
         List<Ranker.Scored> cs = c.candidates(0.99, 1, false);
         if (cs.isEmpty()) return Optional.empty();
         Doc d = c.doc(cs.get(0).doc());
-        if (!numbersAgree(c, cs.get(0).doc())) return Optional.empty();
+        if (!numbersAgree(c, cs.get(0).doc()) || !quantifierSaid(c.q.words(), d)) return Optional.empty();
         boolean negatedQ = false;
         boolean negatedS = false;
         for (String w : c.q.words()) negatedQ |= isNegativeVerb(w);
@@ -163,6 +198,15 @@ final class SpanAnswers {
         String verdict = negatedQ == negatedS ? "بله" : "خیر";
         return Optional.of(new Answer(c.q.raw(), true, verdict + " — «" + d.text() + "»", List.of(Ctx.evidence(d)),
                 Ctx.round(Ctx.confidence(1, true, cs.get(0).score()) * 0.9)));
+    }
+
+    /** A universal quantifier of the question ("آیا همه X …") is in the sentence too: "۶۰ درصد X" says not all. */
+    private static boolean quantifierSaid(String[] question, Doc d) {
+        boolean asked = false;
+        for (String w : question) asked |= Lang.is(w, "all");
+        if (!asked) return true;
+        for (String w : d.words) if (Lang.is(w, "all")) return true;
+        return false;
     }
 
     /** Words [from, to) of the clauses of sentence {@code d} that hold the question's words (up to punctuation or که). */
@@ -201,10 +245,10 @@ final class SpanAnswers {
         return true;
     }
 
-    private static boolean isNegativeVerb(String w) {
-        return w.startsWith("نمی") && w.length() > 4 || w.equals("نیست") || w.equals("نبود") || w.equals("ندارد")
-                || w.equals("ندارند") || w.equals("نیستند") || w.equals("نشد") || w.equals("نشده") || w.equals("نکرد")
-                || w.equals("نکردند") || w.equals("نکرده");
+    /** A negated verb: نمی‌…, or ن before a light verb or copula form (نبوده، نشده، نداشتند، نکرده‌اند). */
+    static boolean isNegativeVerb(String w) {
+        if (w.startsWith("نمی") && w.length() > 4 || w.equals("نیست") || w.equals("نیستند")) return true;
+        return w.length() >= 3 && w.charAt(0) == 'ن' && Lang.LIGHT_VERBS.contains(w.substring(1));
     }
 
     /** End of the clause starting at {@code from}: the next punctuation other than a comma inside a list, or {@code max} words. */

@@ -36,6 +36,8 @@ class QuestionAnalyzerTest {
             "نام پیام‌رسان‌های بومی چیست؟|LIST",
             "کدام پیام‌رسان‌ها؟|WHICH",
             "چه خدماتی ارائه می‌شود؟|WHICH",
+            "از چه محلی تامین شده؟|WHICH",
+            "از چه چیزی گلایه داشتند؟|DEFINITION",
             "رقابت چیه؟|DEFINITION",
             "آیا رقابت خوب است؟|YESNO",
             "منبع خبر کدام رسانه است؟|SOURCE",
@@ -168,5 +170,21 @@ class QuestionAnalyzerTest {
 
     private static boolean has(TermMatcher m, String term, String word) {
         return m.match(term).stream().anyMatch(h -> h.word().equals(word));
+    }
+
+    /** Word-level data the engine reads by: broken plurals both ways, می- nouns, negated verbs, place nouns. */
+    @Test
+    void brokenPluralsMiNounsNegationAndPlaceNouns() {
+        assertEquals("خط", Lang.PLURAL_PAIRS.get("خطوط"));
+        assertEquals("اقلام", Lang.PLURAL_PAIRS.get("قلم"));
+        assertFalse(Lang.isVerbLike("میدان"));
+        assertFalse(Lang.isVerbLike("میانگین"));
+        assertTrue(Lang.isVerbLike("میدانند"));
+        assertTrue(SpanAnswers.isNegativeVerb("نبوده"));
+        assertTrue(SpanAnswers.isNegativeVerb("نشد"));
+        assertFalse(SpanAnswers.isNegativeVerb("نشست"));
+        assertFalse(SpanAnswers.isNegativeVerb("نزد"));
+        assertTrue(Lang.isPlaceNoun("پایانههای"));
+        assertFalse(Lang.isPlaceNoun("اتوبوس"));
     }
 }

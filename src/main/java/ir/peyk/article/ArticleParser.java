@@ -10,7 +10,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -241,10 +240,5 @@ public final class ArticleParser {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Convenience for callers that know the date fields may be absent. */
-    public static LocalDate gregorianOrNull(JalaliDate d) {
-        return d == null ? null : d.toGregorian();
     }
 }

@@ -90,9 +90,14 @@ public final class DeliveryQueue {
                     };
                     boolean attempted = res.kind() != DeliveryResult.Kind.SKIPPED
                             && res.kind() != DeliveryResult.Kind.RELEASED;
-                    if (attempted || res.kind() == DeliveryResult.Kind.SKIPPED) {
-                        Metrics.broadcast(res.delivery().transport(), res.kind() == DeliveryResult.Kind.SKIPPED ? "skipped" : status);
-                    }
+                    String result = switch (res.kind()) {   // a released row was not tried: not a result
+                        case SENT -> "sent";
+                        case FAILED -> "failed";
+                        case RETRY -> "retry";
+                        case SKIPPED -> "skipped";
+                        case RELEASED -> null;
+                    };
+                    if (result != null) Metrics.broadcast(res.delivery().transport(), result);
                     p.setString(1, status);
                     p.setInt(2, attempted ? 1 : 0);
                     BroadcastStore.setNullable(p, 3, res.error());

@@ -189,7 +189,11 @@ class BroadcastCommandsTest {
 
     @Test
     void statusCancelAndBadInputAnswerClearly() throws Exception {
-        startWorker(new Throttle.Limits(20, 0, 0));
+        // The admin's replies share the throttle with the worker's 8 senders, so each reply waits for about 9 tokens:
+        // with only the 60 subscribers the job could end before the cancel below. 2,000 more recipients keep it
+        // running, and at 5/s (burst 5) about 5 + 4 × 8 rows are sent before the cancel, well under 60.
+        Kit.subscribe(db, new Subscribers(db), 10_000, 2_000);
+        startWorker(new Throttle.Limits(5, 0, 0));
         handle(text(ADMIN, "/broadcast"), true);
         assertTrue(lastSent(ADMIN).param("text").startsWith("Usage: /broadcast"), "a bare command explains itself");
         handle(text(ADMIN, "/broadcast_status"), true);

@@ -34,8 +34,14 @@ public final class AnswerEngine {
     private final QuestionAnalyzer analyzer;
     private final Ranker ranker;
     private final NewsAnswers news;
+    private final SentenceAnswers sentences;
 
     public AnswerEngine(Article article) {
+        this(article, AnswerModel.shipped());
+    }
+
+    /** An engine that decides with {@code model} (training and evaluation compare models on the same article). */
+    public AnswerEngine(Article article, AnswerModel model) {
         this.article = article;
         this.index = new ArticleIndex(article);
         this.people = new People(index);
@@ -44,6 +50,7 @@ public final class AnswerEngine {
         this.analyzer = new QuestionAnalyzer(index.matcher);
         this.ranker = new Ranker(index, people);
         this.news = new NewsAnswers(article, index);
+        this.sentences = new SentenceAnswers(index, people, model);
     }
 
     public Article article() {
@@ -68,21 +75,55 @@ public final class AnswerEngine {
         }
     }
 
+    /**
+     * Retrieve → read → decide: a typed reader's span when one is sure of it; else the best-matching sentence when
+     * the decision model finds the question well matched; else a decline.
+     */
     private Answer answer(String question) {
         Question q = analyzer.analyze(question);
         if (q.news() != null) return news.answer(q).orElse(Answer.decline(q.raw()));
-        if (q.terms().isEmpty() || q.requiredMissing() || q.nounMissing() || q.articleCoverage() < MIN_COVERAGE) {
-            return Answer.decline(q.raw());
-        }
+        Optional<Answer> typed = typed(q);
+        if (typed.isPresent()) return typed.get();
+        if (q.terms().isEmpty()) return Answer.decline(q.raw());
+        return sentences.answer(q, readerDeclined(q));
+    }
+
+    /** What evaluation and training see of one question: the typed answer if any, and the graded decision. */
+    public record Trace(Answer typed, double[] features, double probability, Answer sentence, List<String> unmatched) {}
+
+    /** Runs both paths on {@code question} without choosing (for `peyk eval` and `peyk train`). */
+    public Trace trace(String question) {
+        Question q = analyzer.analyze(question == null ? "" : question);
+        Answer typed = q.news() != null ? news.answer(q).orElse(Answer.decline(q.raw()))
+                : typed(q).orElse(Answer.decline(q.raw()));
+        List<String> unmatched = q.terms().stream().filter(t -> !t.matched()).map(Question.Term::text).toList();
+        if (q.news() != null || q.terms().isEmpty()) return new Trace(typed, null, 0, Answer.decline(q.raw()), unmatched);
+        SentenceAnswers.Decision d = sentences.decide(q, !typed.answered() && readerDeclined(q));
+        Answer s = d.candidate() == null ? Answer.decline(q.raw()) : sentences.toAnswer(q, d);
+        return new Trace(typed, d.features(), d.probability(), s, unmatched);
+    }
+
+    /** The question's key words are all in the article, so the typed readers looked, and found no span. */
+    private static boolean readerDeclined(Question q) {
+        return !keyWordsMissing(q);
+    }
+
+    private static boolean keyWordsMissing(Question q) {
+        return q.terms().isEmpty() || q.requiredMissing() || q.nounMissing() || q.articleCoverage() < MIN_COVERAGE;
+    }
+
+    /** The typed readers: a span of the asked type, only when the question's key words are all in the article. */
+    private Optional<Answer> typed(Question q) {
+        if (keyWordsMissing(q)) return Optional.empty();
         Ctx c = new Ctx(q, index, people, ranker.rank(q, false));
-        if (c.ranked.isEmpty()) return Answer.decline(q.raw());
+        if (c.ranked.isEmpty()) return Optional.empty();
         Optional<Answer> a = byType(q.type(), c);
         if (a.isEmpty() && q.fallback() == AnswerType.QUOTE) {
             a = PersonAnswers.quote(c, quotes, true);            // "X را چطور می‌بیند": only when X's speaker is asked
         } else if (a.isEmpty() && q.fallback() != null) {
             a = byType(q.fallback(), c);
         }
-        return a.filter(x -> pairsSaid(q.raw(), x)).orElse(Answer.decline(q.raw()));
+        return a.filter(x -> pairsSaid(q.raw(), x));
     }
 
     private static final java.util.regex.Pattern DASH_PAIR =

@@ -48,6 +48,10 @@ final class Lang {
     static final Set<String> PEOPLE_UNITS = Lexicon.keySet("people-units.txt");
     /** Question word → the words news may write for it (کم → کاهش). */
     static final Map<String, List<String>> SYNONYMS = synonyms("synonyms.txt");
+    /** Words a reader takes for one another, both ways (equivalents.txt): word → the others of its groups. */
+    static final Map<String, List<String>> EQUIVALENTS = groups("equivalents.txt");
+    /** Number words and their digits, both ways (چهار ↔ 4): a question's "چهار شهر" is the article's "۴ شهر". */
+    static final Map<String, String> NUMBER_FORMS = numberForms();
     /** Broken plurals both ways (خطوط → خط, خط → خطوط): broken-plurals.txt. */
     static final Map<String, String> PLURAL_PAIRS = bothWays("broken-plurals.txt");
     /** "بعضی از این X": quantifiers that open a partitive noun phrase. */
@@ -182,6 +186,33 @@ final class Lang {
         Set<String> s = new java.util.HashSet<>();
         for (String[] p : phrases) if (p.length == 1) s.add(p[0]);
         return Set.copyOf(s);
+    }
+
+    /** A file of comma-separated groups as word → the other words of its groups (key space, spaces dropped). */
+    private static Map<String, List<String>> groups(String file) {
+        Map<String, java.util.LinkedHashSet<String>> out = new HashMap<>();
+        for (String l : Lexicon.lines(file)) {
+            List<String> g = new ArrayList<>();
+            for (String a : l.split(",")) if (!a.isBlank()) g.add(PersianText.key(a).replace(" ", ""));
+            for (String a : g) for (String b : g) if (!a.equals(b)) out.computeIfAbsent(a, k -> new java.util.LinkedHashSet<>()).add(b);
+        }
+        Map<String, List<String>> m = new HashMap<>();
+        out.forEach((k, v) -> m.put(k, List.copyOf(v)));
+        return Map.copyOf(m);
+    }
+
+    private static Map<String, String> numberForms() {
+        Map<String, String> out = new HashMap<>();
+        for (String l : Lexicon.lines("number-words.txt")) {
+            int eq = l.indexOf('=');
+            if (eq < 0) continue;
+            String word = PersianText.key(l.substring(0, eq));
+            String value = l.substring(eq + 1).strip().split("\\s+")[0];
+            if (word.contains(" ") || !value.matches("\\d+")) continue;
+            out.put(word, value);
+            out.putIfAbsent(value, word);
+        }
+        return Map.copyOf(out);
     }
 
     /** A "WORD = VALUE, VALUE" file as a map, all in key space. */

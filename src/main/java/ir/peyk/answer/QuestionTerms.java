@@ -127,21 +127,41 @@ final class QuestionTerms {
         return new Question.Term(text, pos, len, weight, required, Question.Role.NOUN, hits(text));
     }
 
-    /** The article words a question word matches, itself or through its synonyms (a little weaker). */
+    /**
+     * The article words a question word matches: itself (exactly, by suffix, stem or n-grams); through its synonyms,
+     * broken plural, equivalents and number form (a little weaker); and, when it matches nothing itself, through its
+     * written forms if it is spoken Persian (خونه → خانه).
+     */
     private List<TermMatcher.Hit> hits(String text) {
         List<TermMatcher.Hit> own = matcher.match(text);
-        List<String> alts = Lang.SYNONYMS.get(text);
-        String other = otherNumber(text);
-        if (other != null) alts = alts == null ? List.of(other) : concat(alts, other);
-        if (alts == null) return own;
         java.util.Map<String, Double> all = new java.util.LinkedHashMap<>();
         for (TermMatcher.Hit h : own) all.put(h.word(), h.quality());
-        for (String a : alts) {
-            for (TermMatcher.Hit h : matcher.match(a)) all.merge(h.word(), 0.8 * h.quality(), Math::max);
+        List<String> alts = new ArrayList<>(Lang.SYNONYMS.getOrDefault(text, List.of()));
+        String other = otherNumber(text);
+        if (other != null) alts.add(other);
+        for (String a : alts) add(all, a, 0.8);
+        String number = Lang.NUMBER_FORMS.get(text);
+        if (number != null) add(all, number, 0.95);
+        for (String a : Lang.EQUIVALENTS.getOrDefault(text, List.of())) add(all, a, 0.75);
+        if (own.isEmpty() || own.get(0).quality() < 0.8) {
+            for (String spoken : Colloquial.forms(text)) {
+                add(all, spoken, 0.9);
+                for (String a : Lang.EQUIVALENTS.getOrDefault(spoken, List.of())) add(all, a, 0.7);
+            }
         }
+        if (all.size() == own.size()) return own;
         List<TermMatcher.Hit> out = new ArrayList<>();
         all.forEach((word, quality) -> out.add(new TermMatcher.Hit(word, quality)));
+        out.sort((a, b) -> Double.compare(b.quality(), a.quality()));
         return List.copyOf(out);
+    }
+
+    /** Adds the article words {@code alt} matches, at {@code weight} of their quality (keeping the best per word). */
+    private void add(java.util.Map<String, Double> all, String alt, double weight) {
+        for (TermMatcher.Hit h : matcher.match(alt)) {
+            if (h.quality() < 0.8 || Lang.isFunctionWord(h.word())) continue;   // no fuzzy match of a fuzzy form
+            all.merge(h.word(), weight * h.quality(), Math::max);
+        }
     }
 
     /** The broken plural of a singular or back, the question's ی ending aside ("خطوطی" → خط); null when none. */
@@ -149,12 +169,6 @@ final class QuestionTerms {
         String o = Lang.PLURAL_PAIRS.get(text);
         if (o == null && text.length() > 3 && text.endsWith("ی")) o = Lang.PLURAL_PAIRS.get(text.substring(0, text.length() - 1));
         return o;
-    }
-
-    private static List<String> concat(List<String> a, String b) {
-        List<String> out = new ArrayList<>(a);
-        out.add(b);
-        return out;
     }
 
     /**

@@ -107,12 +107,26 @@ final class TermMatcher {
             if (t.length() >= 3) {                        // not a function word: استانها → است is over-stemming
                 for (String w : byStem.getOrDefault(stem(t), List.of())) if (!Lang.isFunctionWord(w)) out.putIfAbsent(w, 0.8);
             }
+            if (out.isEmpty() && t.length() >= 3) compounds(t, out);
             if (out.isEmpty() && t.length() >= 4) dice(t, out);
         }
         List<Hit> hits = new ArrayList<>(out.size());
         out.forEach((w, q) -> hits.add(new Hit(w, q)));
         hits.sort((a, b) -> Double.compare(b.quality(), a.quality()));
         return List.copyOf(hits);
+    }
+
+    /**
+     * The first part of a compound the article writes solid (فیبر of فیبرنوری، کسب of کسبوکار): an article word that
+     * starts with the whole question word and goes on with three or more letters that are no mere suffix.
+     */
+    private void compounds(String t, Map<String, Double> out) {
+        for (String w : singles) {
+            if (w.length() < t.length() + 3 || !w.startsWith(t) || Lang.isFunctionWord(w)) continue;
+            String rest = w.substring(t.length());
+            if (Lang.SUFFIXES.contains(rest) || stem(w).equals(t)) continue;
+            out.put(w, 0.7);
+        }
     }
 
     private void dice(String t, Map<String, Double> out) {

@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
                 SummaryCommand.class,
                 QuotesCommand.class,
                 BenchCommand.class,
+                EvalCommand.class,
+                TrainCommand.class,
                 BroadcastCommand.class,
                 WebhookCommand.class,
                 CommandLine.HelpCommand.class

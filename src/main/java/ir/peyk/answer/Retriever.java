@@ -1,0 +1,164 @@
+package ir.peyk.answer;
+
+import ir.peyk.article.Section;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The retrieve step of retrieve → read → decide: scores every body sentence, and every pair of adjacent ones, by the
+ * IDF-weighted share of the question's terms it holds, each term counted by its best soft match there (exact 1,
+ * suffix or stem a little less, synonyms and colloquial forms less again). Unlike the typed readers it never vetoes:
+ * a term the article lacks lowers the coverage by its weight, and the decision is left to {@link AnswerModel}.
+ */
+final class Retriever {
+    /** A pair must hold clearly more than its better half to be worth the longer answer. */
+    static final double PAIR_GAIN = 0.15;
+
+    /**
+     * A candidate answer: one sentence ({@code second < 0}) or two adjacent ones.
+     *
+     * @param first    doc position of the (first) sentence
+     * @param second   doc position of the second sentence, or −1
+     * @param coverage IDF-weighted share of the question's terms the candidate holds, by match quality
+     * @param quality  mean match quality of the terms it holds
+     * @param held     how many of the question's terms it holds
+     * @param eventMissing the question names an event (a predicate term) and the candidate lacks it
+     */
+    record Candidate(int first, int second, double coverage, double quality, int held, boolean eventMissing) {
+        boolean pair() {
+            return second >= 0;
+        }
+    }
+
+    /** Everything the decision needs to know about one question's retrieval. */
+    record Result(List<Candidate> ranked, double articleCoverage, double missingShare, boolean nounMissing,
+                  int nounsMissing, int terms, double[] importance) {
+        Candidate best() {
+            return ranked.isEmpty() ? null : ranked.get(0);
+        }
+
+        /** Coverage of the best candidate less that of the runner-up (1 when there is none). */
+        double margin() {
+            if (ranked.isEmpty()) return 0;
+            return ranked.size() == 1 ? ranked.get(0).coverage() : ranked.get(0).coverage() - ranked.get(1).coverage();
+        }
+    }
+
+    /**
+     * The last word of a Persian question is mostly its verb (رفت، رسید، میره), which the article words otherwise more
+     * often than its nouns: it counts for less.
+     */
+    static final double VERB_SLOT = 0.5;
+
+    private final ArticleIndex index;
+
+    Retriever(ArticleIndex index) {
+        this.index = index;
+    }
+
+    Result retrieve(Question q) {
+        List<Question.Term> terms = q.terms();
+        int t = terms.size();
+        int n = index.size();
+        double[][] quality = new double[t][n];
+        for (int k = 0; k < t; k++) {
+            for (TermMatcher.Hit h : terms.get(k).hits()) {
+                for (ArticleIndex.Occ o : index.occurrences(h.word())) {
+                    if (h.quality() > quality[k][o.doc()]) quality[k][o.doc()] = h.quality();
+                }
+            }
+        }
+        // IDF over the story's sentences; a term found nowhere gets the highest IDF (it is as rare as a word can be).
+        double[] importance = new double[t];
+        double total = 0;
+        for (int k = 0; k < t; k++) {
+            int df = 0;
+            for (int d = 0; d < n; d++) if (quality[k][d] > 0) df++;
+            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            importance[k] = terms.get(k).weight() * idf * (finalVerbSlot(q, terms.get(k)) ? VERB_SLOT : 1);
+            total += importance[k];
+        }
+        double article = 0;
+        double missing = 0;
+        boolean nounMissing = false;
+        int nounsMissing = 0;
+        for (int k = 0; k < t; k++) {
+            double best = 0;
+            for (int d = 0; d < n; d++) best = Math.max(best, quality[k][d]);
+            article += importance[k] * best;
+            if (best == 0) {
+                missing = Math.max(missing, total == 0 ? 0 : importance[k] / total);
+                boolean noun = terms.get(k).weight() >= 1 && terms.get(k).role() == Question.Role.NOUN;
+                nounMissing |= noun;
+                if (noun && !finalVerbSlot(q, terms.get(k))) nounsMissing++;
+            }
+        }
+        List<Candidate> out = new ArrayList<>();
+        if (total > 0) {
+            for (int d = 0; d < n; d++) {
+                if (!story(d)) continue;
+                Candidate one = score(terms, quality, importance, total, d, -1);
+                if (one.held() > 0) out.add(one);
+                if (d + 1 < n && story(d + 1)) {
+                    Candidate two = score(terms, quality, importance, total, d, d + 1);
+                    Candidate other = score(terms, quality, importance, total, d + 1, -1);
+                    if (two.coverage() >= Math.max(one.coverage(), other.coverage()) + PAIR_GAIN) out.add(two);
+                }
+            }
+        }
+        out.sort((a, b) -> Double.compare(b.coverage(), a.coverage()));
+        return new Result(List.copyOf(out.size() > 8 ? out.subList(0, 8) : out), total == 0 ? 0 : article / total,
+                missing, nounMissing, nounsMissing, t, importance);
+    }
+
+    private static boolean finalVerbSlot(Question q, Question.Term t) {
+        String[] w = q.words();
+        int end = w.length;
+        while (end > 0 && (Lang.QUESTION_MARKERS.contains(w[end - 1]) || Lang.isFunctionWord(w[end - 1])
+                && !Lang.LIGHT_VERBS.contains(w[end - 1]))) end--;
+        while (end > 0 && Lang.LIGHT_VERBS.contains(w[end - 1])) end--;
+        return t.len() == 1 && t.pos() == end - 1 && t.role() != Question.Role.EVENT || t.role() == Question.Role.EVENT;
+    }
+
+    private boolean story(int d) {
+        Section s = index.doc(d).section();
+        return s != Section.FOOTER && s != Section.TITLE;
+    }
+
+    private static Candidate score(List<Question.Term> terms, double[][] quality, double[] importance, double total,
+                                   int d, int e) {
+        double got = 0;
+        double sumQ = 0;
+        int held = 0;
+        boolean eventMissing = false;
+        for (int k = 0; k < importance.length; k++) {
+            double q = quality[k][d];
+            if (e >= 0) q = Math.max(q, quality[k][e]);
+            if (q <= 0) {
+                eventMissing |= terms.get(k).predicate();
+                continue;
+            }
+            got += importance[k] * q;
+            sumQ += q;
+            held++;
+        }
+        // a pair pays a little for its length: the same words in one sentence are the better evidence
+        double coverage = got / total * (e >= 0 ? 0.92 : 1.0);
+        return new Candidate(d, e, coverage, held == 0 ? 0 : sumQ / held, held, eventMissing);
+    }
+
+    /** The terms of {@code q} that candidate {@code c} holds. */
+    static boolean[] held(Question q, ArticleIndex index, Candidate c) {
+        boolean[] out = new boolean[q.terms().size()];
+        Arrays.fill(out, false);
+        for (int k = 0; k < out.length; k++) {
+            for (TermMatcher.Hit h : q.terms().get(k).hits()) {
+                for (ArticleIndex.Occ o : index.occurrences(h.word())) {
+                    if (o.doc() == c.first() || o.doc() == c.second()) out[k] = true;
+                }
+            }
+        }
+        return out;
+    }
+}

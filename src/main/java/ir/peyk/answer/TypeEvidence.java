@@ -1,0 +1,83 @@
+package ir.peyk.answer;
+
+import ir.peyk.article.NumberExtractor;
+import java.util.List;
+
+/**
+ * Whether a candidate holds the kind of thing a question asks for — a number for "چند", a date or weekday for "کی /
+ * چه روزی", a person for "چه کسی", a reason marker for "چرا" — without extracting it. A cheap read that the decision
+ * weighs; it never vetoes by itself.
+ */
+final class TypeEvidence {
+    enum Found { YES, NO, UNKNOWN }
+
+    private TypeEvidence() {}
+
+    static Found of(Question q, Doc d, People people, List<Double> questionNumbers) {
+        return switch (q.type()) {
+            case NUMBER -> found(hasNumber(d, questionNumbers) || ordinal(q) && hasOrdinal(d));
+            case DATE -> found(!d.dates.isEmpty() || !d.relatives.isEmpty() || hasAny(d, Lang.WEEKDAYS)
+                    || hasAny(d, Lang.MONTHS) || hasYear(d));
+            case PERSON, SPEAKER -> found(named(people, d));
+            case QUOTE -> found(people.speakerIn(d.index()) != null || d.text().contains("«"));
+            case REASON -> found(hasPhrase(d, Lang.REASON_MARKERS) || hasPhrase(d, Lang.RESULT_MARKERS));
+            case LOCATION -> found(hasAny(d, Lang.ONE_WORD_PLACES) || hasPlaceNoun(d));
+            default -> Found.UNKNOWN;
+        };
+    }
+
+    /** A person the sentence names (not only by a title): "معاون استاندار" alone does not say who. */
+    private static boolean named(People people, Doc d) {
+        for (People.Mention m : people.in(d.index())) if (m.person().name != null) return true;
+        return false;
+    }
+
+    private static boolean ordinal(Question q) {
+        for (String w : q.words()) if (w.equals("چندمین") || w.equals("چندم")) return true;
+        return false;
+    }
+
+    /** An ordinal word (دومین، چهل‌ودومین). */
+    private static boolean hasOrdinal(Doc d) {
+        for (String w : d.words) if (w.length() > 4 && w.endsWith("مین") && !Lang.isFunctionWord(w)) return true;
+        return false;
+    }
+
+    /** A year written as a number (۱۴۰۲، 2018). */
+    private static boolean hasYear(Doc d) {
+        for (Doc.Span<NumberExtractor.NumberMatch> n : d.numbers) {
+            double v = n.match().value();
+            if (n.match().unit() == null && (v >= 1300 && v <= 1500 || v >= 1900 && v <= 2100) && v == Math.rint(v)) return true;
+        }
+        return false;
+    }
+
+    private static Found found(boolean yes) {
+        return yes ? Found.YES : Found.NO;
+    }
+
+    /** A number other than one the question itself states. */
+    private static boolean hasNumber(Doc d, List<Double> questionNumbers) {
+        for (Doc.Span<NumberExtractor.NumberMatch> n : d.numbers) {
+            boolean stated = false;
+            for (double v : questionNumbers) stated |= Math.abs(v - n.match().value()) < 1e-9 * Math.max(1, Math.abs(v));
+            if (!stated) return true;
+        }
+        return false;
+    }
+
+    private static boolean hasAny(Doc d, java.util.Set<String> words) {
+        for (String w : d.words) if (words.contains(w)) return true;
+        return false;
+    }
+
+    private static boolean hasPlaceNoun(Doc d) {
+        for (int i = 0; i + 1 < d.length(); i++) if (d.words[i].equals("در") && Lang.isPlaceNoun(d.words[i + 1])) return true;
+        return false;
+    }
+
+    private static boolean hasPhrase(Doc d, List<String[]> phrases) {
+        for (int i = 0; i < d.length(); i++) if (Lang.phraseAt(phrases, d.words, i) > 0) return true;
+        return false;
+    }
+}

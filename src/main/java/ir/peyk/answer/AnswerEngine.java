@@ -82,25 +82,26 @@ public final class AnswerEngine {
     private Answer answer(String question) {
         Question q = analyzer.analyze(question);
         if (q.news() != null) return news.answer(q).orElse(Answer.decline(q.raw()));
-        Optional<Answer> typed = typed(q);
-        if (typed.isPresent()) return typed.get();
+        Typed typed = typed(q);
+        if (typed.answer().isPresent()) return typed.answer().get();
         if (q.terms().isEmpty()) return Answer.decline(q.raw());
-        return sentences.answer(q, readerDeclined(q));
+        return sentences.answer(q, readerDeclined(q), typed.vetoed());
     }
 
     /** What evaluation and training see of one question: the typed answer if any, and the graded decision. */
-    public record Trace(Answer typed, double[] features, double probability, Answer sentence, List<String> unmatched) {}
+    public record Trace(Answer typed, double[] features, double probability, Answer sentence, List<String> unmatched,
+                        String type) {}
 
     /** Runs both paths on {@code question} without choosing (for `peyk eval` and `peyk train`). */
     public Trace trace(String question) {
         Question q = analyzer.analyze(question == null ? "" : question);
-        Answer typed = q.news() != null ? news.answer(q).orElse(Answer.decline(q.raw()))
-                : typed(q).orElse(Answer.decline(q.raw()));
-        List<String> unmatched = q.terms().stream().filter(t -> !t.matched()).map(Question.Term::text).toList();
-        if (q.news() != null || q.terms().isEmpty()) return new Trace(typed, null, 0, Answer.decline(q.raw()), unmatched);
-        SentenceAnswers.Decision d = sentences.decide(q, !typed.answered() && readerDeclined(q));
+        Typed t = q.news() != null ? new Typed(news.answer(q), false) : typed(q);
+        Answer typed = t.answer().orElse(Answer.decline(q.raw()));
+        List<String> unmatched = q.terms().stream().filter(x -> !x.matched()).map(Question.Term::text).toList();
+        if (q.news() != null || q.terms().isEmpty()) return new Trace(typed, null, 0, Answer.decline(q.raw()), unmatched, q.type().name());
+        SentenceAnswers.Decision d = sentences.decide(q, !typed.answered() && readerDeclined(q), t.vetoed());
         Answer s = d.candidate() == null ? Answer.decline(q.raw()) : sentences.toAnswer(q, d);
-        return new Trace(typed, d.features(), d.probability(), s, unmatched);
+        return new Trace(typed, d.features(), d.probability(), s, unmatched, q.type().name());
     }
 
     /** The question's key words are all in the article, so the typed readers looked, and found no span. */
@@ -112,18 +113,26 @@ public final class AnswerEngine {
         return q.terms().isEmpty() || q.requiredMissing() || q.nounMissing() || q.articleCoverage() < MIN_COVERAGE;
     }
 
+    /** What the typed readers made of a question: their span, and whether a guard turned a candidate down. */
+    private record Typed(Optional<Answer> answer, boolean vetoed) {}
+
     /** The typed readers: a span of the asked type, only when the question's key words are all in the article. */
-    private Optional<Answer> typed(Question q) {
-        if (keyWordsMissing(q)) return Optional.empty();
+    private Typed typed(Question q) {
+        if (keyWordsMissing(q)) return new Typed(Optional.empty(), false);
         Ctx c = new Ctx(q, index, people, ranker.rank(q, false));
-        if (c.ranked.isEmpty()) return Optional.empty();
+        if (c.ranked.isEmpty()) return new Typed(Optional.empty(), false);
+        Optional<Answer> a = read(q, c);
+        return new Typed(a, c.vetoes > 0);
+    }
+
+    private Optional<Answer> read(Question q, Ctx c) {
         Optional<Answer> a = byType(q.type(), c);
         if (a.isEmpty() && q.fallback() == AnswerType.QUOTE) {
             a = PersonAnswers.quote(c, quotes, true);            // "X را چطور می‌بیند": only when X's speaker is asked
         } else if (a.isEmpty() && q.fallback() != null) {
             a = byType(q.fallback(), c);
         }
-        return a.filter(x -> pairsSaid(q.raw(), x));
+        return a.filter(x -> !c.veto(!pairsSaid(q.raw(), x)));
     }
 
     private static final java.util.regex.Pattern DASH_PAIR =

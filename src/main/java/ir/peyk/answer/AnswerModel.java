@@ -25,6 +25,8 @@ public record AnswerModel(double[] weights, double bias, double threshold) {
     public static final String RESOURCE = "/peyk/model/answer-model.tsv";
     /** The feature names, in weight order. */
     public static final List<String> FEATURES = Features.NAMES;
+    /** Per feature: +1 when its weight may not be negative, −1 when it may not be positive, 0 when free. */
+    public static final List<Integer> SIGNS = Features.SIGNS;
 
     public AnswerModel {
         if (weights.length != Features.NAMES.size()) {

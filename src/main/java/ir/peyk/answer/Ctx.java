@@ -13,6 +13,12 @@ final class Ctx {
     final People people;
     final List<Ranker.Scored> ranked;
     private final Map<Integer, Ranker.Scored> byDoc = new HashMap<>();
+    /**
+     * How many candidates a reader's guard turned down for what they say (a number of a list item, the opposite
+     * polarity, another event, an unnamed title holder …) rather than for lacking the asked kind: the decision model
+     * reads it as evidence that the article does not say what was asked.
+     */
+    int vetoes;
     private final Map<Integer, List<List<Integer>>> positions = new HashMap<>();
 
     Ctx(Question q, ArticleIndex index, People people, List<Ranker.Scored> ranked) {
@@ -21,6 +27,12 @@ final class Ctx {
         this.people = people;
         this.ranked = ranked;
         for (Ranker.Scored s : ranked) byDoc.put(s.doc(), s);
+    }
+
+    /** Counts {@code rejected} as a veto and returns it (for {@code if (c.veto(…)) continue;}). */
+    boolean veto(boolean rejected) {
+        if (rejected) vetoes++;
+        return rejected;
     }
 
     Doc doc(int d) {

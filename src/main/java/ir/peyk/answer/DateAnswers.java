@@ -29,7 +29,7 @@ final class DateAnswers {
             Doc d = c.doc(s.doc());
             for (Candidate t : candidates(d)) {
                 if (clockAsked && !t.clock() || nearest(c, s.doc(), t.from(), t.to()) > 6) continue;
-                if (saysIt(c, s.doc(), t) || Lang.phraseEndingAt(Lang.COMPARISON_MARKERS, d.words, t.from()) > 0) continue;
+                if (c.veto(saysIt(c, s.doc(), t) || Lang.phraseEndingAt(Lang.COMPARISON_MARKERS, d.words, t.from()) > 0)) continue;
                 double v = t.weight() * s.score() / (1 + 0.1 * c.distance(s.doc(), t.from(), t.to()));
                 if (bound != null && t.from() > 0) {
                     String before = d.words[t.from() - 1];

@@ -24,12 +24,21 @@ final class Features {
             "questionNumber",    // a number the question states is missing from the candidate
             "readerDeclined",    // the question's key words are all in the article, yet no typed reader found a span
             "eventMissing",      // the question's event (the noun of its verb: افتتاح in "افتتاح شد") is not in the candidate
-            "nounsMissing");     // how many of its nouns (not its final verb) the article lacks: 0, ½ for one, 1 for more
+            "nounsMissing",      // how many of its nouns (not its final verb) the article lacks: 0, ½ for one, 1 for more
+            "vetoed",            // a typed reader's guard turned a candidate down for what it says (see Ctx.vetoes)
+            "modifierMissing");  // a missing word modifies one the article has: "برنج هندی" of an article on other rice
+
+    /** The sign each weight must have (see {@link AnswerModel#SIGNS}), in {@link #NAMES} order. */
+    static final List<Integer> SIGNS = List.of(1, 1, -1, -1, -1, 1, 1, 1, -1, -1, 0, 0, -1, -1, -1, -1, -1, -1);
+
+    static {
+        if (SIGNS.size() != NAMES.size()) throw new IllegalStateException("a sign for every feature");
+    }
 
     private Features() {}
 
     static double[] of(Question q, Retriever.Result r, Retriever.Candidate c, TypeEvidence.Found type,
-                       boolean polarityClash, boolean numberMissing, boolean readerDeclined) {
+                       boolean polarityClash, boolean numberMissing, boolean readerDeclined, boolean vetoed) {
         double[] f = new double[NAMES.size()];
         f[0] = c == null ? 0 : c.coverage();
         f[1] = r.articleCoverage();
@@ -47,6 +56,8 @@ final class Features {
         f[13] = readerDeclined ? 1 : 0;
         f[14] = c != null && c.eventMissing() ? 1 : 0;
         f[15] = Math.min(2, r.nounsMissing()) / 2.0;
+        f[16] = vetoed ? 1 : 0;
+        f[17] = r.modifierMissing() ? 1 : 0;
         return f;
     }
 }

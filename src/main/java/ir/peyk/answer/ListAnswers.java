@@ -46,7 +46,7 @@ final class ListAnswers {
                         while (np < limit && !c.isQuestionWord(s.doc(), np)) np++;
                         int from = NounPhrases.partitiveStart(d, p);          // "بعضی از این پلتفرم‌ها"
                         if (np == end && from == p) continue;
-                        if (c.distance(s.doc(), p, np) > MAX_WHICH_DISTANCE || !predicateInClause(c, s.doc(), p)) continue;
+                        if (c.distance(s.doc(), p, np) > MAX_WHICH_DISTANCE || c.veto(!predicateInClause(c, s.doc(), p))) continue;
                         return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(from, np), d),
                                 List.of(Ctx.evidence(d)), Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
                     }

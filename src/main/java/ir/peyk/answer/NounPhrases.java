@@ -38,7 +38,7 @@ final class NounPhrases {
                 found = text;
                 at = s;
                 span = subject;
-            } else if (!PersianText.key(text).equals(PersianText.key(found))) {
+            } else if (c.veto(!PersianText.key(text).equals(PersianText.key(found)))) {
                 return Optional.empty();                          // two sentences, two doers: not clear
             }
         }

@@ -21,7 +21,7 @@ final class PersonAnswers {
         List<Integer> titleTerms = titleTerms(c, true);
         if (!titleTerms.isEmpty()) {
             People.Person p = bestPerson(c, titleTerms, true);
-            if (p == null || p.name == null) return Optional.empty();     // no such title, or the article names nobody
+            if (p == null || c.veto(p.name == null)) return Optional.empty();     // no such title, or the article names nobody
             return Optional.of(personAnswer(c, p, 0.9));
         }
         List<Integer> nameTerms = nameTerms(c);
@@ -34,7 +34,7 @@ final class PersonAnswers {
         for (Ranker.Scored s : c.candidates(0.6, 3, false)) {
             for (People.Mention m : c.people.in(s.doc())) {
                 if (m.kind() == People.Kind.PRONOUN && m.person().name == null) continue;
-                if (m.person().name == null || named(c, m.person())) continue;   // "شهریاری با چه کسانی …": not him
+                if (m.person().name == null || c.veto(named(c, m.person()))) continue;   // "شهریاری با چه کسانی …": not him
                 if (sameClause(c, s.doc(), m)) return Optional.of(personAnswer(c, m.person(), 0.6));
             }
         }

@@ -29,10 +29,10 @@ final class QuantityAnswers {
         for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
             Doc d = c.doc(s.doc());
             for (Doc.Span<NumberMatch> n : d.numbers) {
-                if (!unitFits(c.q, d, n) || c.onlyInEnumeration(s.doc(), n.from())) continue;
-                if (asksEach && !perItem(d, n)) continue;               // "قیمت هر X" is not the cost of them all
-                if (inQuestion(stated, n) || negated(d, n) != negatedQ) continue;   // "با یک بار شارژ"; "تامین نشده"
-                if (oneOfAPair(c, s.doc()) || !asksChange && onlyCompared(c, s.doc())) continue;
+                if (!unitFits(c.q, d, n) || c.veto(c.onlyInEnumeration(s.doc(), n.from()))) continue;
+                if (c.veto(asksEach && !perItem(d, n))) continue;               // "قیمت هر X" is not the cost of them all
+                if (c.veto(inQuestion(stated, n) || negated(d, n) != negatedQ)) continue;   // "با یک بار شارژ"; "تامین نشده"
+                if (c.veto(oneOfAPair(c, s.doc()) || !asksChange && onlyCompared(c, s.doc()))) continue;
                 String unit = n.match().unit();
                 if (unit != null && Lang.is(unit, "time-unit") && !unit.equals(c.q.units())) continue;   // "دو ماه": a period
                 double dist = c.distance(s.doc(), n.from(), n.to());

@@ -5,6 +5,7 @@ import ir.peyk.text.PersianText;
 import ir.peyk.text.PhraseTable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,6 +73,9 @@ final class QuestionAnalyzer {
                 fallback = type == AnswerType.DATE ? AnswerType.PERSON : AnswerType.DATE;
             }
         }
+        if (EnumSet.of(AnswerType.DEFINITION, AnswerType.UNKNOWN, AnswerType.LIST, AnswerType.WHICH).contains(type) && namesATitle(w)) {
+            type = AnswerType.PERSON;
+        }
         if (type == AnswerType.PERSON && reporting) type = AnswerType.SPEAKER;
         if (type == AnswerType.MANNER && reporting) type = AnswerType.QUOTE;
 
@@ -136,6 +140,14 @@ final class QuestionAnalyzer {
             out.add(w[i]);
         }
         return out.toArray(String[]::new);
+    }
+
+    /** "اسم معاون استاندار چیست": the name of a title holder is a person asked for. */
+    private static boolean namesATitle(String[] w) {
+        for (int i = 0; i + 1 < w.length; i++) {
+            if ((w[i].equals("اسم") || w[i].equals("نام")) && Lang.TITLES.contains(w[i + 1])) return true;
+        }
+        return false;
     }
 
     /** A content word stands right before the cue (not an object marked by را): the cue's subject is given. */

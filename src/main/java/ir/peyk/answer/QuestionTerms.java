@@ -142,7 +142,7 @@ final class QuestionTerms {
         for (String a : alts) add(all, a, 0.8);
         String number = Lang.NUMBER_FORMS.get(text);
         if (number != null) add(all, number, 0.95);
-        for (String a : Lang.EQUIVALENTS.getOrDefault(text, List.of())) add(all, a, 0.75);
+        for (String form : forms(text)) for (String a : Lang.EQUIVALENTS.getOrDefault(form, List.of())) add(all, a, 0.75);
         if (own.isEmpty() || own.get(0).quality() < 0.8) {
             for (String spoken : Colloquial.forms(text)) {
                 add(all, spoken, 0.9);
@@ -154,6 +154,17 @@ final class QuestionTerms {
         all.forEach((word, quality) -> out.add(new TermMatcher.Hit(word, quality)));
         out.sort((a, b) -> Double.compare(b.quality(), a.quality()));
         return List.copyOf(out);
+    }
+
+    /** The word, its light stem and its broken-plural pair: the forms looked up in the equivalents. */
+    private static List<String> forms(String text) {
+        List<String> out = new ArrayList<>(3);
+        out.add(text);
+        String stem = TermMatcher.stem(text);
+        if (!stem.equals(text)) out.add(stem);
+        String other = otherNumber(text);
+        if (other != null) out.add(other);
+        return out;
     }
 
     /** Adds the article words {@code alt} matches, at {@code weight} of their quality (keeping the best per word). */

@@ -33,7 +33,7 @@ final class Retriever {
 
     /** Everything the decision needs to know about one question's retrieval. */
     record Result(List<Candidate> ranked, double articleCoverage, double missingShare, boolean nounMissing,
-                  int nounsMissing, int terms, double[] importance) {
+                  int nounsMissing, boolean modifierMissing, int terms, double[] importance) {
         Candidate best() {
             return ranked.isEmpty() ? null : ranked.get(0);
         }
@@ -83,6 +83,7 @@ final class Retriever {
         double missing = 0;
         boolean nounMissing = false;
         int nounsMissing = 0;
+        boolean modifierMissing = false;
         for (int k = 0; k < t; k++) {
             double best = 0;
             for (int d = 0; d < n; d++) best = Math.max(best, quality[k][d]);
@@ -92,6 +93,7 @@ final class Retriever {
                 boolean noun = terms.get(k).weight() >= 1 && terms.get(k).role() == Question.Role.NOUN;
                 nounMissing |= noun;
                 if (noun && !finalVerbSlot(q, terms.get(k))) nounsMissing++;
+                modifierMissing |= noun && modifiesFound(terms, k, quality);
             }
         }
         List<Candidate> out = new ArrayList<>();
@@ -109,16 +111,34 @@ final class Retriever {
         }
         out.sort((a, b) -> Double.compare(b.coverage(), a.coverage()));
         return new Result(List.copyOf(out.size() > 8 ? out.subList(0, 8) : out), total == 0 ? 0 : article / total,
-                missing, nounMissing, nounsMissing, t, importance);
+                missing, nounMissing, nounsMissing, modifierMissing, t, importance);
     }
 
+    /** Generic adjectives (جدید، بزرگ): generic-modifiers.txt. */
+    private static final java.util.Set<String> GENERIC = ir.peyk.text.Lexicon.keySet("generic-modifiers.txt");
+
+    /**
+     * Missing term {@code k} stands right after a term the article has, as its modifier ("برنج هندی", "تیم ملی
+     * فوتبال", "جایزه نقدی"): the question names another kind of the thing the article talks about. A generic
+     * adjective (جدید) picks out nothing.
+     */
+    private static boolean modifiesFound(List<Question.Term> terms, int k, double[][] quality) {
+        Question.Term t = terms.get(k);
+        if (GENERIC.contains(t.text())) return false;
+        for (int j = 0; j < terms.size(); j++) {
+            Question.Term before = terms.get(j);
+            if (before.pos() + before.len() != t.pos()) continue;
+            for (double q : quality[j]) if (q > 0) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The question's verb: the noun of its light verb (افتتاح of "افتتاح شد"), or its very last word when that is a
+     * term (رفت، میره، کشید) — not a noun before a question word ("… فوتبال کیست") or before دارد.
+     */
     private static boolean finalVerbSlot(Question q, Question.Term t) {
-        String[] w = q.words();
-        int end = w.length;
-        while (end > 0 && (Lang.QUESTION_MARKERS.contains(w[end - 1]) || Lang.isFunctionWord(w[end - 1])
-                && !Lang.LIGHT_VERBS.contains(w[end - 1]))) end--;
-        while (end > 0 && Lang.LIGHT_VERBS.contains(w[end - 1])) end--;
-        return t.len() == 1 && t.pos() == end - 1 && t.role() != Question.Role.EVENT || t.role() == Question.Role.EVENT;
+        return t.role() == Question.Role.EVENT || t.pos() + t.len() == q.words().length;
     }
 
     private boolean story(int d) {

@@ -41,7 +41,7 @@ final class SentenceAnswers {
      * visibly lacks it — with its features and the model's probability. The model decides but does not rank: a
      * ranking by its probability would let training chase its own choices.
      */
-    Decision decide(Question q, boolean readerDeclined) {
+    Decision decide(Question q, boolean readerDeclined, boolean vetoed) {
         Retriever.Result r = retriever.retrieve(q);
         List<Double> numbers = new ArrayList<>();
         for (NumberExtractor.NumberMatch m : NumberExtractor.extract(q.raw())) numbers.add(m.value());
@@ -57,14 +57,14 @@ final class SentenceAnswers {
             double score = c.coverage() + (type == TypeEvidence.Found.YES ? TYPE_BONUS : type == TypeEvidence.Found.NO ? -TYPE_BONUS : 0);
             if (score > bestScore) { bestScore = score; best = c; bestType = type; }
         }
-        double[] f = best == null ? Features.of(q, r, null, TypeEvidence.Found.UNKNOWN, false, !numbers.isEmpty(), readerDeclined)
-                : Features.of(q, r, best, bestType, negated != negated(best), !numbersSaid(best, numbers), readerDeclined);
+        double[] f = best == null ? Features.of(q, r, null, TypeEvidence.Found.UNKNOWN, false, !numbers.isEmpty(), readerDeclined, vetoed)
+                : Features.of(q, r, best, bestType, negated != negated(best), !numbersSaid(best, numbers), readerDeclined, vetoed);
         return new Decision(best, f, model.probability(f));
     }
 
     /** The sentence answer, or a decline when the model's probability is under its threshold. */
-    Answer answer(Question q, boolean readerDeclined) {
-        Decision d = decide(q, readerDeclined);
+    Answer answer(Question q, boolean readerDeclined, boolean vetoed) {
+        Decision d = decide(q, readerDeclined, vetoed);
         if (d.candidate() == null || d.probability() < model.threshold()) return Answer.decline(q.raw());
         return toAnswer(q, d);
     }
@@ -84,7 +84,13 @@ final class SentenceAnswers {
         return new Answer(q.raw(), true, "«" + text + "»", evidence, Ctx.round(d.probability()), Answer.Kind.SENTENCE);
     }
 
+    /** The asked kind in the candidate; a date or number in a sentence that lacks the question's event is no evidence. */
     private TypeEvidence.Found type(Question q, Retriever.Candidate c, List<Double> numbers) {
+        TypeEvidence.Found f = typeIn(q, c, numbers);
+        return f == TypeEvidence.Found.YES && c.eventMissing() ? TypeEvidence.Found.UNKNOWN : f;
+    }
+
+    private TypeEvidence.Found typeIn(Question q, Retriever.Candidate c, List<Double> numbers) {
         TypeEvidence.Found f = TypeEvidence.of(q, index.doc(c.first()), people, numbers);
         if (f != TypeEvidence.Found.YES && c.pair()) {
             TypeEvidence.Found g = TypeEvidence.of(q, index.doc(c.second()), people, numbers);

@@ -178,7 +178,7 @@ final class SpanAnswers {
      */
     static Optional<Answer> sentence(Ctx c, double minCoverage) {
         List<Ranker.Scored> cs = c.candidates(minCoverage, 1, false);
-        if (cs.isEmpty() || !eventSaid(c, cs.get(0).doc())) return Optional.empty();
+        if (cs.isEmpty() || c.veto(!eventSaid(c, cs.get(0).doc()))) return Optional.empty();
         Doc d = c.doc(cs.get(0).doc());
         return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(null, d), List.of(Ctx.evidence(d)),
                 Ctx.confidence(c.coverage(d.index(), false), false, cs.get(0).score())));
@@ -189,7 +189,7 @@ final class SpanAnswers {
         List<Ranker.Scored> cs = c.candidates(0.99, 1, false);
         if (cs.isEmpty()) return Optional.empty();
         Doc d = c.doc(cs.get(0).doc());
-        if (!numbersAgree(c, cs.get(0).doc()) || !quantifierSaid(c.q.words(), d)) return Optional.empty();
+        if (c.veto(!numbersAgree(c, cs.get(0).doc()) || !quantifierSaid(c.q.words(), d))) return Optional.empty();
         boolean negatedQ = false;
         boolean negatedS = false;
         for (String w : c.q.words()) negatedQ |= isNegativeVerb(w);

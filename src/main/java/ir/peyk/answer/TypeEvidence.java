@@ -18,17 +18,26 @@ final class TypeEvidence {
             case NUMBER -> found(hasNumber(d, questionNumbers) || ordinal(q) && hasOrdinal(d));
             case DATE -> found(!d.dates.isEmpty() || !d.relatives.isEmpty() || hasAny(d, Lang.WEEKDAYS)
                     || hasAny(d, Lang.MONTHS) || hasYear(d));
-            case PERSON, SPEAKER -> found(named(people, d));
+            case PERSON, SPEAKER -> found(named(q, people, d));
             case QUOTE -> found(people.speakerIn(d.index()) != null || d.text().contains("«"));
             case REASON -> found(hasPhrase(d, Lang.REASON_MARKERS) || hasPhrase(d, Lang.RESULT_MARKERS));
-            case LOCATION -> found(hasAny(d, Lang.ONE_WORD_PLACES) || hasPlaceNoun(d));
+            case LOCATION -> found(placeAfterPreposition(d) || hasPlaceNoun(d));
             default -> Found.UNKNOWN;
         };
     }
 
-    /** A person the sentence names (not only by a title): "معاون استاندار" alone does not say who. */
-    private static boolean named(People people, Doc d) {
-        for (People.Mention m : people.in(d.index())) if (m.person().name != null) return true;
+    /**
+     * A person the sentence names (not only by a title: "معاون استاندار" alone does not say who) — with the title the
+     * question asks about, when it asks about one.
+     */
+    private static boolean named(Question q, People people, Doc d) {
+        java.util.Set<String> titles = new java.util.HashSet<>();
+        for (String w : q.words()) if (Lang.TITLES.contains(w)) titles.add(w);
+        for (People.Mention m : people.in(d.index())) {
+            if (m.person().name == null) continue;
+            if (titles.isEmpty()) return true;
+            for (String t : titles) if (m.person().titleWords.contains(t)) return true;
+        }
         return false;
     }
 
@@ -68,6 +77,14 @@ final class TypeEvidence {
 
     private static boolean hasAny(Doc d, java.util.Set<String> words) {
         for (String w : d.words) if (words.contains(w)) return true;
+        return false;
+    }
+
+    /** A place named after a preposition (در تونس، به شیلی): not one that only qualifies a noun (شرکت … ایران). */
+    private static boolean placeAfterPreposition(Doc d) {
+        for (int i = 1; i < d.length(); i++) {
+            if (Lang.ONE_WORD_PLACES.contains(d.words[i]) && Lang.is(d.words[i - 1], "preposition")) return true;
+        }
         return false;
     }
 

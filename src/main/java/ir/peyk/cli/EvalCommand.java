@@ -58,7 +58,7 @@ final class EvalCommand implements Callable<Integer> {
     private static List<String> tsv(List<Trainer.Row> rows) {
         List<String> out = new ArrayList<>();
         out.add("set\tid\tanswerable\ttyped\ttypedRight\tsentenceRight\tp\t" + String.join("\t", AnswerModel.FEATURES)
-                + "\tquestion\tunmatched");
+                + "\tquestion\tunmatched\ttype");
         for (Trainer.Row r : rows) {
             StringBuilder b = new StringBuilder();
             b.append(r.set()).append('\t').append(r.item().id()).append('\t').append(r.item().answerable() ? 1 : 0).append('\t')
@@ -67,7 +67,8 @@ final class EvalCommand implements Callable<Integer> {
             for (int i = 0; i < AnswerModel.FEATURES.size(); i++) {
                 b.append('\t').append(r.features() == null ? "" : String.format(Locale.ROOT, "%.3f", r.features()[i]));
             }
-            b.append('\t').append(r.item().question()).append('\t').append(String.join(" ", r.unmatched()));
+            b.append('\t').append(r.item().question()).append('\t').append(String.join(" ", r.unmatched()))
+                    .append('\t').append(r.type());
             out.add(b.toString());
         }
         return out;

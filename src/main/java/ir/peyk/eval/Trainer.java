@@ -28,7 +28,7 @@ public final class Trainer {
      */
     public record Row(String set, String group, QaItem item, boolean typedAnswered, boolean typedRight, double[] features,
                       double probability, boolean sentenceRight, String typedAnswer, String sentenceAnswer,
-                      List<String> unmatched) {
+                      List<String> unmatched, String type) {
         public boolean graded() {
             return !typedAnswered && features != null;
         }
@@ -79,7 +79,7 @@ public final class Trainer {
                 boolean sentenceRight = sentence.answered() && Judge.passes(sentence.answer(), item.expect());
                 out.add(new Row(set.name(), String.valueOf(set.article().toAbsolutePath().getParent()), item, typed.answered(), typed.answered() && Judge.passes(typed.answer(), item.expect()),
                         t.features(), t.probability(), sentenceRight, typed.answer(),
-                        sentence.answered() ? sentence.answer() : null, t.unmatched()));
+                        sentence.answered() ? sentence.answer() : null, t.unmatched(), t.type()));
             }
         }
         return out;
@@ -113,7 +113,13 @@ public final class Trainer {
                 for (int i = 0; i < d; i++) g[i] += err * r.features()[i];
                 gb += err;
             }
-            for (int i = 0; i < d; i++) w[i] -= rate * (g[i] / graded.size() + l2 * w[i]);
+            for (int i = 0; i < d; i++) {
+                w[i] -= rate * (g[i] / graded.size() + l2 * w[i]);
+                // sign constraints: more of a good thing never lowers the probability (more coverage, a typed span
+                // found), more of a bad one never raises it — so the model cannot learn one question set's quirks
+                int sign = AnswerModel.SIGNS.get(i);
+                if (sign > 0 && w[i] < 0 || sign < 0 && w[i] > 0) w[i] = 0;
+            }
             b -= rate * gb / graded.size();
         }
         return new AnswerModel(w, b, 0.5);
@@ -123,7 +129,7 @@ public final class Trainer {
     public static List<Row> rescore(List<Row> rows, AnswerModel model) {
         return rows.stream().map(r -> r.features() == null ? r : new Row(r.set(), r.group(), r.item(), r.typedAnswered(), r.typedRight(),
                 r.features(), model.probability(r.features()), r.sentenceRight(), r.typedAnswer(), r.sentenceAnswer(),
-                r.unmatched())).toList();
+                r.unmatched(), r.type())).toList();
     }
 
     /** The curve at thresholds 0.05, 0.10 … 0.95. */

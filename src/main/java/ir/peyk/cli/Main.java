@@ -3,6 +3,7 @@ package ir.peyk.cli;
 import ir.peyk.config.ConfigException;
 import ir.peyk.config.PeykConfig;
 import ir.peyk.store.StoreException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,8 +29,12 @@ import picocli.CommandLine.Option;
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
-    @Option(names = "--config", paramLabel = "FILE", description = "config file (default: config/peyk.yaml)")
-    Path config = Path.of("config/peyk.yaml");
+    /** Looked for when neither --config nor PEYK_CONFIG names a file; without it the built-in defaults apply. */
+    static final Path DEFAULT_CONFIG = Path.of("config/peyk.yaml");
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "config file (default: $PEYK_CONFIG, else config/peyk.yaml when present, else built-in defaults)")
+    Path config;
 
     @Option(names = "--db", paramLabel = "FILE", description = "SQLite store (overrides the config and PEYK_DB)")
     Path db;
@@ -45,9 +50,13 @@ public final class Main implements Runnable {
         if (code != 0) throw new ExitException(code);
     }
 
-    /** Loads the configuration, applying --db. */
+    /** Loads the configuration (--config, else PEYK_CONFIG, else config/peyk.yaml if present), applying --db. */
     PeykConfig loadConfig() throws ConfigException {
-        PeykConfig c = PeykConfig.load(config, System.getenv());
+        String env = System.getenv("PEYK_CONFIG");
+        Path file = config != null ? config
+                : env != null && !env.isBlank() ? Path.of(env.strip())
+                : Files.exists(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
+        PeykConfig c = PeykConfig.load(file, System.getenv());
         if (db != null) {
             c = new PeykConfig(db.toAbsolutePath(), c.article(), c.transports(), c.admins(), c.throttle(), c.webhook(),
                     c.baseDir());

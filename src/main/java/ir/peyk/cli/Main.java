@@ -2,6 +2,7 @@ package ir.peyk.cli;
 
 import ir.peyk.config.ConfigException;
 import ir.peyk.config.PeykConfig;
+import ir.peyk.logging.LogSetup;
 import ir.peyk.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,9 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Whether the operator chose where the store is (--db, PEYK_DB or a config file), set by {@link #loadConfig}. */
+    private boolean storeChosen;
+
     @Override
     public void run() {
         // No subcommand: run the bot.
@@ -57,6 +61,8 @@ public final class Main implements Runnable {
                 : env != null && !env.isBlank() ? Path.of(env.strip())
                 : Files.exists(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
         PeykConfig c = PeykConfig.load(file, System.getenv());
+        String dbEnv = System.getenv("PEYK_DB");
+        storeChosen = db != null || file != null || (dbEnv != null && !dbEnv.isBlank());
         if (db != null) {
             c = new PeykConfig(db.toAbsolutePath(), c.article(), c.transports(), c.admins(), c.throttle(), c.webhook(),
                     c.baseDir());
@@ -64,7 +70,23 @@ public final class Main implements Runnable {
         return c;
     }
 
+    /**
+     * The store for a command that only reads: the one the operator chose, created if absent; with no choice made
+     * (no config file, no --db, no PEYK_DB: the jar run from some folder) the built-in default's store when it exists,
+     * else a scratch one that is removed afterwards — a look at the article leaves nothing behind.
+     */
+    Peyk openForReading() throws ConfigException {
+        PeykConfig c = loadConfig();
+        return storeChosen ? Peyk.open(c) : Peyk.openForReading(c);
+    }
+
     public static void main(String[] args) {
+        try {
+            LogSetup.configure(System.getenv()); // before anything logs; a bad setting is one line, exit 2
+        } catch (ConfigException e) {
+            System.err.println("peyk: " + e.getMessage());
+            System.exit(2);
+        }
         System.exit(execute(args));
     }
 

@@ -25,7 +25,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Peyk peyk = Peyk.openForReading(main.loadConfig())) {
+        try (Peyk peyk = main.openForReading()) {
             Article article = peyk.article(articleId);
             ArticleStats stats = Statistics.of(article);
             PrintStream out = System.out;

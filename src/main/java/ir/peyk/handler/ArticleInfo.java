@@ -51,7 +51,8 @@ final class ArticleInfo {
         }
         if (!numbers.isEmpty()) {
             b.append("\n\n").append(turn.t("stats.numbers"));
-            for (ArticleStats.NumberMention n : numbers) b.append("\n• ").append(n.text().strip());
+            // A list of the figures is ours, not a quotation: its digits follow the reply's language.
+            for (ArticleStats.NumberMention n : numbers) b.append("\n• ").append(turn.i18n().localDigits(n.text().strip()));
         }
         String text = b.toString();
         if (!sendChart(turn, s, numbers, text)) turn.reply(text);

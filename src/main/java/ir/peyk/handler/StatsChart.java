@@ -28,7 +28,7 @@ final class StatsChart {
         Map<String, Double> maxByUnit = new HashMap<>();
         for (ArticleStats.NumberMention n : numbers) maxByUnit.merge(unit(n), value(n), Math::max);
         List<BarChart.Bar> numberBars = numbers.stream()
-                .map(n -> new BarChart.Bar(n.text().strip(), value(n), maxByUnit.get(unit(n)), ""))
+                .map(n -> new BarChart.Bar(turn.i18n().localDigits(n.text().strip()), value(n), maxByUnit.get(unit(n)), ""))
                 .toList();
         return new BarChart(title, facts, List.of(
                 new BarChart.Section(heading(turn, "stats.keywords"), keywordBars),

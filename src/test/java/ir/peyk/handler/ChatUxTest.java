@@ -100,6 +100,16 @@ class ChatUxTest extends HandlerFixture {
     }
 
     @Test
+    void statsListsTheFiguresInTheRepliesDigits() throws Exception {
+        var article = ir.peyk.article.ArticleParser.parse(
+                "گزارش\n\nروزنامه نمونه شنبه 1 مهر 1402 - 10:30\nپیام‌رسان بله 25 میلیون کاربر دارد.\n");
+        bot = new TestBot(dir, "telegram", RecordingTransport.TEXT_ONLY, article);
+        assertTrue(bot.ask("/stats").contains("• ۲۵ میلیون کاربر"));
+        bot.ask("/lang en");
+        assertTrue(bot.ask("/stats").contains("• 25 میلیون کاربر"));
+    }
+
+    @Test
     void aDecimalPointBecomesPersianButAFullStopStays() {
         I18n fa = I18n.of("fa");
         assertEquals("۱٫۵ درصد در ۱۴۰۲.", fa.localDigits("1.5 درصد در 1402."));
@@ -167,6 +177,25 @@ class ChatUxTest extends HandlerFixture {
         bot.transport.refusePhotos = false;
         assertTrue(bot.ask("/stats").startsWith("آمار خبر «"));
         assertTrue(bot.transport.photos.isEmpty());
+    }
+
+    @Test
+    void anArticleWithoutKeywordsOrNumbersStillGetsAPictureThatSaysSo() throws Exception {
+        var article = ir.peyk.article.ArticleParser.parse("گزارش کوتاه\n\nروزنامه نمونه شنبه 1 مهر 1402 - 10:30\nاین است.\n");
+        var stats = ir.peyk.article.Statistics.of(article);
+        assertTrue(stats.keywords().isEmpty() && stats.numbers().isEmpty(), "the fixture has neither: " + stats);
+        bot = new TestBot(dir, "telegram", RecordingTransport.TELEGRAM, article);
+        bot.transport.photoCaption = 1024;
+        bot.say("/stats");
+        RecordingTransport.Photo photo = bot.transport.photos.get(0);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(photo.png()));
+        assertNotNull(image);
+        boolean bar = false;
+        for (int y = 0; y < image.getHeight() && !bar; y++) {
+            for (int x = 0; x < image.getWidth() && !bar; x++) bar = (image.getRGB(x, y) & 0xFFFFFF) == 0x2A9D8F;
+        }
+        assertFalse(bar, "nothing to draw bars of: the picture has the title, the counts and the note; " + photo.caption());
+        assertTrue(photo.caption().startsWith("آمار خبر «گزارش کوتاه»"), photo.caption());
     }
 
     private static String firstLine(String s) {

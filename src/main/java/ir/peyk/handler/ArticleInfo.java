@@ -10,10 +10,7 @@ import ir.peyk.article.Statistics;
 import ir.peyk.chart.ChartImage;
 import ir.peyk.text.JalaliDate;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +19,6 @@ import org.slf4j.LoggerFactory;
 final class ArticleInfo {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleInfo.class);
     static final int KEYWORDS = 5;
-    static final int NUMBERS = 6;
 
     private final AnswerEngine engine;
     /** The article never changes under an engine, so its statistics are computed once. */
@@ -39,10 +35,10 @@ final class ArticleInfo {
      */
     void stats(Turn turn, String args) throws TransportException {
         ArticleStats s = stats();
-        List<ArticleStats.NumberMention> numbers = newsNumbers(s);
+        List<ArticleStats.NumberMention> numbers = StatsChart.newsNumbers(s);
         StringBuilder b = new StringBuilder(turn.t("stats.title", "title", engine.article().title()));
-        b.append("\n\n").append(counts(turn, s));
-        b.append('\n').append(readingTime(turn, s));
+        b.append("\n\n").append(StatsChart.counts(turn.i18n(), s));
+        b.append('\n').append(StatsChart.readingTime(turn.i18n(), s));
         if (!s.keywords().isEmpty()) {
             String kw = s.keywords().stream().limit(KEYWORDS)
                     .map(k -> turn.t("stats.keyword", "term", k.term(), "count", k.count()))
@@ -55,18 +51,18 @@ final class ArticleInfo {
             for (ArticleStats.NumberMention n : numbers) b.append("\n• ").append(turn.i18n().localDigits(n.text().strip()));
         }
         String text = b.toString();
-        if (!sendChart(turn, s, numbers, text)) turn.reply(text);
+        if (!sendChart(turn, s, text)) turn.reply(text);
     }
 
     /** Sends the chart (with {@code text} as caption when it fits); false when the text must go alone. */
-    private boolean sendChart(Turn turn, ArticleStats s, List<ArticleStats.NumberMention> numbers, String text)
+    private boolean sendChart(Turn turn, ArticleStats s, String text)
             throws TransportException {
         Transport t = turn.ctx().transport();
         int captionMax = t.photoCaptionLength();
         if (captionMax <= 0 || turn.chat() == null) return false;
         byte[] png;
         try {
-            png = ChartImage.png(StatsChart.of(turn, engine.article().title(), s, numbers));
+            png = ChartImage.png(StatsChart.of(turn.i18n(), s));
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("the /stats chart could not be drawn, sending the text only: {}", e.toString());
             return false;
@@ -83,31 +79,6 @@ final class ArticleInfo {
         }
         if (!captioned) turn.reply(text);
         return true;
-    }
-
-    static String counts(Turn turn, ArticleStats s) {
-        return turn.t("stats.counts", "words", s.words(), "unique", s.uniqueWords(), "sentences", s.sentences(),
-                "paragraphs", s.paragraphs());
-    }
-
-    static String readingTime(Turn turn, ArticleStats s) {
-        int seconds = Math.max(0, s.readingTimeSeconds());
-        return seconds < 60 ? turn.t("stats.readingSeconds", "s", Math.max(1, seconds))
-                : turn.t("stats.readingMinutes", "m", (seconds + 30) / 60);
-    }
-
-    /** The numbers of the news, first mention of each, at most {@link #NUMBERS}. */
-    private static List<ArticleStats.NumberMention> newsNumbers(ArticleStats s) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<ArticleStats.NumberMention> out = new ArrayList<>();
-        for (ArticleStats.NumberMention n : s.numbers()) {
-            // The footer's numbers are the aggregator's legal boilerplate, not the news.
-            if ("footer".equals(n.section()) || n.text() == null || n.text().isBlank()) continue;
-            if (!seen.add(n.text().strip())) continue;
-            out.add(n);
-            if (out.size() == NUMBERS) break;
-        }
-        return out;
     }
 
     void source(Turn turn, String args) throws TransportException {

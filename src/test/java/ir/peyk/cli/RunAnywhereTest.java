@@ -67,6 +67,19 @@ class RunAnywhereTest {
     }
 
     @Test
+    void statsDrawsTheChatChartIntoAFile() throws Exception {
+        PeykProcess.Result r = peyk(Map.of(), "stats", "--chart", "charts/stats.png", "--lang", "en");
+        assertEquals(0, r.exit(), r.err());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(elsewhere.resolve("charts/stats.png").toFile());
+        assertEquals(800, png.getWidth());
+        assertEquals(List.of(elsewhere.resolve("charts"), elsewhere.resolve("charts/stats.png")), left(),
+                "the chart, and nothing else");
+        PeykProcess.Result bad = peyk(Map.of(), "stats", "--chart", "x.png", "--lang", "de");
+        assertEquals(2, bad.exit());
+        assertEquals("peyk: --lang must be fa or en, not 'de'", bad.err().strip());
+    }
+
+    @Test
     void aMissingConfigNamedByPeykConfigIsOneLineAndExitTwo() throws Exception {
         PeykProcess.Result r = peyk(Map.of("PEYK_CONFIG", elsewhere.resolve("nope.yaml").toString()), "stats");
         assertEquals(2, r.exit(), r.err());

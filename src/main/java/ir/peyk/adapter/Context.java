@@ -52,18 +52,29 @@ public final class Context {
         return update.from();
     }
 
-    /** Sends {@code reply} to the update's chat, split into several messages when longer than the platform allows. */
+    /**
+     * Sends {@code reply} to the update's chat, split into several messages when longer than the platform allows. In
+     * a group the first part quotes the message it answers (several people may be asking at once).
+     */
     public Sent reply(Reply reply) throws TransportException {
         Chat chat = update.chat();
         if (chat == null) throw new IllegalStateException("an inline query has no chat to reply to");
         List<String> parts = split(reply.text(), transport.capabilities().maxTextLength());
+        String quoted = reply.replyTo() != null ? reply.replyTo() : quotedMessage();
         Sent last = null;
         for (int i = 0; i < parts.size(); i++) {
             boolean lastPart = i == parts.size() - 1;
             List<List<Button>> buttons = lastPart && transport.capabilities().buttons() ? reply.buttons() : List.of();
-            last = transport.send(chat.id(), new Reply(parts.get(i), buttons));
+            last = transport.send(chat.id(), new Reply(parts.get(i), buttons, i == 0 ? quoted : null));
         }
         return last;
+    }
+
+    /** The message a reply in this chat should quote: the group message being answered; none in private chats. */
+    public String quotedMessage() {
+        Chat chat = update.chat();
+        if (chat == null || chat.isPrivate() || !(update instanceof Message m)) return null;
+        return m.messageId();
     }
 
     public Sent reply(String text) throws TransportException {

@@ -39,6 +39,16 @@ final class PressAnswering implements Transport {
     }
 
     @Override
+    public int photoCaptionLength() {
+        return t.photoCaptionLength();
+    }
+
+    @Override
+    public Sent sendPhoto(String chatId, byte[] png, String caption, String replyTo) throws TransportException {
+        return t.sendPhoto(chatId, png, caption, replyTo);
+    }
+
+    @Override
     public void edit(String chatId, String messageId, Reply reply) throws TransportException {
         t.edit(chatId, messageId, reply);
     }

@@ -57,6 +57,23 @@ public interface Transport extends AutoCloseable {
 
     Sent send(String chatId, Reply reply) throws TransportException;
 
+    /**
+     * The longest photo caption this transport sends, or 0 when it does not send photos ({@link #sendPhoto} then
+     * throws); handlers send the text instead.
+     */
+    default int photoCaptionLength() {
+        return 0;
+    }
+
+    /**
+     * Sends a PNG image with {@code caption} (at most {@link #photoCaptionLength()} characters; may be empty),
+     * quoting message {@code replyTo} when not null. A platform that refuses the upload throws; the caller then
+     * sends the text.
+     */
+    default Sent sendPhoto(String chatId, byte[] png, String caption, String replyTo) throws TransportException {
+        throw new UnsupportedOperationException(name() + " does not send photos");
+    }
+
     default void edit(String chatId, String messageId, Reply reply) throws TransportException {
         throw new UnsupportedOperationException(name() + " cannot edit messages");
     }

@@ -13,7 +13,7 @@ final class ArticlesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Peyk peyk = Peyk.open(main.loadConfig())) {
+        try (Peyk peyk = main.openForReading()) {
             peyk.article(null); // ingests the configured default into an empty store
             for (ArticleRepository.Listing l : peyk.articles().list()) {
                 System.out.printf("%s %s  %s  %s  %s%n", l.isDefault() ? "*" : " ", l.id(),

@@ -35,7 +35,7 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Peyk peyk = Peyk.open(main.loadConfig())) {
+        try (Peyk peyk = main.openForReading()) {
             AnswerEngine engine = new AnswerEngine(peyk.article(articleId));
             PrintStream out = Output.utf8();
             ObjectMapper mapper = new ObjectMapper();

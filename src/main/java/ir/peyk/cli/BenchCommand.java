@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
         if (warmup < 0 || rounds < 1) throw new Main.UserError("--warmup must be >= 0 and --rounds >= 1");
         List<String> qs = load();
         if (qs.isEmpty()) throw new Main.UserError("no questions to time");
-        try (Peyk peyk = Peyk.open(main.loadConfig())) {
+        try (Peyk peyk = main.openForReading()) {
             Article article = peyk.article(articleId);
             long t0 = System.nanoTime();
             AnswerEngine engine = new AnswerEngine(article);

@@ -15,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,15 +196,43 @@ final class BroadcastCommand implements Callable<Integer> {
                 } else if (jobs.isEmpty()) {
                     System.out.println("no broadcasts yet");
                 } else {
-                    BroadcastTexts t = BroadcastTexts.of("en");
                     for (Job j : jobs) {
-                        System.out.println(t.line(j) + "  " + preview(j.text()));
+                        System.out.println(line(j, ZoneId.systemDefault()) + "  " + preview(j.text()));
                         if (id != null) b.store().failures(j.id(), 10).forEach((reason, n) ->
                                 System.out.println("  failed " + n + " × " + reason));
                     }
                 }
                 return 0;
             }
+        }
+
+        /**
+         * One job for the operator: the status word of {@code --json} (one vocabulary for people and scripts), the
+         * counts, and times as a person reads them (local time; how long it took or has run).
+         */
+        static String line(Job j, ZoneId zone) {
+            StringBuilder b = new StringBuilder("#").append(j.id()).append(' ').append(j.status().db())
+                    .append(" — sent ").append(j.sent()).append(", failed ").append(j.failed());
+            if (j.skipped() > 0) b.append(", skipped ").append(j.skipped());
+            b.append(", left ").append(j.left()).append(" of ").append(j.total());
+            b.append(" · created ").append(humanTime(j.createdAt(), zone));
+            if (j.startedAt() != null && j.finishedAt() != null) {
+                b.append(" · took ").append(duration(j.finishedAt() - j.startedAt()));
+            } else if (j.startedAt() != null) {
+                b.append(" · started ").append(humanTime(j.startedAt(), zone));
+            }
+            return b.toString();
+        }
+
+        static String humanTime(long epochMillis, ZoneId zone) {
+            return HUMAN_TIME.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
+        }
+
+        static String duration(long millis) {
+            long s = Math.max(0, millis) / 1000;
+            if (s < 60) return s + " s";
+            if (s < 3600) return s / 60 + " min " + s % 60 + " s";
+            return s / 3600 + " h " + s % 3600 / 60 + " min";
         }
 
         private static String preview(String text) {
@@ -224,8 +255,8 @@ final class BroadcastCommand implements Callable<Integer> {
                 Broadcasts b = broadcasts(peyk);
                 Job before = job(b, id);
                 if (before.finished()) {
-                    System.out.println("broadcast " + before.id() + " has already " + (before.status()
-                            == Job.Status.DONE ? "finished" : "been cancelled") + "; nothing to cancel");
+                    System.out.println("broadcast " + before.id() + " is already " + before.status().db()
+                            + "; nothing to cancel");
                     return 0;
                 }
                 Optional<Job> after = b.cancel(before.id());
@@ -237,13 +268,24 @@ final class BroadcastCommand implements Callable<Integer> {
         }
     }
 
-    /** The JSON shape of {@code status --json}. */
+    /** 2026-12-04 20:40:01 +0330: local time with its offset, to the second. */
+    static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx");
+
+    /**
+     * The JSON shape of {@code status --json}. The epoch-millisecond fields stay for scripts that read them; the
+     * {@code …Time} fields are the same instants in ISO-8601 (UTC), for people and log tools.
+     */
     record JobView(long id, String status, String text, String createdBy, long createdAt, Long startedAt,
-                   Long finishedAt, int total, int sent, int failed, int skipped, int left,
-                   Map<String, Integer> failures) {
+                   Long finishedAt, String createdTime, String startedTime, String finishedTime, int total, int sent,
+                   int failed, int skipped, int left, Map<String, Integer> failures) {
         static JobView of(Job j, Map<String, Integer> failures) {
             return new JobView(j.id(), j.status().db(), j.text(), j.createdBy(), j.createdAt(), j.startedAt(),
-                    j.finishedAt(), j.total(), j.sent(), j.failed(), j.skipped(), j.left(), failures);
+                    j.finishedAt(), iso(j.createdAt()), iso(j.startedAt()), iso(j.finishedAt()), j.total(), j.sent(),
+                    j.failed(), j.skipped(), j.left(), failures);
+        }
+
+        private static String iso(Long epochMillis) {
+            return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis).toString();
         }
     }
 }

@@ -2,7 +2,9 @@ package ir.peyk.cli;
 
 import ir.peyk.config.ConfigException;
 import ir.peyk.config.PeykConfig;
+import ir.peyk.logging.LogSetup;
 import ir.peyk.store.StoreException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,14 +32,21 @@ import picocli.CommandLine.Option;
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
-    @Option(names = "--config", paramLabel = "FILE", description = "config file (default: config/peyk.yaml)")
-    Path config = Path.of("config/peyk.yaml");
+    /** Looked for when neither --config nor PEYK_CONFIG names a file; without it the built-in defaults apply. */
+    static final Path DEFAULT_CONFIG = Path.of("config/peyk.yaml");
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "config file (default: $PEYK_CONFIG, else config/peyk.yaml when present, else built-in defaults)")
+    Path config;
 
     @Option(names = "--db", paramLabel = "FILE", description = "SQLite store (overrides the config and PEYK_DB)")
     Path db;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Whether the operator chose where the store is (--db, PEYK_DB or a config file), set by {@link #loadConfig}. */
+    private boolean storeChosen;
 
     @Override
     public void run() {
@@ -47,9 +56,15 @@ public final class Main implements Runnable {
         if (code != 0) throw new ExitException(code);
     }
 
-    /** Loads the configuration, applying --db. */
+    /** Loads the configuration (--config, else PEYK_CONFIG, else config/peyk.yaml if present), applying --db. */
     PeykConfig loadConfig() throws ConfigException {
-        PeykConfig c = PeykConfig.load(config, System.getenv());
+        String env = System.getenv("PEYK_CONFIG");
+        Path file = config != null ? config
+                : env != null && !env.isBlank() ? Path.of(env.strip())
+                : Files.exists(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
+        PeykConfig c = PeykConfig.load(file, System.getenv());
+        String dbEnv = System.getenv("PEYK_DB");
+        storeChosen = db != null || file != null || (dbEnv != null && !dbEnv.isBlank());
         if (db != null) {
             c = new PeykConfig(db.toAbsolutePath(), c.article(), c.transports(), c.admins(), c.throttle(), c.webhook(),
                     c.baseDir());
@@ -57,7 +72,23 @@ public final class Main implements Runnable {
         return c;
     }
 
+    /**
+     * The store for a command that only reads: the one the operator chose, created if absent; with no choice made
+     * (no config file, no --db, no PEYK_DB: the jar run from some folder) the built-in default's store when it exists,
+     * else a scratch one that is removed afterwards — a look at the article leaves nothing behind.
+     */
+    Peyk openForReading() throws ConfigException {
+        PeykConfig c = loadConfig();
+        return storeChosen ? Peyk.open(c) : Peyk.openForReading(c);
+    }
+
     public static void main(String[] args) {
+        try {
+            LogSetup.configure(System.getenv()); // before anything logs; a bad setting is one line, exit 2
+        } catch (ConfigException e) {
+            System.err.println("peyk: " + e.getMessage());
+            System.exit(2);
+        }
         System.exit(execute(args));
     }
 

@@ -31,7 +31,7 @@ final class QuotesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Peyk peyk = Peyk.open(main.loadConfig())) {
+        try (Peyk peyk = main.openForReading()) {
             AnswerEngine engine = new AnswerEngine(peyk.article(articleId));
             List<Quote> quotes = search != null ? engine.searchQuotes(search) : engine.quotes();
             if (random) quotes = quotes.isEmpty() ? quotes : List.of(quotes.get(new Random().nextInt(quotes.size())));

@@ -4,7 +4,13 @@ import ir.peyk.article.Article;
 import ir.peyk.article.ArticleMeta;
 import ir.peyk.article.ArticleStats;
 import ir.peyk.article.Statistics;
+import ir.peyk.chart.ChartImage;
+import ir.peyk.handler.I18n;
+import ir.peyk.handler.StatsChart;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -23,11 +29,18 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON document with stable field names")
     boolean json;
 
+    @Option(names = "--chart", paramLabel = "FILE", description = "also draw the /stats chart into FILE (PNG)")
+    Path chart;
+
+    @Option(names = "--lang", paramLabel = "fa|en", description = "the chart's language (default: fa)")
+    String lang = I18n.DEFAULT;
+
     @Override
     public Integer call() throws Exception {
-        try (Peyk peyk = Peyk.open(main.loadConfig())) {
+        try (Peyk peyk = main.openForReading()) {
             Article article = peyk.article(articleId);
             ArticleStats stats = Statistics.of(article);
+            if (chart != null) writeChart(stats);
             PrintStream out = System.out;
             if (json) {
                 out.println(Output.prettyJson(stats));
@@ -61,6 +74,20 @@ final class StatsCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** The picture the bot sends for /stats, as a file: for a look at it without a messenger. */
+    private void writeChart(ArticleStats stats) {
+        if (!I18n.LANGUAGES.contains(lang)) throw new Main.UserError("--lang must be fa or en, not '" + lang + "'");
+        byte[] png = ChartImage.png(StatsChart.of(I18n.of(lang), stats));
+        try {
+            Path parent = chart.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.write(chart, png);
+        } catch (IOException e) {
+            throw new Main.UserError("cannot write the chart to " + chart + " (" + e.getClass().getSimpleName() + ")");
+        }
+        System.err.println("peyk: chart written to " + chart.toAbsolutePath());
     }
 
     private static String dash(String s) {

@@ -30,7 +30,7 @@ final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (sentences < 1 || sentences > 10) throw new Main.UserError("--sentences must be 1..10, got " + sentences);
-        try (Peyk peyk = Peyk.open(main.loadConfig())) {
+        try (Peyk peyk = main.openForReading()) {
             Summary s = new AnswerEngine(peyk.article(articleId)).summary(sentences);
             PrintStream out = Output.utf8();
             if (json) {

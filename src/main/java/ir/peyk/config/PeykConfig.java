@@ -46,6 +46,9 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
             "eitaa", "https://eitaayar.ir/api",
             "gap", "https://api.gap.im");
 
+    /** The default article, relative to the project folder; also in the jar as {@code /peyk/articles/<its name>}. */
+    public static final String DEFAULT_ARTICLE = "config/articles/government-services-domestic-messengers.fa.txt";
+
     public static final List<String> KNOWN_TRANSPORTS =
             List.of("console", "telegram", "bale", "soroush", "rubika", "eitaa", "gap");
 
@@ -75,7 +78,7 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
         checkKeys(root, "", List.of("store", "article", "transports", "admins", "throttle", "webhook"));
 
         String store = env.getOrDefault("PEYK_DB", text(root, "store", "data/peyk.db"));
-        String article = text(root, "article", "config/articles/government-services-domestic-messengers.fa.txt");
+        String article = text(root, "article", DEFAULT_ARTICLE);
 
         Map<String, TransportConfig> transports = new LinkedHashMap<>();
         JsonNode tnode = root.path("transports");

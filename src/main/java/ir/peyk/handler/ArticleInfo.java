@@ -1,21 +1,24 @@
 package ir.peyk.handler;
 
+import ir.peyk.adapter.Transport;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.answer.AnswerEngine;
 import ir.peyk.article.Article;
 import ir.peyk.article.ArticleMeta;
 import ir.peyk.article.ArticleStats;
 import ir.peyk.article.Statistics;
+import ir.peyk.chart.ChartImage;
 import ir.peyk.text.JalaliDate;
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** /stats and /source: what the article holds, and where it comes from. */
 final class ArticleInfo {
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleInfo.class);
     static final int KEYWORDS = 5;
-    static final int NUMBERS = 6;
 
     private final AnswerEngine engine;
     /** The article never changes under an engine, so its statistics are computed once. */
@@ -25,32 +28,57 @@ final class ArticleInfo {
         this.engine = engine;
     }
 
+    /**
+     * The statistics as text; where the messenger takes photos, also as a chart (the text becomes its caption, or
+     * follows it when too long for one). A messenger that refuses the photo, or a chart that cannot be drawn, leaves
+     * the text alone — the answer never depends on the picture.
+     */
     void stats(Turn turn, String args) throws TransportException {
         ArticleStats s = stats();
+        List<ArticleStats.NumberMention> numbers = StatsChart.newsNumbers(s);
         StringBuilder b = new StringBuilder(turn.t("stats.title", "title", engine.article().title()));
-        b.append("\n\n").append(turn.t("stats.counts", "words", s.words(), "unique", s.uniqueWords(),
-                "sentences", s.sentences(), "paragraphs", s.paragraphs()));
-        int seconds = Math.max(0, s.readingTimeSeconds());
-        b.append('\n').append(seconds < 60 ? turn.t("stats.readingSeconds", "s", Math.max(1, seconds))
-                : turn.t("stats.readingMinutes", "m", (seconds + 30) / 60));
+        b.append("\n\n").append(StatsChart.counts(turn.i18n(), s));
+        b.append('\n').append(StatsChart.readingTime(turn.i18n(), s));
         if (!s.keywords().isEmpty()) {
             String kw = s.keywords().stream().limit(KEYWORDS)
                     .map(k -> turn.t("stats.keyword", "term", k.term(), "count", k.count()))
                     .collect(Collectors.joining(turn.t("list.separator")));
             b.append("\n\n").append(turn.t("stats.keywords")).append(' ').append(kw);
         }
-        Set<String> numbers = new LinkedHashSet<>();
-        for (ArticleStats.NumberMention n : s.numbers()) {
-            // The footer's numbers are the aggregator's legal boilerplate, not the news.
-            if ("footer".equals(n.section()) || n.text() == null || n.text().isBlank()) continue;
-            numbers.add(n.text().strip());
-            if (numbers.size() == NUMBERS) break;
-        }
         if (!numbers.isEmpty()) {
             b.append("\n\n").append(turn.t("stats.numbers"));
-            for (String n : numbers) b.append("\n• ").append(n);
+            // A list of the figures is ours, not a quotation: its digits follow the reply's language.
+            for (ArticleStats.NumberMention n : numbers) b.append("\n• ").append(turn.i18n().localDigits(n.text().strip()));
         }
-        turn.reply(b.toString());
+        String text = b.toString();
+        if (!sendChart(turn, s, text)) turn.reply(text);
+    }
+
+    /** Sends the chart (with {@code text} as caption when it fits); false when the text must go alone. */
+    private boolean sendChart(Turn turn, ArticleStats s, String text)
+            throws TransportException {
+        Transport t = turn.ctx().transport();
+        int captionMax = t.photoCaptionLength();
+        if (captionMax <= 0 || turn.chat() == null) return false;
+        byte[] png;
+        try {
+            png = ChartImage.png(StatsChart.of(turn.i18n(), s));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("the /stats chart could not be drawn, sending the text only: {}", e.toString());
+            return false;
+        }
+        boolean captioned = text.length() <= captionMax;
+        try {
+            t.sendPhoto(turn.chat().id(), png, captioned ? text : "", turn.ctx().quotedMessage());
+        } catch (TransportException e) {
+            if (e.kind() != TransportException.Kind.REJECTED) throw e;
+            LOG.info("{} refused the /stats chart ({}); sending the text", t.name(), e.getMessage());
+            return false;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+        if (!captioned) turn.reply(text);
+        return true;
     }
 
     void source(Turn turn, String args) throws TransportException {

@@ -48,7 +48,9 @@ final class ChatCommands {
             default -> wanted;
         };
         if (!I18n.LANGUAGES.contains(wanted)) {
-            turn.reply(turn.t("lang.usage", "current", turn.lang()));
+            String usage = turn.t("lang.usage", "current", turn.lang());
+            turn.reply(wanted.isEmpty() ? usage
+                    : turn.t("lang.unknown", "lang", SafeText.display(SafeText.clean(args), 20)) + " " + usage);
             return;
         }
         subscribers.setLanguage(turn.transport(), turn.chat().id(), wanted);
@@ -70,7 +72,11 @@ final class ChatCommands {
         else if (bot != null) b.append(turn.t("usage.group", "bot", "@" + bot));
         else b.append(turn.t("usage.groupNoName"));
         if (turn.caps().buttons()) b.append('\n').append(turn.t("usage.buttons"));
-        if (turn.caps().inlineQueries() && bot != null) b.append('\n').append(turn.t("usage.inline", "bot", "@" + bot));
+        if (turn.caps().inlineQueries() && bot != null) {
+            // The console takes inline queries as "/inline TEXT": it has no chat where "@bot" could be typed.
+            b.append('\n').append(turn.transport().equals("console") ? turn.t("usage.inlineConsole")
+                    : turn.t("usage.inline", "bot", "@" + bot));
+        }
         return b.toString();
     }
 }

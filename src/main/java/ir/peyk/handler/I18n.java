@@ -1,5 +1,6 @@
 package ir.peyk.handler;
 
+import ir.peyk.text.PersianText;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -117,6 +118,29 @@ public final class I18n {
             else b.append(c);
         }
         return b.toString();
+    }
+
+    /**
+     * {@code s} with every digit in this language's script: Persian digits in Persian (ASCII and Arabic-Indic ones
+     * converted), ASCII in English. For text the bot composes from the article (an answer such as a date), so one
+     * reply never mixes {@code 21 تیر 1402} with {@code ۲۱ تیر ۱۴۰۲}; quotations of the article are left as written.
+     */
+    public String localDigits(String s) {
+        if (s == null) return null;
+        String ascii = PersianText.asciiDigits(s);
+        if (!"fa".equals(lang)) return ascii;
+        StringBuilder b = new StringBuilder(ascii.length());
+        for (int i = 0; i < ascii.length(); i++) {
+            char c = ascii.charAt(i);
+            boolean decimalPoint = c == '.' && i > 0 && i + 1 < ascii.length() && isAscii(ascii.charAt(i - 1))
+                    && isAscii(ascii.charAt(i + 1)); // a sentence's final "." after a number stays a full stop
+            b.append(isAscii(c) ? (char) ('۰' + (c - '0')) : decimalPoint ? '٫' : c);
+        }
+        return b.toString();
+    }
+
+    private static boolean isAscii(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static String trim(double d) {

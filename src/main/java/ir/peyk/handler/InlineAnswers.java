@@ -12,6 +12,7 @@ import ir.peyk.article.Sentence;
 import ir.peyk.text.PersianText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -78,11 +79,12 @@ final class InlineAnswers {
 
     private InlineResult answer(Turn turn, String query, Answer a) {
         Questions.Presented p = Questions.present(a);
+        String answer = turn.i18n().localDigits(p.answer());
         String text = p.evidence().isEmpty()
-                ? turn.t("inline.answer.textOnly", "question", query, "answer", p.answer(), "title", engine.article().title())
-                : turn.t("inline.answer.text", "question", query, "answer", p.answer(),
+                ? turn.t("inline.answer.textOnly", "question", query, "answer", answer, "title", engine.article().title())
+                : turn.t("inline.answer.text", "question", query, "answer", answer,
                         "evidence", p.evidence().get(0).text().strip(), "title", engine.article().title());
-        return result(turn, "a", turn.t("inline.answer.title"), p.answer(), text);
+        return result(turn, "a", turn.t("inline.answer.title"), answer, text);
     }
 
     private void summary(Turn turn, List<InlineResult> out) {
@@ -93,12 +95,24 @@ final class InlineAnswers {
     }
 
     private void quotes(Turn turn, List<Quote> quotes, List<InlineResult> out) {
+        List<Set<String>> shown = new ArrayList<>();
         for (int i = 0; i < quotes.size() && out.size() < MAX_RESULTS; i++) {
             Quote q = quotes.get(i);
+            // An article may repeat a statement under another verb ("گفت" … "تاکید کرد"): one result is enough.
+            Set<String> words = Set.copyOf(PersianText.keyWords(q.text()));
+            if (shown.stream().anyMatch(w -> nearlySame(w, words))) continue;
+            shown.add(words);
             String who = q.speaker() == null || q.speaker().isBlank() ? turn.t("quote.unknownSpeaker") : q.speaker();
             String text = Quotes.format(turn, q) + "\n\n" + turn.t("inline.from", "title", engine.article().title());
             out.add(result(turn, "q" + q.sentence() + "_" + i, turn.t("inline.quote.title", "who", who), q.text(), text));
         }
+    }
+
+    /** Two texts whose words overlap by at least 80% (Jaccard): the same statement, give or take a word. */
+    static boolean nearlySame(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) return a.equals(b);
+        long common = a.stream().filter(b::contains).count();
+        return common * 5 >= (a.size() + b.size() - common) * 4L;
     }
 
     /** Sentences with every word of the query; the last word may be a prefix, since the user may still be typing. */

@@ -43,7 +43,7 @@ final class Questions {
             return;
         }
         Presented p = present(a);
-        String text = turn.t("ask.answer", "answer", p.answer());
+        String text = turn.t("ask.answer", "answer", turn.i18n().localDigits(p.answer()));
         if (p.evidence().isEmpty()) {
             turn.reply(text);
             return;
@@ -90,6 +90,13 @@ final class Questions {
         // The answer is the sentence itself: only other evidence (if any) is left to show.
         String shown = quoted;
         return new Presented(text, evidence.stream().filter(e -> !PersianText.key(e.text()).equals(shown)).toList());
+    }
+
+    /** The notice for a "show the evidence" press whose data is stale (another article, indexes out of range). */
+    String check(Turn turn, CallbackData.ShowEvidence data) {
+        int size = engine.article().sentences().size();
+        boolean ok = data.article().equals(tag()) && data.sentences().stream().allMatch(i -> i >= 0 && i < size);
+        return ok ? null : turn.t("button.stale");
     }
 
     /**

@@ -53,7 +53,24 @@ final class Quotes {
             turn.reply(turn.t("quote.noMatch", "word", word));
             return;
         }
-        turn.reply(matching(turn, matches, pick % matches.size(), word));
+        if (pick >= matches.size()) {
+            // "/quote word 2" with one match: say so, rather than silently showing match 1 again.
+            Reply first = matching(turn, matches, 0, word);
+            String note = turn.plural("quote.fewer", matches.size(), "asked", pick + 1, "count", matches.size(), "word", word);
+            turn.reply(new Reply(note + "\n\n" + first.text(), first.buttons()));
+            return;
+        }
+        turn.reply(matching(turn, matches, pick, word));
+    }
+
+    /** The notice for an "another quote" press when the article has none, else null. */
+    String check(Turn turn) {
+        return engine.quotes().isEmpty() ? turn.t("quote.none") : null;
+    }
+
+    /** The notice for an "another quote" press after a search that no longer matches, else null. */
+    String check(Turn turn, CallbackData.NextMatchingQuote data) {
+        return engine.searchQuotes(data.word()).isEmpty() ? turn.t("button.stale") : null;
     }
 
     /** "Another quote" after a random one: a different random quote (when there is another). */

@@ -128,20 +128,41 @@ public final class Router implements Middleware {
         return Pattern.compile("(?<![A-Za-z0-9_@])@" + Pattern.quote(bot) + "(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE);
     }
 
-    /** Always answers the press (stops the client's spinner); stale or foreign data gets a short notice. */
+    /**
+     * Always answers the press (stops the client's spinner); stale or foreign data gets a short notice. The press is
+     * answered <em>before</em> the reply is made, so the spinner stops at once rather than after the (slower) answer:
+     * what the notice would be is checked first, cheaply; the work follows the answer.
+     */
     private void onButton(Turn turn, ButtonPress p) throws TransportException {
+        Optional<CallbackData> data;
         String notice;
         try {
-            Optional<CallbackData> data = CallbackData.decode(p.data());
-            notice = data.isEmpty() || p.chat() == null ? turn.t("button.stale") : dispatch(turn, data.get(), p);
+            data = CallbackData.decode(p.data());
+            notice = data.isEmpty() || p.chat() == null ? turn.t("button.stale") : check(turn, data.get());
         } catch (RuntimeException e) {
             LOG.warn("button handler failed on {} update {}: {}", p.transport(), p.key(), e.toString(), e);
-            notice = turn.t("error.generic");
-        } catch (TransportException e) {
-            answer(turn, p, null);
-            throw e;
+            answer(turn, p, turn.t("error.generic"));
+            return;
         }
         answer(turn, p, notice);
+        if (notice != null) return;
+        try {
+            String late = dispatch(turn, data.get(), p);
+            // Rare: the state changed between the check and the work. The press is answered; say it in the chat.
+            if (late != null) turn.reply(late);
+        } catch (RuntimeException e) {
+            LOG.warn("button handler failed on {} update {}: {}", p.transport(), p.key(), e.toString(), e);
+            apologize(turn, p);
+        }
+    }
+
+    /** The notice a press gets instead of its reply (nothing more to show, stale data), or null to go ahead. */
+    private String check(Turn turn, CallbackData data) {
+        if (data instanceof CallbackData.MoreSummary d) return summaries.check(turn, d);
+        if (data instanceof CallbackData.NextQuote) return quotes.check(turn);
+        if (data instanceof CallbackData.NextMatchingQuote d) return quotes.check(turn, d);
+        if (data instanceof CallbackData.ShowEvidence d) return questions.check(turn, d);
+        return turn.t("button.stale");
     }
 
     private String dispatch(Turn turn, CallbackData data, ButtonPress p) throws TransportException {

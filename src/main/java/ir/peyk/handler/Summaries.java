@@ -28,7 +28,7 @@ final class Summaries {
     void command(Turn turn, String args) throws TransportException {
         String a = PersianText.asciiDigits(SafeText.clean(args));
         int n = DEFAULT;
-        String note = null;
+        boolean clamped = false;
         if (!a.isEmpty()) {
             if (!a.matches("[-+]?\\d+")) {
                 turn.reply(turn.t("summary.badN", "arg", SafeText.display(args, 40), "min", MIN, "max", MAX));
@@ -39,15 +39,27 @@ final class Summaries {
             int v = digits.length() > 4 ? Integer.MAX_VALUE : Integer.parseInt(digits);
             int wanted = negative ? -v : v;
             n = Math.max(MIN, Math.min(MAX, wanted));
-            if (n != wanted) note = turn.t("summary.clamped", "min", MIN, "max", MAX, "n", n);
+            clamped = n != wanted;
         }
         Summary s = engine.summary(n);
         if (s.sentences().isEmpty()) {
             turn.reply(turn.t("summary.none"));
             return;
         }
+        // The note names what is shown: a short article may have fewer sentences than the clamped number.
+        int shown = s.sentences().size();
+        String note = clamped ? turn.t("summary.clamped", "min", MIN, "max", MAX, "n", shown)
+                : shown < n ? turn.t("summary.short", "n", shown) : null;
         String text = (note == null ? "" : note + "\n\n") + full(turn, s);
         turn.reply(text, offers(turn, s.sentences().size()));
+    }
+
+    /** The notice for a "more" press when there is no more to show, else null. */
+    String check(Turn turn, CallbackData.MoreSummary data) {
+        int shown = Math.min(data.shown(), MAX);
+        if (shown >= MAX) return turn.t("summary.complete");
+        int before = engine.summary(shown).sentences().size();
+        return engine.summary(Math.min(MAX, shown + STEP)).sentences().size() <= before ? turn.t("summary.complete") : null;
     }
 
     /** "More of the summary": the message grows in place where edits work, else the new sentences follow. */

@@ -14,10 +14,29 @@ import ir.peyk.transport.rubika.BotCommand;
 import ir.peyk.transport.rubika.RubikaTransport;
 import ir.peyk.transport.telegram.TelegramProfile;
 import ir.peyk.transport.telegram.TelegramTransport;
+import ir.peyk.transport.telegram.Tg;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Builds a {@link Transport} from its configuration; each gets its own {@link Throttle} (limits are per bot). */
 public final class Transports {
     private Transports() {}
+
+    /**
+     * The "/" menu of the Telegram family: Persian as the default list, English for users whose app is in English.
+     * Both come from the UI bundles' {@code cmd.*} lines, the list /help shows (a test keeps it equal to the router's).
+     */
+    public static Map<String, List<Tg.BotCommand>> menus() {
+        Map<String, List<Tg.BotCommand>> menus = new LinkedHashMap<>(); // the default list first
+        menus.put("", telegramMenu("fa"));
+        menus.put("en", telegramMenu("en"));
+        return menus;
+    }
+
+    private static List<Tg.BotCommand> telegramMenu(String lang) {
+        return BotCommand.fromMessages(lang).stream().map(c -> new Tg.BotCommand(c.command(), c.description())).toList();
+    }
 
     /**
      * @throws ConfigException when a transport that needs a token has none (the message names the variable), or the
@@ -37,7 +56,7 @@ public final class Transports {
             TelegramProfile profile = TelegramProfile.of(name);
             if (profile != null) {
                 return new TelegramTransport(profile, tc.apiUrl(), tc.token(), throttle, RetryPolicy.DEFAULT,
-                        TransportOptions.integer(tc, "pollTimeoutSeconds", 25, 0));
+                        TransportOptions.integer(tc, "pollTimeoutSeconds", 25, 0), menus());
             }
             return switch (name) {
                 case "rubika" -> RubikaTransport.create(tc, throttle, RetryPolicy.DEFAULT, BotCommand.fromMessages("fa"));

@@ -39,6 +39,16 @@ final class RecordingTransport implements Transport {
     final List<Out> out = new ArrayList<>();
     final List<ButtonAnswer> buttonAnswers = new ArrayList<>();
     final List<InlineAnswer> inlineAnswers = new ArrayList<>();
+    /** Every call in order: "send", "edit", "answer", "photo" (to check what happens first). */
+    final List<String> events = new ArrayList<>();
+    /** PNG uploads, with their caption. */
+    final List<Photo> photos = new ArrayList<>();
+    /** The longest photo caption; 0 (the default) for a platform without photos. */
+    int photoCaption;
+    /** When set, photos are refused like an unsupported upload. */
+    boolean refusePhotos;
+
+    record Photo(String chatId, byte[] png, String caption, String replyTo) {}
     /** When set, edits are refused like an old message's. */
     boolean refuseEdits;
     private int nextId = 100;
@@ -69,6 +79,7 @@ final class RecordingTransport implements Transport {
         if (!caps.buttons() && !reply.buttons().isEmpty()) throw new AssertionError("buttons sent to a platform without");
         String id = String.valueOf(nextId++);
         out.add(new Out("send", chatId, id, reply));
+        events.add("send");
         return new Sent(chatId, id);
     }
 
@@ -78,6 +89,7 @@ final class RecordingTransport implements Transport {
         if (refuseEdits) throw new TransportException(TransportException.Kind.REJECTED, 400, "message can't be edited");
         check(reply);
         out.add(new Out("edit", chatId, messageId, reply));
+        events.add("edit");
     }
 
     @Override
@@ -85,6 +97,23 @@ final class RecordingTransport implements Transport {
         if (!caps.callbackAnswers()) throw new AssertionError("answerButton on a platform without callback answers");
         if (text != null && text.length() > 200) throw new AssertionError("callback answer over 200 characters");
         buttonAnswers.add(new ButtonAnswer(press.callbackId(), text));
+        events.add("answer");
+    }
+
+    @Override
+    public int photoCaptionLength() {
+        return photoCaption;
+    }
+
+    @Override
+    public synchronized Sent sendPhoto(String chatId, byte[] png, String caption, String replyTo)
+            throws TransportException {
+        if (photoCaption <= 0) throw new UnsupportedOperationException(name + " does not send photos");
+        if (refusePhotos) throw new TransportException(TransportException.Kind.REJECTED, 400, "PHOTO_INVALID");
+        if (caption.length() > photoCaption) throw new AssertionError("caption over " + photoCaption);
+        photos.add(new Photo(chatId, png, caption, replyTo));
+        events.add("photo");
+        return new Sent(chatId, String.valueOf(nextId++));
     }
 
     @Override
@@ -110,5 +139,7 @@ final class RecordingTransport implements Transport {
         out.clear();
         buttonAnswers.clear();
         inlineAnswers.clear();
+        events.clear();
+        photos.clear();
     }
 }

@@ -65,13 +65,16 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** One file part of a multipart/form-data request (sendPhoto's photo). */
+    public record Upload(String method, String field, String fileName, String contentType, byte[] bytes) {}
+
     /** A scripted answer: HTTP status and raw body. */
     public record Scripted(int status, String body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KNOWN = Set.of("getMe", "getUpdates", "sendMessage", "editMessageText",
             "answerCallbackQuery", "answerInlineQuery", "sendChatAction", "setWebhook", "deleteWebhook",
-            "getWebhookInfo");
+            "getWebhookInfo", "setMyCommands", "sendPhoto");
 
     private final String token;
     private final HttpServer server;
@@ -82,6 +85,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Deque<Scripted>> scripts = new HashMap<>();
     private final Set<String> forbidden = new HashSet<>();
     private final AtomicLong messageIds = new AtomicLong(1000);
+    /** Files uploaded with multipart/form-data, in arrival order: (method, field name, bytes). */
+    private final List<Upload> uploads = new ArrayList<>();
     private final AtomicLong callbackIds = new AtomicLong(5_000_000);
     private volatile Consumer<Call> hook = c -> {};
     private volatile int refuseStatus;
@@ -254,6 +259,13 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /** Texts the bot sent (sendMessage answered 200) into {@code chatId}, in arrival order. */
+    /** The files uploaded so far. */
+    public List<Upload> uploads() {
+        synchronized (lock) {
+            return List.copyOf(uploads);
+        }
+    }
+
     public List<String> sentTexts(long chatId) {
         return calls("sendMessage").stream()
                 .filter(c -> c.status() == 200 && Long.toString(chatId).equals(c.param("chat_id")))
@@ -300,7 +312,7 @@ public final class FakeBotApi implements AutoCloseable {
             tok = URLDecoder.decode(path.substring(4, slash), StandardCharsets.UTF_8);
             method = path.substring(slash + 1);
         }
-        ObjectNode params = params(ex);
+        ObjectNode params = params(ex, method);
         Call pending = new Call(method, tok, params, at, 0);
         hook.accept(pending);
         Scripted answer = answer(method, tok, params);
@@ -343,6 +355,32 @@ public final class FakeBotApi implements AutoCloseable {
                 ObjectNode m = message(p.path("chat_id").asLong(), botId, text);
                 m.put("message_id", mid);
                 yield ok(m.toString());
+            }
+            case "sendPhoto" -> {
+                if (chat == null) yield error(400, "Bad Request: chat_id is empty");
+                if (!p.has("photo")) yield error(400, "Bad Request: there is no photo in the request");
+                String caption = p.path("caption").asText("");
+                if (caption.length() > 1024) yield error(400, "Bad Request: message caption is too long");
+                synchronized (lock) {
+                    if (forbidden.contains(chat)) yield error(403, "Forbidden: bot was blocked by the user");
+                }
+                ObjectNode m = message(p.path("chat_id").asLong(), botId, null);
+                m.remove("text");
+                if (!caption.isEmpty()) m.put("caption", caption);
+                m.putArray("photo").addObject().put("file_id", "photo" + m.path("message_id").asLong())
+                        .put("width", 800).put("height", 600);
+                yield ok(m.toString());
+            }
+            case "setMyCommands" -> {
+                JsonNode list = p.path("commands");
+                if (!list.isArray() || list.isEmpty()) yield error(400, "Bad Request: commands are empty");
+                for (JsonNode c : list) {
+                    String cmd = c.path("command").asText("");
+                    String desc = c.path("description").asText("");
+                    if (!cmd.matches("[a-z0-9_]{1,32}")) yield error(400, "Bad Request: BOT_COMMAND_INVALID");
+                    if (desc.isEmpty() || desc.length() > 256) yield error(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
+                }
+                yield ok("true");
             }
             case "answerCallbackQuery" -> p.path("callback_query_id").asText("").isEmpty()
                     ? error(400, "Bad Request: query is empty") : ok("true");
@@ -395,7 +433,7 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    private ObjectNode params(HttpExchange ex) throws IOException {
+    private ObjectNode params(HttpExchange ex, String method) throws IOException {
         ObjectNode p = JSON.createObjectNode();
         String query = ex.getRequestURI().getRawQuery();
         if (query != null) form(query, p);
@@ -411,8 +449,64 @@ public final class FakeBotApi implements AutoCloseable {
             }
         } else if (type.startsWith("application/x-www-form-urlencoded")) {
             form(body, p);
+        } else if (type.startsWith("multipart/form-data")) {
+            multipart(raw, type, method, p);
         }
         return p;
+    }
+
+    /**
+     * multipart/form-data: text parts become parameters (JSON-looking values parsed, as in forms); a file part is kept
+     * in {@link #uploads()} and noted as the parameter {@code <field>} = its size in bytes.
+     */
+    private void multipart(byte[] raw, String type, String method, ObjectNode into) {
+        int at = type.indexOf("boundary=");
+        if (at < 0) {
+            into.put("_malformed_body", "multipart without boundary");
+            return;
+        }
+        String boundary = type.substring(at + 9).replace("\"", "").split(";")[0].strip();
+        byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        List<Integer> starts = new ArrayList<>();
+        for (int i = indexOf(raw, delimiter, 0); i >= 0; i = indexOf(raw, delimiter, i + delimiter.length)) starts.add(i);
+        for (int k = 0; k + 1 < starts.size(); k++) {
+            int from = starts.get(k) + delimiter.length + 2; // the CRLF after the boundary
+            int to = starts.get(k + 1) - 2;                 // the CRLF before the next boundary
+            int headerEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), from);
+            if (headerEnd < 0 || headerEnd > to) continue;
+            String headers = new String(raw, from, headerEnd - from, StandardCharsets.UTF_8);
+            byte[] content = java.util.Arrays.copyOfRange(raw, headerEnd + 4, to);
+            String name = headerParam(headers, "name");
+            String fileName = headerParam(headers, "filename");
+            if (name == null) continue;
+            if (fileName != null) {
+                String ct = null;
+                for (String h : headers.split("\r\n")) {
+                    if (h.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:")) ct = h.substring(13).strip();
+                }
+                synchronized (lock) {
+                    uploads.add(new Upload(method, name, fileName, ct, content));
+                }
+                into.put(name, content.length);
+            } else {
+                form(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(new String(content, StandardCharsets.UTF_8), StandardCharsets.UTF_8), into);
+            }
+        }
+    }
+
+    private static String headerParam(String headers, String param) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[; ]" + param + "=\"([^\"]*)\"").matcher(headers);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle, int from) {
+        outer:
+        for (int i = Math.max(0, from); i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
     }
 
     private static void form(String encoded, ObjectNode into) {

@@ -12,6 +12,7 @@ import ir.peyk.adapter.Message;
 import ir.peyk.adapter.Reply;
 import ir.peyk.adapter.Sent;
 import ir.peyk.adapter.Transport;
+import ir.peyk.adapter.TransportException;
 import ir.peyk.adapter.User;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,6 +20,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -32,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>Every non-empty input line is a message ({@code /start}, a question, …).</li>
  *   <li>Buttons are printed under a reply as numbered choices {@code [1] …}; typing {@code /press 1} presses the
- *       first button of the most recent message that had buttons.</li>
+ *       Nth button of the most recent message (after a message without buttons there is nothing to press).</li>
+ *   <li>{@code /stats} draws its chart into a PNG file under the temporary folder and prints the file's path.</li>
  *   <li>{@code /inline some text} is an inline query ({@code @bot some text}); the results are printed.</li>
  *   <li>End of input ends the bot cleanly once every line has been answered (works non-interactively).</li>
  * </ul>
@@ -50,6 +54,7 @@ public final class ConsoleTransport implements Transport {
 
     private final InputStream in;
     private final PrintStream out;
+    private final Path chartDir;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     /** Keys must not collide with a previous run's rows in the inbox (its dedupe would drop them): prefix a run id. */
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -60,8 +65,14 @@ public final class ConsoleTransport implements Transport {
     private List<Button> lastButtons = List.of();
 
     public ConsoleTransport(InputStream in, PrintStream out) {
+        this(in, out, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** @param chartDir where pictures (the /stats chart) are written */
+    public ConsoleTransport(InputStream in, PrintStream out, Path chartDir) {
         this.in = in;
         this.out = out;
+        this.chartDir = chartDir;
     }
 
     /** Standard input and output, UTF-8. */
@@ -144,7 +155,9 @@ public final class ConsoleTransport implements Transport {
         if (line.equals("/press") || line.startsWith("/press ")) {
             Button button = pressed(line.substring("/press".length()).strip());
             if (button == null) {
-                say("(no such button: type /press N with N between 1 and " + buttonsCount() + ")");
+                int count = buttonsCount();
+                say(count == 0 ? "(the last message has no buttons to press)"
+                        : "(no such button: type /press N with N between 1 and " + count + ")");
                 return null;
             }
             return Batch.Item.ok(new ButtonPress(NAME, key, CHAT, USER, key, null, button.data()));
@@ -173,6 +186,29 @@ public final class ConsoleTransport implements Transport {
     }
 
     @Override
+    public int photoCaptionLength() {
+        return 1_000_000;
+    }
+
+    /** A terminal shows no pictures: the PNG goes to a file, and its path is printed above the caption. */
+    @Override
+    public synchronized Sent sendPhoto(String chatId, byte[] png, String caption, String replyTo)
+            throws TransportException {
+        String id = Long.toString(messageIds.incrementAndGet());
+        Path file = chartDir.resolve("peyk-chart-" + runId + "-" + id + ".png");
+        try {
+            Files.createDirectories(chartDir);
+            Files.write(file, png);
+        } catch (IOException e) {
+            throw new TransportException(TransportException.Kind.REJECTED, 0,
+                    "console: the picture could not be written to " + file + " (" + e.getMessage() + ")");
+        }
+        String text = "(picture: " + file.toAbsolutePath() + ")" + (caption == null || caption.isBlank() ? "" : "\n" + caption);
+        print(Reply.text(text), null);
+        return new Sent(chatId, id);
+    }
+
+    @Override
     public synchronized void edit(String chatId, String messageId, Reply reply) {
         print(reply, "(edited)");
     }
@@ -191,10 +227,9 @@ public final class ConsoleTransport implements Transport {
             }
             if (line.length() > 0) sb.append(line).append('\n');
         }
-        if (!numbered.isEmpty()) {
-            lastButtons = List.copyOf(numbered);
-            sb.append("(type /press N to press a button)\n");
-        }
+        // "/press N" refers to the latest message: one without buttons leaves nothing to press (not an older one's).
+        lastButtons = List.copyOf(numbered);
+        if (!numbered.isEmpty()) sb.append("(type /press N to press a button)\n");
         out.print(sb.append('\n'));
         out.flush();
     }

@@ -221,6 +221,7 @@ public final class RubikaTransport implements Transport {
     @Override
     public Sent send(String chatId, Reply reply) throws TransportException {
         ObjectNode body = JSON.createObjectNode().put("chat_id", chatId).put("text", reply.text());
+        if (reply.replyTo() != null) body.put("reply_to_message_id", reply.replyTo());
         if (!reply.buttons().isEmpty()) {
             if (chatKeypad) {
                 body.set("chat_keypad", codec.keypad(reply.buttons(), true));

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.transport.http.ApiCaller;
+import java.util.Map;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
@@ -66,9 +68,34 @@ public final class BotApi {
                 .post(RequestBody.create(body, JSON_TYPE))
                 .build();
         String response = caller.call(name, request, method.throttleChat(), method.throttleGroup());
+        return result(name, response, method.resultType());
+    }
+
+    /**
+     * A multipart/form-data call uploading one file (sendPhoto): {@code fields} are the other parameters as text
+     * (objects already JSON-encoded), {@code fileField} carries {@code bytes}. Goes through the same caller as
+     * {@link #execute}, so it is throttled per chat and retried like any send.
+     */
+    public <T> T upload(String name, Map<String, String> fields, String fileField, String fileName, String mediaType,
+                        byte[] bytes, String chat, Class<T> resultType) throws TransportException {
+        MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
+        fields.forEach((k, v) -> {
+            if (v != null) form.addFormDataPart(k, v);
+        });
+        form.addFormDataPart(fileField, fileName, RequestBody.create(bytes, MediaType.get(mediaType)));
+        Request request = new Request.Builder()
+                .url(baseUrl + "/bot" + token + "/" + name)
+                .tag(String.class, name)
+                .post(form.build())
+                .build();
+        boolean group = chat != null && (chat.startsWith("-") || chat.startsWith("@"));
+        return result(name, caller.call(name, request, chat, group), resultType);
+    }
+
+    private <T> T result(String name, String response, Class<T> resultType) throws TransportException {
         try {
             JsonNode result = JSON.readTree(response).path("result");
-            return JSON.treeToValue(result, method.resultType());
+            return JSON.treeToValue(result, resultType);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new TransportException(TransportException.Kind.UNAVAILABLE, 0, transport() + " " + name
                     + ": the result could not be read (" + firstLine(e.getMessage()) + ")");

@@ -28,8 +28,17 @@ public final class Methods {
         public Class<JsonNode> resultType() { return JsonNode.class; }
     }
 
-    public record SendMessage(Object chatId, String text, Tg.InlineKeyboardMarkup replyMarkup)
+    /**
+     * {@code replyToMessageId} quotes the message answered (groups); {@code allowSendingWithoutReply} sends anyway when
+     * that message was deleted meanwhile, rather than losing the answer.
+     */
+    public record SendMessage(Object chatId, String text, Tg.InlineKeyboardMarkup replyMarkup, Long replyToMessageId,
+                              Boolean allowSendingWithoutReply)
             implements BotMethod<Tg.Message> {
+        public SendMessage(Object chatId, String text, Tg.InlineKeyboardMarkup replyMarkup) {
+            this(chatId, text, replyMarkup, null, null);
+        }
+
         public String methodName() { return "sendMessage"; }
         public Class<Tg.Message> resultType() { return Tg.Message.class; }
         public String throttleChat() { return String.valueOf(chatId); }
@@ -41,6 +50,12 @@ public final class Methods {
         public String methodName() { return "editMessageText"; }
         public Class<JsonNode> resultType() { return JsonNode.class; }
         public String throttleChat() { return String.valueOf(chatId); }
+    }
+
+    /** The "/" menu; {@code languageCode} null sets the default list, "en" the list for English-speaking users. */
+    public record SetMyCommands(List<Tg.BotCommand> commands, String languageCode) implements BotMethod<Boolean> {
+        public String methodName() { return "setMyCommands"; }
+        public Class<Boolean> resultType() { return Boolean.class; }
     }
 
     public record AnswerCallbackQuery(String callbackQueryId, String text) implements BotMethod<Boolean> {

@@ -22,7 +22,9 @@ import ir.peyk.transport.http.Throttle;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +36,15 @@ import org.slf4j.LoggerFactory;
 public final class TelegramTransport implements Transport {
     private static final Logger log = LoggerFactory.getLogger(TelegramTransport.class);
     private static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "inline_query");
+    /** Telegram's limit for a photo caption (Bale and Soroush Plus copy it). */
+    static final int PHOTO_CAPTION = 1024;
 
     private final TelegramProfile profile;
     private final OkHttpClient http;
     private final BotApi api;
     private final UpdateCodec codec;
     private final int pollTimeoutSeconds;
+    private final Map<String, List<Tg.BotCommand>> menus;
     private volatile BotInfo me;
 
     /**
@@ -49,6 +54,15 @@ public final class TelegramTransport implements Transport {
      */
     public TelegramTransport(TelegramProfile profile, String apiUrl, String token, Throttle throttle, RetryPolicy retry,
                              int pollTimeoutSeconds) {
+        this(profile, apiUrl, token, throttle, retry, pollTimeoutSeconds, Map.of());
+    }
+
+    /**
+     * @param menus the "/" command menu to register at start (setMyCommands), by language: the {@code ""} entry is
+     *              the default list (Persian), others are set for users whose app speaks that language ("en")
+     */
+    public TelegramTransport(TelegramProfile profile, String apiUrl, String token, Throttle throttle, RetryPolicy retry,
+                             int pollTimeoutSeconds, Map<String, List<Tg.BotCommand>> menus) {
         if (token == null || token.isBlank()) throw new IllegalArgumentException(profile.name() + " needs a token");
         this.profile = profile;
         this.pollTimeoutSeconds = Math.max(0, pollTimeoutSeconds);
@@ -61,6 +75,7 @@ public final class TelegramTransport implements Transport {
         this.api = new BotApi(new ApiCaller(profile.name(), http, throttle, retry, new EnvelopeReader()),
                 apiUrl == null ? PeykConfig.DEFAULT_API_URLS.get(profile.name()) : apiUrl, token);
         this.codec = new UpdateCodec(profile);
+        this.menus = new LinkedHashMap<>(menus);
     }
 
     public TelegramProfile profile() {
@@ -99,7 +114,27 @@ public final class TelegramTransport implements Transport {
         if (user == null) throw new TransportException(Kind.UNAVAILABLE, 0, name() + " getMe: no bot in the answer");
         codec.botId(user.id());
         me = new BotInfo(Long.toString(user.id()), user.username(), user.displayName());
+        registerMenus();
         return me;
+    }
+
+    /**
+     * setMyCommands for each language. The menu is a convenience — typed commands work without it — so a platform
+     * that refuses it (a clone without the method) costs one warning, not the transport. Even a 404 is only that: the
+     * token was just accepted by getMe, so a 404 here means the method is missing, not the token.
+     */
+    private void registerMenus() {
+        for (Map.Entry<String, List<Tg.BotCommand>> e : menus.entrySet()) {
+            if (e.getValue().isEmpty()) continue;
+            String lang = e.getKey().isEmpty() ? null : e.getKey();
+            try {
+                api.execute(new Methods.SetMyCommands(e.getValue(), lang));
+            } catch (TransportException ex) {
+                log.warn("{}: the command menu{} was not accepted ({}); commands still work when typed", name(),
+                        lang == null ? "" : " for " + lang, ex.getMessage());
+                return;
+            }
+        }
     }
 
     public BotInfo me() {
@@ -166,12 +201,46 @@ public final class TelegramTransport implements Transport {
             Sent last = null;
             List<String> parts = Context.split(reply.text(), profile.maxTextLength() / 2);
             for (int i = 0; i < parts.size(); i++) {
-                last = send(chatId, new Reply(parts.get(i), i == parts.size() - 1 ? reply.buttons() : List.of()));
+                last = send(chatId, new Reply(parts.get(i), i == parts.size() - 1 ? reply.buttons() : List.of(),
+                        i == 0 ? reply.replyTo() : null));
             }
             return last;
         }
-        Tg.Message m = api.execute(new Methods.SendMessage(Methods.chatId(chatId), text, keyboard(reply.buttons())));
+        Long replyTo = messageId(reply.replyTo());
+        Tg.Message m = api.execute(new Methods.SendMessage(Methods.chatId(chatId), text, keyboard(reply.buttons()),
+                replyTo, replyTo == null ? null : Boolean.TRUE));
         return new Sent(chatId, m == null ? null : Long.toString(m.messageId()));
+    }
+
+    @Override
+    public int photoCaptionLength() {
+        // Bale escapes markup, which lengthens a caption: leave room as for texts.
+        return profile.markdownText() ? PHOTO_CAPTION - 300 : PHOTO_CAPTION;
+    }
+
+    /** sendPhoto as multipart/form-data (the only way to upload bytes); the caption is formatted like a text. */
+    @Override
+    public Sent sendPhoto(String chatId, byte[] png, String caption, String replyTo) throws TransportException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("chat_id", chatId);
+        if (caption != null && !caption.isBlank()) fields.put("caption", format(caption));
+        Long quoted = messageId(replyTo);
+        if (quoted != null) {
+            fields.put("reply_to_message_id", quoted.toString());
+            fields.put("allow_sending_without_reply", "true");
+        }
+        Tg.Message m = api.upload("sendPhoto", fields, "photo", "stats.png", "image/png", png, chatId, Tg.Message.class);
+        return new Sent(chatId, m == null ? null : Long.toString(m.messageId()));
+    }
+
+    /** A platform message id as the API wants it, or null (none, or not a number: then nothing is quoted). */
+    private static Long messageId(String id) {
+        if (id == null) return null;
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @Override

@@ -53,6 +53,9 @@ public final class Tg {
 
     public record InlineKeyboardButton(String text, String callbackData) {}
 
+    /** One entry of the "/" menu: the command without its slash (1–32 of a-z, 0-9, _), and 1–256 characters. */
+    public record BotCommand(String command, String description) {}
+
     public record InputTextMessageContent(String messageText) {}
 
     /** The one inline result type we use: an article whose message is text. */

@@ -237,12 +237,17 @@ final class Ctx {
         return dist;
     }
 
-    /** "SPAN — «SENTENCE»", or just the span when it is (nearly) the whole sentence. */
+    /**
+     * "SPAN — «SENTENCE»", or just the span when it is (nearly) the whole sentence; a long sentence is cut to the
+     * clauses around the span.
+     */
     static String compose(String span, Doc d) {
         String text = d.text();
-        if (span == null || span.isBlank()) return "«" + text + "»";
+        if (span == null || span.isBlank()) return "«" + Excerpt.around(text, 0, 0, SentenceAnswers.MAX_ANSWER_CHARS) + "»";
         if (span.length() >= 0.8 * text.length()) return span;
-        return span + " — «" + text + "»";
+        int at = Math.max(0, text.indexOf(span));
+        String quote = Excerpt.around(text, at, at + span.length(), SentenceAnswers.MAX_ANSWER_CHARS - span.length() - 3);
+        return span + " — «" + quote + "»";
     }
 
     /** A light verb or a verb form follows word {@code p} in its clause: the word is the non-verbal part of a verb. */

@@ -16,10 +16,12 @@ final class QuantityAnswers {
         boolean asksChange = false;
         boolean asksEach = false;
         boolean negatedQ = false;
+        boolean asksDuration = false;                  // "چقدر طول کشید", "چه مدت": a period is the answer
         List<NumberMatch> stated = ir.peyk.article.NumberExtractor.extract(c.q.raw());
         for (String w : c.q.words()) {
             negatedQ |= SpanAnswers.isNegativeVerb(w);
             asksEach |= Lang.is(w, "each");
+            asksDuration |= Lang.is(w, "duration");
             asksChange |= Lang.CHANGE_WORDS.contains(w);
             for (String alt : Lang.SYNONYMS.getOrDefault(w, List.of())) asksChange |= Lang.CHANGE_WORDS.contains(alt);   // کم شد
         }
@@ -34,7 +36,8 @@ final class QuantityAnswers {
                 if (c.veto(inQuestion(stated, n) || negated(d, n) != negatedQ)) continue;   // "با یک بار شارژ"; "تامین نشده"
                 if (c.veto(oneOfAPair(c, s.doc()) || !asksChange && onlyCompared(c, s.doc()))) continue;
                 String unit = n.match().unit();
-                if (unit != null && Lang.is(unit, "time-unit") && !unit.equals(c.q.units())) continue;   // "دو ماه": a period
+                boolean period = unit != null && Lang.is(unit, "time-unit");
+                if (asksDuration != period && !(period && unit.equals(c.q.units()))) continue;   // "دو ماه": a period
                 double dist = c.distance(s.doc(), n.from(), n.to());
                 // far from the question's words on average — unless the sentence holds the whole question and one of
                 // its words stands right by the number ("… از سد طالقان … روزانه نزدیک به ۴۰۰ هزار مترمکعب")

@@ -26,10 +26,11 @@ final class Features {
             "eventMissing",      // the question's event (the noun of its verb: افتتاح in "افتتاح شد") is not in the candidate
             "nounsMissing",      // how many of its nouns (not its final verb) the article lacks: 0, ½ for one, 1 for more
             "vetoed",            // a typed reader's guard turned a candidate down for what it says (see Ctx.vetoes)
-            "modifierMissing");  // a missing word modifies one the article has: "برنج هندی" of an article on other rice
+            "modifierMissing",   // a missing word modifies one the article has: "برنج هندی" of an article on other rice
+            "yesNo");            // an "آیا" question: the sentence that holds it is the answer, whichever way it goes
 
     /** The sign each weight must have (see {@link AnswerModel#SIGNS}), in {@link #NAMES} order. */
-    static final List<Integer> SIGNS = List.of(1, 1, -1, -1, -1, 1, 1, 1, -1, -1, 0, 0, -1, -1, -1, -1, -1, -1);
+    static final List<Integer> SIGNS = List.of(1, 1, -1, -1, -1, 1, 1, 1, -1, -1, 0, 0, -1, -1, -1, -1, -1, -1, 0);
 
     static {
         if (SIGNS.size() != NAMES.size()) throw new IllegalStateException("a sign for every feature");
@@ -58,6 +59,7 @@ final class Features {
         f[15] = Math.min(2, r.nounsMissing()) / 2.0;
         f[16] = vetoed ? 1 : 0;
         f[17] = r.modifierMissing() ? 1 : 0;
+        f[18] = q.type() == AnswerType.YESNO ? 1 : 0;
         return f;
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 final class Retriever {
     /** A pair must hold clearly more than its better half to be worth the longer answer. */
     static final double PAIR_GAIN = 0.15;
+    /** Match qualities from here up are inflections of the word itself (see TermMatcher). */
+    static final double INFLECTED = 0.85;
 
     /**
      * A candidate answer: one sentence ({@code second < 0}) or two adjacent ones.
@@ -64,8 +66,11 @@ final class Retriever {
         double[][] quality = new double[t][n];
         for (int k = 0; k < t; k++) {
             for (TermMatcher.Hit h : terms.get(k).hits()) {
+                // an inflected form (ایستگاه ↔ ایستگاههای, کاربران ↔ کاربر) is the same word to a reader: only
+                // synonyms, spoken forms and n-gram guesses count for less — so spelling never moves the decision
+                double hq = h.quality() >= INFLECTED ? 1.0 : h.quality();
                 for (ArticleIndex.Occ o : index.occurrences(h.word())) {
-                    if (h.quality() > quality[k][o.doc()]) quality[k][o.doc()] = h.quality();
+                    if (hq > quality[k][o.doc()]) quality[k][o.doc()] = hq;
                 }
             }
         }
@@ -93,7 +98,7 @@ final class Retriever {
                 boolean noun = terms.get(k).weight() >= 1 && terms.get(k).role() == Question.Role.NOUN;
                 nounMissing |= noun;
                 if (noun && !finalVerbSlot(q, terms.get(k))) nounsMissing++;
-                modifierMissing |= noun && modifiesFound(terms, k, quality);
+                modifierMissing |= noun && modifiesFound(q, k, quality);
             }
         }
         List<Candidate> out = new ArrayList<>();
@@ -116,19 +121,23 @@ final class Retriever {
 
     /** Generic adjectives (جدید، بزرگ): generic-modifiers.txt. */
     private static final java.util.Set<String> GENERIC = ir.peyk.text.Lexicon.keySet("generic-modifiers.txt");
+    private static final java.util.Set<String> ENDINGS = java.util.Set.of("ها", "های", "هایی", "ای", "ی");
 
     /**
      * Missing term {@code k} stands right after a term the article has, as its modifier ("برنج هندی", "تیم ملی
      * فوتبال", "جایزه نقدی"): the question names another kind of the thing the article talks about. A generic
      * adjective (جدید) picks out nothing.
      */
-    private static boolean modifiesFound(List<Question.Term> terms, int k, double[][] quality) {
+    private static boolean modifiesFound(Question q, int k, double[][] quality) {
+        List<Question.Term> terms = q.terms();
         Question.Term t = terms.get(k);
         if (GENERIC.contains(t.text())) return false;
+        int at = t.pos();                                // a plural ending typed apart ("ایستگاه های شارژ") is no gap
+        while (at > 0 && ENDINGS.contains(q.words()[at - 1])) at--;
         for (int j = 0; j < terms.size(); j++) {
             Question.Term before = terms.get(j);
-            if (before.pos() + before.len() != t.pos()) continue;
-            for (double q : quality[j]) if (q > 0) return true;
+            if (before.pos() + before.len() != at) continue;
+            for (double x : quality[j]) if (x > 0) return true;
         }
         return false;
     }

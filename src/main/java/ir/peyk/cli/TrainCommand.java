@@ -61,6 +61,10 @@ final class TrainCommand implements Callable<Integer> {
             log.println("  " + g.getKey() + ":");
             log.println(row(Trainer.point(g.getValue(), t)));
         }
+        for (var g : groups.entrySet()) {
+            log.println("curve of " + g.getKey() + ":");
+            for (Trainer.Point p : Trainer.curve(g.getValue())) log.println(row(p));
+        }
         int questions = 0;
         for (QaSet s : sets) questions += s.items().size();
         String header = "written by `peyk train` from " + sets.size() + " sets, " + questions + " questions ("

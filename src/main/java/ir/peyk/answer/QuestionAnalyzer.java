@@ -47,6 +47,14 @@ final class QuestionAnalyzer {
         }
         AnswerType type = cue == null ? AnswerType.UNKNOWN : cue.type();
         if (cuePos != null) for (int p : cuePos) used[p] = true;
+        // a second cue of the same type ("چه روزی و ساعت چند") asks the same: its words are no content either
+        for (int i = 0; cue != null && i < w.length; i++) {
+            for (Lang.Cue c : Lang.CUES_BY_FIRST.getOrDefault(w[i], List.of())) {
+                if (c == cue || c.type() != cue.type()) continue;
+                int[] at = matchCue(w, c, i);
+                if (at != null && at.length > 1) for (int p : at) used[p] = true;
+            }
+        }
         int cueEnd = cuePos == null ? -1 : cuePos[cuePos.length - 1] + 1;
         int cueStart = cuePos == null ? -1 : cuePos[0];
 

@@ -3,6 +3,7 @@ package ir.peyk.cli;
 import ir.peyk.config.ConfigException;
 import ir.peyk.config.PeykConfig;
 import ir.peyk.store.StoreException;
+import ir.peyk.store.StoreLocation;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,14 +26,16 @@ import picocli.CommandLine.Option;
                 BenchCommand.class,
                 BroadcastCommand.class,
                 WebhookCommand.class,
+                DbCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
     @Option(names = "--config", paramLabel = "FILE", description = "config file (default: config/peyk.yaml)")
     Path config = Path.of("config/peyk.yaml");
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite store (overrides the config and PEYK_DB)")
-    Path db;
+    @Option(names = "--db", paramLabel = "FILE|URL", description = "the store: a SQLite file or "
+            + "postgresql://HOST/DB?user=NAME (overrides the config and PEYK_DB)")
+    String db;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,8 +52,11 @@ public final class Main implements Runnable {
     PeykConfig loadConfig() throws ConfigException {
         PeykConfig c = PeykConfig.load(config, System.getenv());
         if (db != null) {
-            c = new PeykConfig(db.toAbsolutePath(), c.article(), c.transports(), c.admins(), c.throttle(), c.webhook(),
-                    c.baseDir());
+            try {
+                c = c.withStore(StoreLocation.parse(db, Path.of("").toAbsolutePath(), System.getenv()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("--db: " + e.getMessage());
+            }
         }
         return c;
     }

@@ -26,7 +26,11 @@ public final class Peyk implements AutoCloseable {
     }
 
     public static Peyk open(PeykConfig config) {
-        return new Peyk(config, Database.open(config.store()));
+        return open(config, Database.Migrate.YES);
+    }
+
+    public static Peyk open(PeykConfig config, Database.Migrate migrate) {
+        return new Peyk(config, Database.open(config.storeLocation(), migrate));
     }
 
     public PeykConfig config() {

@@ -161,7 +161,7 @@ public final class Inbox implements UpdateSink {
                 + "WHERE i.status='pending' AND i.transport IN " + Database.inList(transports.size())
                 + " AND (i.claimed_by IS NULL OR i.claimed_until < ?) AND NOT EXISTS (SELECT 1 FROM inbox o "
                 + "WHERE o.ordering_key=i.ordering_key AND o.status='pending' AND o.id < i.id "
-                + "AND NOT (o.claimed_by = ? AND o.claimed_until >= ?)) ORDER BY i.id LIMIT ?"
+                + "AND (o.claimed_by IS NULL OR o.claimed_by <> ? OR o.claimed_until < ?)) ORDER BY i.id LIMIT ?"
                 + (db.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE OF i SKIP LOCKED" : "");
         return db.tx(c -> {
             List<Row> out = new ArrayList<>();

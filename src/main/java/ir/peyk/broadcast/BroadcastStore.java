@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * Broadcast jobs and their delivery rows (tables {@code broadcast_jobs}, {@code broadcast_deliveries},
- * {@code broadcast_lease}). This class owns the job life cycle (the tables are in the migration scripts, {@code db/migration}); {@link DeliveryQueue} owns the rows'
- * sending states. A job is created as a draft (the admin's preview), and confirming it inserts one delivery row per
+ * {@code broadcast_lease}; created by the migration scripts). This class owns the job life cycle; {@link DeliveryQueue}
+ * owns the rows' sending states. A job is created as a draft (the admin's preview), and confirming it inserts one delivery row per
  * recipient in the same transaction that makes it {@code running} — so a running job always has all its rows, and a
  * crash can never leave a half-filled job.
  */

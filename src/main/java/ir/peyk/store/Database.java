@@ -92,6 +92,14 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
+    /**
+     * The lead for a job only one process may do ({@code name}, e.g. "poll:telegram"): an advisory lock on
+     * PostgreSQL, always granted on SQLite. Close it to give the lead up.
+     */
+    public Leadership leadership(String name) {
+        return location instanceof StoreLocation.Postgres p ? new Leadership.Advisory(p, name) : Leadership.alone();
+    }
+
     /** Runs {@code work} on a connection in auto-commit mode; not a transaction (see {@link #tx}). */
     public <T> T read(Work<T> work) {
         try {

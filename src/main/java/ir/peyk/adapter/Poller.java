@@ -77,7 +77,7 @@ final class Poller implements Runnable {
                 }
                 if (!leading) {
                     offset = inbox.offset(name); // the last leader's, when there was one
-                    if (announced) log.info("{}: took over polling from offset {}", name, offset);
+                    if (announced) log.warn("{}: took over polling from offset {} (the last leader stopped)", name, offset);
                     leading = true;
                 }
                 Batch batch = transport.poll(offset);

@@ -100,6 +100,37 @@ class ReplicasTest {
         }
     }
 
+    @Test
+    void exactlyOneReplicaPollsATokenAndAnotherTakesOverWhenTheLeaderIsKilled() throws Exception {
+        try (Postgres pg = Postgres.fresh(); FakeBotApi api = FakeBotApi.start(TOKEN); Replicas replicas = new Replicas(dir)) {
+            List<Replicas.Replica> rs = new ArrayList<>();
+            for (String name : List.of("p0", "p1")) {
+                rs.add(replicas.start(name, pg.url(), api.url(), TOKEN, "polling", SECRET));
+            }
+            for (int i = 0; i < 20; i++) api.pushMessage(chat(i % 4), chat(i % 4), "m" + i);
+            List<FakeBotApi.Call> first = api.awaitCalls("sendMessage", 20, Duration.ofSeconds(120));
+            Set<String> pollers = new TreeSet<>();
+            first.forEach(c -> pollers.add(c.param("text").substring(0, 2)));
+            assertEquals(1, pollers.size(), "one replica polls (the other stands by): " + pollers);
+            String leader = pollers.iterator().next();
+            awaitPending(pg, 0); // the last reply is recorded too: a kill now leaves nothing in flight
+            Replicas.Replica dying = rs.get(leader.equals("p0") ? 0 : 1);
+            dying.kill();
+
+            for (int i = 20; i < 40; i++) api.pushMessage(chat(i % 4), chat(i % 4), "m" + i);
+            api.awaitCalls("sendMessage", 40, Duration.ofSeconds(120));
+            awaitPending(pg, 0);
+            List<FakeBotApi.Call> all = api.calls("sendMessage");
+            Set<String> after = new TreeSet<>();
+            all.subList(20, all.size()).forEach(c -> after.add(c.param("text").substring(0, 2)));
+            assertEquals(Set.of(leader.equals("p0") ? "p1" : "p0"), after, "the other replica took over");
+            List<Integer> answered = all.stream().map(c -> seqOf(c.param("text"))).sorted().toList();
+            assertEquals(IntStream.range(0, 40).boxed().toList(), answered, "each message answered exactly once");
+            assertTrue(replicas.log(leader.equals("p0") ? "p1" : "p0").contains("took over polling"),
+                    "the standby says it took over");
+        }
+    }
+
     /** Posts updates {@code from..from+PER_CHAT-1} of every chat, in order per chat, from 6 client threads. */
     private void post(List<Replicas.Replica> rs, Set<Integer> dead, int from, Runnable killer, int killAfter)
             throws Exception {
@@ -144,13 +175,19 @@ class ReplicasTest {
         throw new AssertionError("no replica accepted " + body);
     }
 
-    private static void awaitNothingPending(Postgres pg) throws Exception {
+    private static void awaitPending(Postgres pg, int n) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         try (var db = ir.peyk.store.Database.open(pg.location())) {
-            while (db.count("SELECT COUNT(*) FROM inbox WHERE status='pending'") > 0) {
+            while (db.count("SELECT COUNT(*) FROM inbox WHERE status='pending'") > n) {
                 if (System.nanoTime() > deadline) throw new AssertionError("rows still pending after 3 minutes");
                 Thread.sleep(200);
             }
+        }
+    }
+
+    private static void awaitNothingPending(Postgres pg) throws Exception {
+        awaitPending(pg, 0);
+        try (var db = ir.peyk.store.Database.open(pg.location())) {
             assertEquals(0, db.count("SELECT COUNT(*) FROM inbox WHERE status <> 'done'"), "no row failed");
             assertEquals(2L * CHATS * PER_CHAT, db.count("SELECT COUNT(*) FROM inbox"), "each update stored once");
         }

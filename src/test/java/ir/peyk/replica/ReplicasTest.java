@@ -6,24 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ir.peyk.testing.FakeBotApi;
 import ir.peyk.testing.Postgres;
 import ir.peyk.webhook.WebhookSecrets;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplicasTest {
     static final String SECRET = "replica-test-secret-0123456789abcdefghijklmno";
     static final String TOKEN = "42:replica-test-token";
-    static final MediaType JSON = MediaType.get("application/json");
     static final int CHATS = 300;
     static final int PER_CHAT = 10;
     /** A killed replica can have sent, and not yet recorded, at most one reply per handler thread (BotApp's 8). */
@@ -45,8 +34,6 @@ class ReplicasTest {
     Path dir;
 
     private final WebhookSecrets secrets = WebhookSecrets.fromEnv(SECRET);
-    private final OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false)
-            .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(30)).build();
 
     @Test
     void threeReplicasAnswerEveryWebhookUpdateOnceInOrderPerChatAndLoseNothingWhenOneIsKilled() throws Exception {
@@ -55,10 +42,10 @@ class ReplicasTest {
             for (String name : List.of("r0", "r1", "r2")) {
                 rs.add(replicas.start(name, pg.url(), api.url(), TOKEN, "webhook", SECRET));
             }
-            Set<Integer> dead = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            LoadBalancer lb = new LoadBalancer(rs, secrets);
 
             // 3,000 updates over 300 chats, update i posted to replica i % 3.
-            post(rs, dead, 0, null, -1);
+            lb.post(CHATS, 0, PER_CHAT, 6, -1, null);
             api.awaitCalls("sendMessage", CHATS * PER_CHAT, Duration.ofSeconds(300));
             Set<String> answeredBy = new TreeSet<>();
             for (int c = 0; c < CHATS; c++) {
@@ -72,14 +59,14 @@ class ReplicasTest {
 
             // 3,000 more; r0 is killed with SIGKILL after a third of them were accepted. Posts to it then fail and
             // the "load balancer" sends them to the next replica, as nginx would.
-            post(rs, dead, PER_CHAT, () -> {
-                dead.add(0);
+            lb.post(CHATS, PER_CHAT, PER_CHAT, 6, CHATS * PER_CHAT / 3, () -> {
+                lb.markDead(0);
                 try {
                     rs.get(0).kill();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, CHATS * PER_CHAT / 3);
+            });
             api.awaitCalls(c -> c.method().equals("sendMessage") && seqOf(c.param("text")) >= PER_CHAT
                     && c.status() == 200, CHATS * PER_CHAT, Duration.ofSeconds(300), "phase 2 replies");
             // Replies of rows the dead replica had in flight come a second time once its claims lapse: wait for the
@@ -131,50 +118,6 @@ class ReplicasTest {
         }
     }
 
-    /** Posts updates {@code from..from+PER_CHAT-1} of every chat, in order per chat, from 6 client threads. */
-    private void post(List<Replicas.Replica> rs, Set<Integer> dead, int from, Runnable killer, int killAfter)
-            throws Exception {
-        AtomicInteger accepted = new AtomicInteger();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        List<Future<?>> jobs = new ArrayList<>();
-        for (int t = 0; t < 6; t++) {
-            int thread = t;
-            jobs.add(pool.submit(() -> {
-                for (int k = from; k < from + PER_CHAT; k++) {
-                    for (int c = thread; c < CHATS; c += 6) {
-                        long updateId = 1_000_000L + (long) k * CHATS + c;
-                        int target = next.getAndIncrement() % rs.size();
-                        deliver(rs, dead, target, update(updateId, c, k));
-                        if (accepted.incrementAndGet() == killAfter && killer != null) killer.run();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : jobs) f.get(10, TimeUnit.MINUTES);
-        pool.shutdown();
-    }
-
-    /** Posts to {@code target}, or on failure (a dead replica, a 503) to the next live one, until one accepts. */
-    private void deliver(List<Replicas.Replica> rs, Set<Integer> dead, int target, String body) throws Exception {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            Replicas.Replica r = rs.get((target + attempt) % rs.size());
-            if (dead.contains(rs.indexOf(r))) continue;
-            Request req = new Request.Builder()
-                    .url("http://127.0.0.1:" + r.port() + "/hook/telegram/" + secrets.pathSecret("telegram"))
-                    .header("X-Telegram-Bot-Api-Secret-Token", secrets.headerSecret("telegram"))
-                    .post(RequestBody.create(body, JSON)).build();
-            try (Response resp = http.newCall(req).execute()) {
-                if (resp.code() == 200) return;
-            } catch (IOException e) {
-                // the replica died under the request: try the next one (the platform would retry later)
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no replica accepted " + body);
-    }
-
     private static void awaitPending(Postgres pg, int n) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         try (var db = ir.peyk.store.Database.open(pg.location())) {
@@ -194,13 +137,7 @@ class ReplicasTest {
     }
 
     static long chat(int c) {
-        return 500_000 + c;
-    }
-
-    static String update(long updateId, int c, int k) {
-        return "{\"update_id\":" + updateId + ",\"message\":{\"message_id\":" + (k + 1) + ",\"from\":{\"id\":" + chat(c)
-                + ",\"is_bot\":false,\"first_name\":\"A\"},\"chat\":{\"id\":" + chat(c) + ",\"type\":\"private\"},"
-                + "\"date\":1735000000,\"text\":\"m" + k + "\"}}";
+        return LoadBalancer.chat(c);
     }
 
     /** The message numbers of replies "rN: mK", in arrival order. */

@@ -52,6 +52,8 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
     private final WorkerLease lease;
     private final ProgressNotifier notifier;
     private final DeliverySender sender;
+    /** The schedule shared with other replicas' workers (PostgreSQL), or null: the transport's throttle alone paces. */
+    private final SharedPace pace;
     private final LinkedBlockingQueue<DeliveryResult> results = new LinkedBlockingQueue<>();
     /** Jobs no longer running (cancelled): their queued rows are skipped, not sent. */
     private final Set<Long> stopped = ConcurrentHashMap.newKeySet();
@@ -67,6 +69,16 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
      */
     public BroadcastWorker(BroadcastStore store, Subscribers subscribers, Map<String, Transport> transports,
                            WorkerSettings settings) {
+        this(store, subscribers, transports, settings, 0);
+    }
+
+    /**
+     * @param sharedPerSecond when above 0, every send first takes a slot of a schedule kept in the store at this rate
+     *                        per transport ({@link SharedPace}): the rate holds across all replicas on one database
+     */
+    public BroadcastWorker(BroadcastStore store, Subscribers subscribers, Map<String, Transport> transports,
+                           WorkerSettings settings, double sharedPerSecond) {
+        this.pace = sharedPerSecond > 0 ? new SharedPace(store.db(), sharedPerSecond) : null;
         this.store = store;
         this.queue = store.queue();
         this.transports = Map.copyOf(transports);
@@ -257,6 +269,16 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
     private DeliveryResult deliver(Delivery d, String text) {
         if (text == null || stopped.contains(d.jobId())) return DeliveryResult.skipped(d);
         if (stopping) return DeliveryResult.released(d);
+        if (pace != null) {
+            try {
+                pace.await(d.transport());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return DeliveryResult.released(d);
+            } catch (RuntimeException e) {
+                return DeliveryResult.released(d); // the store failed: the row goes back to pending, sent later
+            }
+        }
         return sender.send(d, text);
     }
 

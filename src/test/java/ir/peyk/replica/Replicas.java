@@ -29,10 +29,15 @@ final class Replicas implements AutoCloseable {
 
     Replica start(String name, String storeUrl, String apiUrl, String token, String mode, String secret)
             throws IOException {
+        return start(name, storeUrl, apiUrl, token, mode, secret, "0");
+    }
+
+    Replica start(String name, String storeUrl, String apiUrl, String token, String mode, String secret, String rate)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx192m", "-XX:TieredStopAtLevel=1", "-Dpeyk.inbox.claimSeconds=3",
                 "-cp", System.getProperty("java.class.path"), ReplicaMain.class.getName(),
-                name, storeUrl, apiUrl, token, mode);
+                name, storeUrl, apiUrl, token, mode, rate);
         pb.environment().putAll(ReplicaMain.env(secret));
         pb.environment().remove("PEYK_DB_PASSWORD");
         Path err = dir.resolve(name + ".err");

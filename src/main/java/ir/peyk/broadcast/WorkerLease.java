@@ -1,6 +1,7 @@
 package ir.peyk.broadcast;
 
 import ir.peyk.store.Database;
+import ir.peyk.store.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,7 +41,10 @@ final class WorkerLease {
         return db.tx(c -> {
             String holder = null;
             long beat = 0;
-            try (PreparedStatement p = c.prepareStatement("SELECT owner, heartbeat FROM broadcast_lease WHERE name=?")) {
+            // PostgreSQL: lock the row, so two replicas finding it expired at once take it over one after the other
+            // (the second then sees the first's fresh heartbeat). SQLite's one writer serialises this by itself.
+            try (PreparedStatement p = c.prepareStatement("SELECT owner, heartbeat FROM broadcast_lease WHERE name=?"
+                    + (db.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : ""))) {
                 p.setString(1, NAME);
                 try (ResultSet r = p.executeQuery()) {
                     if (r.next()) {

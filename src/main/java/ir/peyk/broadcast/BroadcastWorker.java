@@ -178,7 +178,7 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
                     lastRefresh = now;
                 }
                 int free = settings.window() - outstanding;
-                if (leader && !stopping && free >= minClaim && now >= nextClaim) {
+                if ((leader || lease.parallel()) && !stopping && free >= minClaim && now >= nextClaim) {
                     List<Delivery> rows = queue.claim(lease.owner(), transports.keySet(), free, now);
                     int claimed = rows.size();
                     outstanding += claimed; // before dispatching: every claimed row comes back as a result
@@ -213,7 +213,12 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
     private void beat() {
         int[] requeued = {0};
         boolean was = leader;
+        if (lease.parallel()) lease.beatWorker();
         leader = lease.acquireOrRenew(requeued);
+        if (leader && was && lease.parallel()) {
+            int dead = lease.requeueDead();
+            if (dead > 0) log.warn("broadcast: {} rows of a worker gone silent go out again", dead);
+        }
         if (leader && !was) {
             log.info("broadcast worker {} is sending{}", lease.owner(),
                     requeued[0] > 0 ? "; " + requeued[0] + " rows of a stopped worker go out again" : "");

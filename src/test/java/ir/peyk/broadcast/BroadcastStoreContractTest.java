@@ -36,6 +36,7 @@ class BroadcastStoreContractTest {
 
             WorkerLease lease = new WorkerLease(db, "w1", Duration.ofSeconds(30));
             assertTrue(lease.acquireOrRenew(new int[1]));
+            if (lease.parallel()) lease.beatWorker();
             DeliveryQueue q = b.queue();
             long now = System.currentTimeMillis();
             assertEquals(List.of(), q.claim("w2", Set.of("telegram"), 10, now), "no lease, no rows");
@@ -67,12 +68,47 @@ class BroadcastStoreContractTest {
 
     @ParameterizedTest
     @MethodSource("ir.peyk.store.Backend#both")
+    void onPostgresqlEveryLiveWorkerClaimsItsOwnRowsOnSqliteOnlyTheLeaseHolder(String backend) throws Exception {
+        try (Backend store = Backend.of(backend); Database db = store.open()) {
+            BroadcastStore b = new BroadcastStore(db);
+            Job job = b.create("hi", "cli", "en", () -> recipients(10));
+            WorkerLease first = new WorkerLease(db, "first", Duration.ofSeconds(30));
+            WorkerLease second = new WorkerLease(db, "second", Duration.ofSeconds(30));
+            assertTrue(first.acquireOrRenew(new int[1]));
+            assertFalse(second.acquireOrRenew(new int[1]), "one lease holder");
+            long now = System.currentTimeMillis();
+            if (!first.parallel()) {
+                assertEquals(List.of(), b.queue().claim("second", Set.of("telegram"), 4, now));
+                return;
+            }
+            assertEquals(List.of(), b.queue().claim("second", Set.of("telegram"), 4, now), "no heartbeat, no rows");
+            first.beatWorker();
+            second.beatWorker();
+            List<Delivery> a = b.queue().claim("first", Set.of("telegram"), 4, now);
+            List<Delivery> c = b.queue().claim("second", Set.of("telegram"), 4, now);
+            assertEquals(4, a.size());
+            assertEquals(4, c.size());
+            assertTrue(a.stream().noneMatch(c::contains), "disjoint");
+            // "second" goes silent: the lease holder's round requeues its rows, not the live worker's.
+            WorkerLease holder = new WorkerLease(db, "first", Duration.ofMillis(1));
+            db.update("UPDATE broadcast_lease SET heartbeat=heartbeat-60000 WHERE name=?", "worker:second");
+            first.beatWorker();
+            assertEquals(4, new WorkerLease(db, "first", Duration.ofSeconds(30)).requeueDead());
+            assertEquals(Map.of("sending", 4, "pending", 6), b.queue().countByStatus(job.id()));
+            assertEquals(List.of(), b.queue().claim("second", Set.of("telegram"), 4, now), "its heartbeat row is gone");
+            assertTrue(holder.parallel());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("ir.peyk.store.Backend#both")
     void aDeadWorkersRowsGoBackToPendingWhenTheLeaseIsTakenOverAndCancelSkipsTheRest(String backend) throws Exception {
         try (Backend store = Backend.of(backend); Database db = store.open()) {
             BroadcastStore b = new BroadcastStore(db);
             Job job = b.create("hi", "cli", "en", () -> recipients(5));
             WorkerLease dead = new WorkerLease(db, "dead", Duration.ofMillis(1));
             assertTrue(dead.acquireOrRenew(new int[1]));
+            if (dead.parallel()) dead.beatWorker();
             assertEquals(3, b.queue().claim("dead", Set.of("telegram"), 3, System.currentTimeMillis()).size());
             Thread.sleep(5); // the dead worker's heartbeat is now older than the 1 ms timeout
             WorkerLease next = new WorkerLease(db, "next", Duration.ofMillis(1));

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A broadcast to 10,000 chats with three replicas on one PostgreSQL: the fake Bot API never sees more than the rate
- * (+5 %) in any one-second window, the sending replica is SIGKILLed mid-job and another finishes it, and every chat
- * gets the message (a repeat only for the dead worker's unrecorded sends: at most its window, 100).
+ * A broadcast to 10,000 chats with three replicas on one PostgreSQL: every replica's worker sends, the fake Bot API
+ * never sees more than the shared rate (+5 %) in any one-second window, the lease holder is SIGKILLed mid-job and the
+ * others finish, and every chat gets the message (a repeat only for the dead worker's unrecorded sends: at most its
+ * window, 100).
  */
 class BroadcastReplicasTest {
     static final String TOKEN = "42:broadcast-replica-token";
@@ -47,8 +48,17 @@ class BroadcastReplicasTest {
                     .mapToObj(i -> new Recipient("telegram", String.valueOf(i), false, false)).toList();
             Job job = store.create("خبر تازه", "test", "fa", () -> to);
 
+            // Every replica's worker sends: sample the owners of rows being sent while the job runs.
+            long sendersSeen = 0;
+            for (int i = 0; i < 100 && api.calls("sendMessage").size() < RECIPIENTS / 3; i++) {
+                sendersSeen = Math.max(sendersSeen, db.count("SELECT COUNT(DISTINCT owner) FROM broadcast_deliveries "
+                        + "WHERE status='sending'"));
+                Thread.sleep(200);
+            }
             api.awaitCalls("sendMessage", RECIPIENTS / 3, Duration.ofMinutes(3));
-            String owner = db.text("SELECT owner FROM broadcast_lease").orElseThrow();
+            assertTrue(sendersSeen >= 2, "rows were being sent by " + sendersSeen + " replica(s) at most");
+            // Kill the lease holder: the coordinator's work (requeueing, completing) must pass on too.
+            String owner = db.text("SELECT owner FROM broadcast_lease WHERE name='broadcast-worker'").orElseThrow();
             Replicas.Replica sender = rs.stream().filter(r -> owner.startsWith("worker-" + r.process().pid() + "-"))
                     .findFirst().orElseThrow(() -> new AssertionError("no replica holds the lease: " + owner));
             sender.kill();

@@ -138,6 +138,26 @@ class StoreContractTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("ir.peyk.store.Backend#both")
+    void oneLeaderPerNameUntilItLetsGo(String backend) {
+        try (Backend store = Backend.of(backend); Database a = store.open(); Database b = store.open();
+             Leadership first = a.leadership("poll:telegram"); Leadership second = b.leadership("poll:telegram");
+             Leadership other = b.leadership("poll:bale")) {
+            assertTrue(first.lead());
+            assertTrue(first.lead(), "still leading");
+            assertTrue(other.lead(), "another name has its own leader");
+            if (a.dialect() == Dialect.SQLITE) {
+                assertTrue(second.lead(), "SQLite has one process: it always leads");
+                return;
+            }
+            assertFalse(second.lead(), "one leader per name across processes");
+            first.close();
+            assertTrue(second.lead(), "the lead is free once its holder lets go (or dies with its connection)");
+            assertFalse(first.lead(), "and the old holder does not get it back while the new one lives");
+        }
+    }
+
     private static List<String> keys(List<Inbox.Row> rows) {
         return rows.stream().map(Inbox.Row::key).toList();
     }

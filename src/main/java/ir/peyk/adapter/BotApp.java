@@ -36,6 +36,7 @@ public final class BotApp {
 
     private record Entry(Transport transport, Receive receive) {}
 
+    private final Database db;
     private final Inbox inbox;
     private final List<Entry> entries;
     private final List<Service> services;
@@ -63,6 +64,7 @@ public final class BotApp {
     private boolean stopped;
 
     private BotApp(Builder b) {
+        this.db = b.db;
         this.inbox = new Inbox(b.db);
         this.entries = List.copyOf(b.entries);
         this.handler = new ChainHandler(running, Middleware.compose(b.middlewares), b.admins, b.subscribers);
@@ -102,7 +104,8 @@ public final class BotApp {
             for (Entry e : entries) {
                 if (!running.contains(e.transport().name())) continue;
                 if (e.receive() == Receive.POLL) {
-                    Poller p = new Poller(e.transport(), inbox, dispatcher, this::pollerEnded);
+                    Poller p = new Poller(e.transport(), inbox, dispatcher, this::pollerEnded,
+                            db.leadership("poll:" + e.transport().name()));
                     pollers.add(p);
                     pollersAlive++;
                 } else if (e.receive() == Receive.WEBHOOK) {

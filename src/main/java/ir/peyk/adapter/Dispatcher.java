@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * pool, rows of one key strictly one after another in arrival order. A handler that throws, or a row that no longer
  * decodes, is logged and marked failed; the loop goes on. A row found already started {@value #MAX_ATTEMPTS} times
  * (it crashed the process each time) is given up rather than crash-looping the bot.
+ *
+ * <p>Rows are taken by claiming them in the store ({@link Inbox#claim}), so several replicas on one PostgreSQL share
+ * the work: a chat is handled by one replica at a time, in order; a replica that dies leaves its chats to the others
+ * when its claims lapse ({@link #CLAIM_LEASE}; renewed while it lives). When the store fails mid-row the row is kept and
+ * retried until the store is back (a reply may then be repeated, never lost).
  */
 final class Dispatcher {
     /** Handles one update; exceptions mark the row failed. */
@@ -33,8 +38,17 @@ final class Dispatcher {
     static final int MAX_ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final int LOADED_MAX = 1000;
+    /**
+     * A claim looks at every pending row (about 15 ms at 5,000 on PostgreSQL), so claiming after each finished row or
+     * each submit would cap the process at the claim rate: while rows are in flight, claim only when this much room
+     * is free, and never more often than every {@link #CLAIM_SPACING_MS}.
+     */
+    private static final int MIN_CLAIM = 50;
+    private static final long CLAIM_SPACING_MS = 25;
     private static final int FAIR_SLICE = 16;
     private static final Duration PRUNE_EVERY = Duration.ofHours(6);
+    /** How long a claim holds without renewal: how soon another replica takes over a dead one's chats. */
+    static final Duration CLAIM_LEASE = Duration.ofSeconds(Long.getLong("peyk.inbox.claimSeconds", 30));
 
     private final Inbox inbox;
     private final Set<String> transports;
@@ -46,8 +60,9 @@ final class Dispatcher {
     /** Rows loaded into memory and not finished, by ordering key; a key present here has a task running or queued. */
     private final Map<String, Deque<Inbox.Row>> queues = new HashMap<>();
     private final Map<String, Integer> inFlightByTransport = new HashMap<>();
+    private final java.util.Set<Long> loadedIds = new java.util.HashSet<>();
+    private final String owner = ProcessIds.next("dispatch");
     private int loaded;
-    private long lastId;
     private boolean wake;
     private volatile boolean stopping;
     private Thread loop;
@@ -87,26 +102,40 @@ final class Dispatcher {
 
     private void run() {
         long nextPrune = 0;
+        long nextRenew = 0;
+        long nextClaim = 0;
+        if (!inbox.shared()) releaseQuietly(null); // the only process on this store: old claims are a dead run's
         while (!stopping) {
             try {
+                long now = System.currentTimeMillis();
+                if (now >= nextRenew) {
+                    inbox.renew(owner, now + CLAIM_LEASE.toMillis());
+                    nextRenew = now + CLAIM_LEASE.toMillis() / 3;
+                }
                 if (System.currentTimeMillis() >= nextPrune) {
                     int pruned = inbox.prune(retention);
                     if (pruned > 0) log.info("pruned {} finished inbox rows older than {}", pruned, retention);
                     nextPrune = System.currentTimeMillis() + PRUNE_EVERY.toMillis();
                 }
                 int room;
+                boolean claimNow;
                 lock.lock();
                 try {
                     wake = false;
                     room = LOADED_MAX - loaded;
+                    claimNow = (room >= MIN_CLAIM || loaded == 0) && now >= nextClaim;
                 } finally {
                     lock.unlock();
                 }
-                List<Inbox.Row> rows = inbox.pending(lastId, transports, room);
+                List<Inbox.Row> rows = List.of();
+                if (claimNow) {
+                    rows = inbox.claim(owner, transports, room, now, CLAIM_LEASE);
+                    nextClaim = now + CLAIM_SPACING_MS;
+                }
                 lock.lock();
                 try {
                     for (Inbox.Row row : rows) {
-                        lastId = Math.max(lastId, row.id());
+                        if (!loadedIds.add(row.id())) continue; // ours already (a claim renewed late)
                         loaded++;
                         inFlightByTransport.merge(row.transport(), 1, Integer::sum);
                         Deque<Inbox.Row> q = queues.get(row.orderingKey());
@@ -120,8 +149,13 @@ final class Dispatcher {
                             q.add(row);
                         }
                     }
-                    // Sleep until a submit or a finished row (when full) says there is more; poll now and then anyway.
-                    if (!wake && !stopping && (rows.size() < room || room == 0)) changed.await(1, TimeUnit.SECONDS);
+                    // Sleep until a submit or a finished row says there is more; poll now and then anyway (other
+                    // replicas' submits, and chats they finish, do not wake this one).
+                    if (!claimNow && room >= MIN_CLAIM && !stopping) {
+                        changed.await(Math.max(1, nextClaim - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+                    } else if (!wake && !stopping && (rows.size() < room || room == 0)) {
+                        changed.await(inbox.shared() ? 200 : 1000, TimeUnit.MILLISECONDS);
+                    }
                 } finally {
                     lock.unlock();
                 }
@@ -153,10 +187,14 @@ final class Dispatcher {
             } finally {
                 lock.unlock();
             }
-            handle(row);
+            if (!handle(row)) {
+                sleepQuietly(1000); // the store failed: keep the row (and its chat's order) and try again
+                continue;
+            }
             lock.lock();
             try {
                 queues.get(key).poll();
+                loadedIds.remove(row.id());
                 loaded--;
                 inFlightByTransport.merge(row.transport(), -1, Integer::sum);
                 changed.signalAll();
@@ -180,19 +218,25 @@ final class Dispatcher {
 
     private void forget(Deque<Inbox.Row> q) {
         for (Inbox.Row r : q) {
+            loadedIds.remove(r.id());
             loaded--;
             inFlightByTransport.merge(r.transport(), -1, Integer::sum);
         }
         q.clear();
     }
 
-    private void handle(Inbox.Row row) {
+    /**
+     * Handles one row; false when the store failed before the handler ran (the row stays pending and claimed, to be
+     * tried again). Once the handler ran, its result is recorded even if that takes retries: the reply is not sent
+     * twice because the store blinked.
+     */
+    private boolean handle(Inbox.Row row) {
         try {
             if (row.attempts() >= MAX_ATTEMPTS) {
                 log.error("{}: update {} was interrupted {} times (did it crash the bot?); giving up on it",
                         row.transport(), row.key(), row.attempts());
                 inbox.failed(row.id(), "interrupted " + row.attempts() + " times");
-                return;
+                return true;
             }
             if (row.attempts() > 0) {
                 log.warn("{}: resuming update {} whose handling was interrupted (attempt {})", row.transport(),
@@ -206,20 +250,49 @@ final class Dispatcher {
                 log.warn("{}: stored update {} cannot be read back, skipped: {}", row.transport(), row.key(),
                         e.getMessage());
                 inbox.failed(row.id(), "unreadable: " + e.getMessage());
-                return;
+                return true;
             }
+            String why = null;
             try {
                 handler.handle(update);
-                inbox.done(row.id());
             } catch (Exception | StackOverflowError | LinkageError e) {
-                String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 log.warn("{}: handling update {} failed, skipped: {}", row.transport(), row.key(), why);
                 log.debug("handler failure", e);
-                inbox.failed(row.id(), why);
             }
+            record(row, why);
+            return true;
         } catch (RuntimeException e) {
-            // The store itself failed; the row stays pending and is retried at the next start.
+            // The store itself failed before the handler ran; the row stays pending and is tried again.
             log.error("{}: update {} could not be marked in the store: {}", row.transport(), row.key(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Records a handled row's result, retrying while the store is down (unless stopping: then it stays pending). */
+    private void record(Inbox.Row row, String failure) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                if (failure == null) inbox.done(row.id());
+                else inbox.failed(row.id(), failure);
+                if (attempt > 0) log.info("{}: update {} recorded after the store came back", row.transport(), row.key());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 0) {
+                    log.error("{}: update {} was handled but cannot be recorded ({}); retrying until the store is back",
+                            row.transport(), row.key(), e.getMessage());
+                }
+                if (stopping) return;
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    private void releaseQuietly(String who) {
+        try {
+            inbox.release(who);
+        } catch (RuntimeException e) {
+            log.warn("could not release inbox claims: {} (they lapse after {} s)", e.getMessage(), CLAIM_LEASE.toSeconds());
         }
     }
 
@@ -259,6 +332,12 @@ final class Dispatcher {
         }
         // A terminated pool's threads may still be finishing their last instructions: wait until they are gone.
         for (Thread t : workerThreads) t.join(1000);
+        releaseQuietly(owner); // other replicas may take our unstarted rows at once
+    }
+
+    /** This dispatcher's name in the inbox's claims. */
+    String owner() {
+        return owner;
     }
 
     private static void sleepQuietly(long ms) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import ir.peyk.store.Database;
+import ir.peyk.store.Dialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@link #submit} stores a batch and the transport's next offset in ONE transaction: the offset is confirmed to
  *       the platform (by the next poll) only once the updates are durable.</li>
- *   <li>Duplicates (same transport and key) are ignored ({@code INSERT OR IGNORE}): a platform re-sending, or a
+ *   <li>Duplicates (same transport and key) are ignored ({@code ON CONFLICT DO NOTHING} on the unique key): a platform re-sending, or a
  *       webhook retried, is handled once.</li>
  *   <li>Rows go pending → done | failed (the handler threw) | poison (unreadable; never handled). Pending rows left
  *       by a crash are handled at the next start; done rows never again.</li>
@@ -45,18 +46,6 @@ public final class Inbox implements UpdateSink {
 
     public Inbox(Database db) {
         this.db = db;
-        db.schema("""
-                CREATE TABLE IF NOT EXISTS inbox(
-                  id INTEGER PRIMARY KEY AUTOINCREMENT,
-                  transport TEXT NOT NULL, key TEXT NOT NULL, ordering_key TEXT NOT NULL,
-                  update_json TEXT, status TEXT NOT NULL, error TEXT, attempts INTEGER NOT NULL DEFAULT 0,
-                  received_at INTEGER NOT NULL, finished_at INTEGER,
-                  UNIQUE(transport, key))""",
-                "CREATE INDEX IF NOT EXISTS inbox_pending ON inbox(status, id)",
-                "CREATE INDEX IF NOT EXISTS inbox_finished ON inbox(finished_at)",
-                """
-                CREATE TABLE IF NOT EXISTS transport_offsets(
-                  transport TEXT PRIMARY KEY, next_offset TEXT NOT NULL, updated_at INTEGER NOT NULL)""");
     }
 
     /** Called (on the submitting thread) after a submit stored at least one new pending update. */
@@ -78,8 +67,8 @@ public final class Inbox implements UpdateSink {
         List<Batch.Item> newPoison = new ArrayList<>();
         int added = db.tx(c -> {
             int pending = 0;
-            try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO inbox(transport, key, ordering_key, "
-                    + "update_json, status, error, received_at, finished_at) VALUES(?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO inbox(transport, key, ordering_key, "
+                    + "update_json, status, error, received_at, finished_at) VALUES(?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
                 for (Batch.Item item : batch.items()) {
                     boolean poison = item.update() == null;
                     String json = null;
@@ -157,6 +146,72 @@ public final class Inbox implements UpdateSink {
         });
     }
 
+    /**
+     * Claims, for {@code owner} until {@code now + lease}, pending rows of {@code transports} that may be handled now,
+     * oldest first. A row may be handled when every older pending row of its chat (ordering key) is claimed by
+     * {@code owner} itself: so a chat is handled by one consumer at a time and in order, while different chats go to
+     * whichever consumer asks — several replicas on one PostgreSQL, or the one process on SQLite. A claim whose
+     * deadline passed (its consumer died) counts as no claim, so another consumer takes the chat over from its oldest
+     * pending row. On PostgreSQL the candidate rows are locked {@code FOR UPDATE SKIP LOCKED}: two replicas claiming at
+     * the same moment skip each other's rows instead of waiting or both taking them.
+     */
+    public List<Row> claim(String owner, Collection<String> transports, int limit, long now, Duration lease) {
+        if (transports.isEmpty() || limit <= 0) return List.of();
+        String sql = "SELECT i.id, i.transport, i.key, i.ordering_key, i.update_json, i.attempts FROM inbox i "
+                + "WHERE i.status='pending' AND i.transport IN " + Database.inList(transports.size())
+                + " AND (i.claimed_by IS NULL OR i.claimed_until < ?) AND NOT EXISTS (SELECT 1 FROM inbox o "
+                + "WHERE o.ordering_key=i.ordering_key AND o.status='pending' AND o.id < i.id "
+                + "AND (o.claimed_by IS NULL OR o.claimed_by <> ? OR o.claimed_until < ?)) ORDER BY i.id LIMIT ?"
+                + (db.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE OF i SKIP LOCKED" : "");
+        return db.tx(c -> {
+            List<Row> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                int i = 1;
+                for (String t : transports) p.setString(i++, t);
+                p.setLong(i++, now);
+                p.setString(i++, owner);
+                p.setLong(i++, now);
+                p.setInt(i, limit);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                                r.getInt(6)));
+                    }
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE inbox SET claimed_by=?, claimed_until=? WHERE id=?")) {
+                for (Row row : out) {
+                    p.setString(1, owner);
+                    p.setLong(2, now + lease.toMillis());
+                    p.setLong(3, row.id());
+                    p.addBatch();
+                }
+                if (!out.isEmpty()) p.executeBatch();
+            }
+            return out;
+        });
+    }
+
+    /** Extends {@code owner}'s claims on its pending rows to {@code until} (a live consumer keeps its chats). */
+    public int renew(String owner, long until) {
+        return db.update("UPDATE inbox SET claimed_until=? WHERE claimed_by=? AND status='pending'", until, owner);
+    }
+
+    /**
+     * Gives up claims: {@code owner}'s (a clean stop: other replicas need not wait for the deadline), or every claim
+     * when {@code owner} is null (a SQLite store at start: its one process is this one, so any claim is a dead run's).
+     */
+    public int release(String owner) {
+        return owner == null
+                ? db.update("UPDATE inbox SET claimed_by=NULL, claimed_until=NULL WHERE claimed_by IS NOT NULL")
+                : db.update("UPDATE inbox SET claimed_by=NULL, claimed_until=NULL WHERE claimed_by=?", owner);
+    }
+
+    /** Whether the store is shared by several processes (PostgreSQL), so claims of others must be respected. */
+    public boolean shared() {
+        return db.dialect() == Dialect.POSTGRESQL;
+    }
+
     /** Number of pending rows of {@code transport} (all transports when null). */
     public int pendingCount(String transport) {
         return (int) (transport == null
@@ -170,12 +225,14 @@ public final class Inbox implements UpdateSink {
     }
 
     public void done(long id) {
-        db.update("UPDATE inbox SET status='done', error=NULL, finished_at=? WHERE id=?", System.currentTimeMillis(), id);
+        db.update("UPDATE inbox SET status='done', error=NULL, claimed_by=NULL, claimed_until=NULL, finished_at=? "
+                + "WHERE id=?", System.currentTimeMillis(), id);
     }
 
     /** The handler threw (or the update could not be decoded any more): never retried. */
     public void failed(long id, String error) {
-        db.update("UPDATE inbox SET status='failed', error=?, finished_at=? WHERE id=?", error == null ? "" : error,
+        db.update("UPDATE inbox SET status='failed', error=?, claimed_by=NULL, claimed_until=NULL, finished_at=? "
+                + "WHERE id=?", error == null ? "" : error,
                 System.currentTimeMillis(), id);
     }
 

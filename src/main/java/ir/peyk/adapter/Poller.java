@@ -1,6 +1,7 @@
 package ir.peyk.adapter;
 
 import ir.peyk.metrics.Metrics;
+import ir.peyk.store.Leadership;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,9 @@ import org.slf4j.LoggerFactory;
  * from the stored offset. The dispatcher handles what was stored. Network trouble backs off and goes on; a refused
  * token or a 409 conflict ends this transport with one line for the operator; end of input (the console) ends it
  * quietly.
+ *
+ * <p>Only the leader polls ({@link Leadership}): with replicas on one PostgreSQL exactly one polls each token, and
+ * when it dies another takes over within about a second, from the offset the inbox stored last.
  */
 final class Poller implements Runnable {
     /** How a poller ended. */
@@ -26,10 +30,12 @@ final class Poller implements Runnable {
     private final Inbox inbox;
     private final Dispatcher dispatcher;
     private final Listener listener;
+    private final Leadership leadership;
     private volatile boolean running = true;
     private Thread thread;
 
-    Poller(Transport transport, Inbox inbox, Dispatcher dispatcher, Listener listener) {
+    Poller(Transport transport, Inbox inbox, Dispatcher dispatcher, Listener listener, Leadership leadership) {
+        this.leadership = leadership;
         this.transport = transport;
         this.inbox = inbox;
         this.dispatcher = dispatcher;
@@ -49,7 +55,9 @@ final class Poller implements Runnable {
     @Override
     public void run() {
         String name = transport.name();
-        String offset = inbox.offset(name);
+        String offset = null;
+        boolean leading = false;
+        boolean announced = false;
         long backoff = 500;
         End end = End.STOPPED;
         String message = null;
@@ -59,6 +67,19 @@ final class Poller implements Runnable {
                 break;
             }
             try {
+                if (!leadership.lead()) {
+                    if (leading) log.warn("{}: lost the polling lead; another replica polls now", name);
+                    else if (!announced) log.info("{}: another replica polls this token; standing by", name);
+                    leading = false;
+                    announced = true;
+                    if (!pause(1000)) break;
+                    continue;
+                }
+                if (!leading) {
+                    offset = inbox.offset(name); // the last leader's, when there was one
+                    if (announced) log.warn("{}: took over polling from offset {} (the last leader stopped)", name, offset);
+                    leading = true;
+                }
                 Batch batch = transport.poll(offset);
                 String next = batch.nextOffset() != null ? batch.nextOffset() : offset;
                 if (!batch.items().isEmpty() || (next != null && !next.equals(offset))) {
@@ -92,6 +113,7 @@ final class Poller implements Runnable {
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             }
         }
+        leadership.close();
         listener.ended(this, end, message);
     }
 

@@ -5,6 +5,7 @@ import ir.peyk.adapter.Service;
 import ir.peyk.adapter.Transport;
 import ir.peyk.config.PeykConfig;
 import ir.peyk.store.Database;
+import ir.peyk.store.Dialect;
 import ir.peyk.store.Subscribers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,14 +23,27 @@ public final class BroadcastService implements Service, WorkerSignals {
     private final Broadcasts broadcasts;
     private final Subscribers subscribers;
     private final WorkerSettings settings;
+    private final double sharedPerSecond;
     private final BroadcastCommands commands;
     private volatile BroadcastWorker worker;
 
+    /**
+     * On PostgreSQL (replicas share the store) broadcast sends are paced by a schedule in the store at
+     * {@code throttle.overallPerSecond}, so all replicas together keep the platform's rate.
+     */
     public BroadcastService(Database db, Subscribers subscribers, PeykConfig config) {
-        this(new Broadcasts(new BroadcastStore(db), subscribers, config), subscribers, WorkerSettings.DEFAULT);
+        this(new Broadcasts(new BroadcastStore(db), subscribers, config), subscribers, WorkerSettings.DEFAULT,
+                db.dialect() == Dialect.POSTGRESQL ? config.throttle().overallPerSecond() : 0);
     }
 
     public BroadcastService(Broadcasts broadcasts, Subscribers subscribers, WorkerSettings settings) {
+        this(broadcasts, subscribers, settings, 0);
+    }
+
+    /** @param sharedPerSecond see {@link BroadcastWorker}; 0 leaves the pace to the transports' throttles */
+    public BroadcastService(Broadcasts broadcasts, Subscribers subscribers, WorkerSettings settings,
+                            double sharedPerSecond) {
+        this.sharedPerSecond = sharedPerSecond;
         this.broadcasts = broadcasts;
         this.subscribers = subscribers;
         this.settings = settings;
@@ -49,7 +63,8 @@ public final class BroadcastService implements Service, WorkerSignals {
     public void start(BotApp app) {
         Map<String, Transport> transports = new LinkedHashMap<>();
         for (Transport t : app.transports()) transports.put(t.name(), t);
-        BroadcastWorker w = new BroadcastWorker(broadcasts.store(), subscribers, transports, settings);
+        BroadcastWorker w = new BroadcastWorker(broadcasts.store(), subscribers, transports, settings,
+                sharedPerSecond);
         w.start();
         worker = w;
     }

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * Broadcast jobs and their delivery rows (tables {@code broadcast_jobs}, {@code broadcast_deliveries},
- * {@code broadcast_lease}). This class owns the schema and the job life cycle; {@link DeliveryQueue} owns the rows'
- * sending states. A job is created as a draft (the admin's preview), and confirming it inserts one delivery row per
+ * {@code broadcast_lease}; created by the migration scripts). This class owns the job life cycle; {@link DeliveryQueue}
+ * owns the rows' sending states. A job is created as a draft (the admin's preview), and confirming it inserts one delivery row per
  * recipient in the same transaction that makes it {@code running} — so a running job always has all its rows, and a
  * crash can never leave a half-filled job.
  */
@@ -30,40 +30,6 @@ public final class BroadcastStore {
 
     public BroadcastStore(Database db) {
         this.db = db;
-        db.schema("""
-                CREATE TABLE IF NOT EXISTS broadcast_jobs(
-                  id INTEGER PRIMARY KEY AUTOINCREMENT,
-                  text TEXT NOT NULL,
-                  created_by TEXT NOT NULL,
-                  created_at INTEGER NOT NULL,
-                  status TEXT NOT NULL CHECK(status IN ('pending_confirmation','running','done','cancelled')),
-                  lang TEXT NOT NULL DEFAULT 'fa',
-                  total INTEGER NOT NULL DEFAULT 0,
-                  sent INTEGER NOT NULL DEFAULT 0,
-                  failed INTEGER NOT NULL DEFAULT 0,
-                  skipped INTEGER NOT NULL DEFAULT 0,
-                  started_at INTEGER,
-                  finished_at INTEGER,
-                  notify_transport TEXT, notify_chat TEXT, notify_message TEXT,
-                  summary_sent INTEGER NOT NULL DEFAULT 0)""", """
-                CREATE INDEX IF NOT EXISTS broadcast_jobs_status ON broadcast_jobs(status, id)""", """
-                CREATE TABLE IF NOT EXISTS broadcast_deliveries(
-                  id INTEGER PRIMARY KEY AUTOINCREMENT,
-                  job_id INTEGER NOT NULL REFERENCES broadcast_jobs(id),
-                  transport TEXT NOT NULL,
-                  chat_id TEXT NOT NULL,
-                  is_group INTEGER NOT NULL DEFAULT 0,
-                  is_channel INTEGER NOT NULL DEFAULT 0,
-                  status TEXT NOT NULL CHECK(status IN ('pending','sending','sent','failed','cancelled')),
-                  attempts INTEGER NOT NULL DEFAULT 0,
-                  next_at INTEGER NOT NULL DEFAULT 0,
-                  owner TEXT,
-                  error TEXT,
-                  updated_at INTEGER NOT NULL,
-                  UNIQUE(job_id, transport, chat_id))""", """
-                CREATE INDEX IF NOT EXISTS broadcast_deliveries_queue ON broadcast_deliveries(status, job_id, id)""", """
-                CREATE TABLE IF NOT EXISTS broadcast_lease(
-                  name TEXT PRIMARY KEY, owner TEXT NOT NULL, heartbeat INTEGER NOT NULL)""");
         this.queue = new DeliveryQueue(db);
     }
 
@@ -227,8 +193,8 @@ public final class BroadcastStore {
     /** Inserts the rows (a recipient listed twice gets one row) and makes the job running. */
     private static void run(Connection c, long id, List<Recipient> recipients) throws SQLException {
         long now = System.currentTimeMillis();
-        try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO broadcast_deliveries(job_id, transport, "
-                + "chat_id, is_group, is_channel, status, updated_at) VALUES(?,?,?,?,?,'pending',?)")) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO broadcast_deliveries(job_id, transport, "
+                + "chat_id, is_group, is_channel, status, updated_at) VALUES(?,?,?,?,?,'pending',?) ON CONFLICT DO NOTHING")) {
             int n = 0;
             for (Recipient r : recipients) {
                 p.setLong(1, id);

@@ -52,6 +52,8 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
     private final WorkerLease lease;
     private final ProgressNotifier notifier;
     private final DeliverySender sender;
+    /** The schedule shared with other replicas' workers (PostgreSQL), or null: the transport's throttle alone paces. */
+    private final SharedPace pace;
     private final LinkedBlockingQueue<DeliveryResult> results = new LinkedBlockingQueue<>();
     /** Jobs no longer running (cancelled): their queued rows are skipped, not sent. */
     private final Set<Long> stopped = ConcurrentHashMap.newKeySet();
@@ -67,6 +69,16 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
      */
     public BroadcastWorker(BroadcastStore store, Subscribers subscribers, Map<String, Transport> transports,
                            WorkerSettings settings) {
+        this(store, subscribers, transports, settings, 0);
+    }
+
+    /**
+     * @param sharedPerSecond when above 0, every send first takes a slot of a schedule kept in the store at this rate
+     *                        per transport ({@link SharedPace}): the rate holds across all replicas on one database
+     */
+    public BroadcastWorker(BroadcastStore store, Subscribers subscribers, Map<String, Transport> transports,
+                           WorkerSettings settings, double sharedPerSecond) {
+        this.pace = sharedPerSecond > 0 ? new SharedPace(store.db(), sharedPerSecond) : null;
         this.store = store;
         this.queue = store.queue();
         this.transports = Map.copyOf(transports);
@@ -166,7 +178,7 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
                     lastRefresh = now;
                 }
                 int free = settings.window() - outstanding;
-                if (leader && !stopping && free >= minClaim && now >= nextClaim) {
+                if ((leader || lease.parallel()) && !stopping && free >= minClaim && now >= nextClaim) {
                     List<Delivery> rows = queue.claim(lease.owner(), transports.keySet(), free, now);
                     int claimed = rows.size();
                     outstanding += claimed; // before dispatching: every claimed row comes back as a result
@@ -201,7 +213,12 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
     private void beat() {
         int[] requeued = {0};
         boolean was = leader;
+        if (lease.parallel()) lease.beatWorker();
         leader = lease.acquireOrRenew(requeued);
+        if (leader && was && lease.parallel()) {
+            int dead = lease.requeueDead();
+            if (dead > 0) log.warn("broadcast: {} rows of a worker gone silent go out again", dead);
+        }
         if (leader && !was) {
             log.info("broadcast worker {} is sending{}", lease.owner(),
                     requeued[0] > 0 ? "; " + requeued[0] + " rows of a stopped worker go out again" : "");
@@ -257,6 +274,16 @@ public final class BroadcastWorker implements WorkerSignals, AutoCloseable {
     private DeliveryResult deliver(Delivery d, String text) {
         if (text == null || stopped.contains(d.jobId())) return DeliveryResult.skipped(d);
         if (stopping) return DeliveryResult.released(d);
+        if (pace != null) {
+            try {
+                pace.await(d.transport());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return DeliveryResult.released(d);
+            } catch (RuntimeException e) {
+                return DeliveryResult.released(d); // the store failed: the row goes back to pending, sent later
+            }
+        }
         return sender.send(d, text);
     }
 

@@ -26,25 +26,30 @@ import java.util.OptionalLong;
 public final class DeliveryQueue {
     private final Database db;
 
+    /** PostgreSQL: every replica's worker claims rows side by side; SQLite: only the lease holder claims. */
+    private final boolean parallel;
+
     DeliveryQueue(Database db) {
         this.db = db;
+        this.parallel = db.dialect() == ir.peyk.store.Dialect.POSTGRESQL;
     }
 
     /**
      * Claims up to {@code limit} pending rows of running jobs that are due and go by one of {@code transports}, oldest
-     * job first, and marks them {@code sending} for {@code owner}. Nothing is claimed unless {@code owner} holds the
-     * worker lease (checked in the same transaction).
+     * job first, and marks them {@code sending} for {@code owner}. On SQLite nothing is claimed unless {@code owner}
+     * holds the worker lease; on PostgreSQL every live worker claims ({@code FOR UPDATE SKIP LOCKED}: workers of other
+     * replicas skip each other's rows) as long as its own heartbeat row is there (checked in the same transaction).
      */
     public List<Delivery> claim(String owner, Collection<String> transports, int limit, long now) {
         if (limit <= 0 || transports.isEmpty()) return List.of();
         String in = Database.inList(transports.size());
         return db.tx(c -> {
-            if (!WorkerLease.holds(c, owner)) return List.<Delivery>of();
+            if (!(parallel ? WorkerLease.alive(c, owner) : WorkerLease.holds(c, owner))) return List.<Delivery>of();
             List<Delivery> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT d.id, d.job_id, d.transport, d.chat_id, d.is_group, "
                     + "d.is_channel, d.attempts FROM broadcast_deliveries d JOIN broadcast_jobs j ON j.id=d.job_id "
                     + "WHERE d.status='pending' AND j.status='running' AND d.next_at<=? AND d.transport IN " + in
-                    + " ORDER BY d.job_id, d.id LIMIT ?")) {
+                    + " ORDER BY d.job_id, d.id LIMIT ?" + (parallel ? " FOR UPDATE OF d SKIP LOCKED" : ""))) {
                 int i = 1;
                 p.setLong(i++, now);
                 for (String t : transports) p.setString(i++, t);
@@ -207,26 +212,35 @@ public final class DeliveryQueue {
     /**
      * After a worker died: its {@code sending} rows go back to {@code pending} (they may or may not have been sent —
      * sending again is the price of never losing anyone). Rows of jobs cancelled meanwhile become skipped.
-     * Runs inside the lease takeover transaction.
+     * Runs inside the lease takeover transaction. With {@code aliveSince} null every {@code sending} row is an
+     * orphan (one worker at a time); otherwise only those of workers whose own heartbeat row is older than it (workers
+     * sending side by side, see {@link WorkerLease#beatWorker}).
      */
-    static int requeueOrphans(Connection c, long now) throws SQLException {
+    static int requeueOrphans(Connection c, long now, Long aliveSince) throws SQLException {
+        String dead = aliveSince == null ? "" : " AND NOT EXISTS (SELECT 1 FROM broadcast_lease l WHERE l.name = "
+                + "'" + WorkerLease.WORKER_PREFIX + "' || broadcast_deliveries.owner AND l.heartbeat >= ?)";
         int requeued;
         try (PreparedStatement p = c.prepareStatement("UPDATE broadcast_deliveries SET status='pending', owner=NULL, "
-                + "updated_at=? WHERE status='sending' AND job_id IN (SELECT id FROM broadcast_jobs WHERE status='running')")) {
+                + "updated_at=? WHERE status='sending' AND job_id IN (SELECT id FROM broadcast_jobs WHERE status='running')"
+                + dead)) {
             p.setLong(1, now);
+            if (aliveSince != null) p.setLong(2, aliveSince);
             requeued = p.executeUpdate();
         }
         Map<Long, Integer> skipped = new HashMap<>();
         try (PreparedStatement p = c.prepareStatement(
-                "SELECT job_id, COUNT(*) FROM broadcast_deliveries WHERE status='sending' GROUP BY job_id");
-             ResultSet r = p.executeQuery()) {
-            while (r.next()) skipped.put(r.getLong(1), r.getInt(2));
+                "SELECT job_id, COUNT(*) FROM broadcast_deliveries WHERE status='sending'" + dead + " GROUP BY job_id")) {
+            if (aliveSince != null) p.setLong(1, aliveSince);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) skipped.put(r.getLong(1), r.getInt(2));
+            }
         }
         for (Map.Entry<Long, Integer> e : skipped.entrySet()) {
             try (PreparedStatement p = c.prepareStatement("UPDATE broadcast_deliveries SET status='cancelled', "
-                    + "owner=NULL, updated_at=? WHERE status='sending' AND job_id=?")) {
+                    + "owner=NULL, updated_at=? WHERE status='sending' AND job_id=?" + dead)) {
                 p.setLong(1, now);
                 p.setLong(2, e.getKey());
+                if (aliveSince != null) p.setLong(3, aliveSince);
                 p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement("UPDATE broadcast_jobs SET skipped=skipped+? WHERE id=?")) {

@@ -1,6 +1,7 @@
 package ir.peyk.broadcast;
 
 import ir.peyk.store.Database;
+import ir.peyk.store.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,8 @@ import java.time.Duration;
  */
 final class WorkerLease {
     private static final String NAME = "broadcast-worker";
+    /** Prefix of each worker's own heartbeat row when workers send side by side (PostgreSQL). */
+    static final String WORKER_PREFIX = "worker:";
 
     private final Database db;
     private final String owner;
@@ -40,7 +43,10 @@ final class WorkerLease {
         return db.tx(c -> {
             String holder = null;
             long beat = 0;
-            try (PreparedStatement p = c.prepareStatement("SELECT owner, heartbeat FROM broadcast_lease WHERE name=?")) {
+            // PostgreSQL: lock the row, so two replicas finding it expired at once take it over one after the other
+            // (the second then sees the first's fresh heartbeat). SQLite's one writer serialises this by itself.
+            try (PreparedStatement p = c.prepareStatement("SELECT owner, heartbeat FROM broadcast_lease WHERE name=?"
+                    + (db.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : ""))) {
                 p.setString(1, NAME);
                 try (ResultSet r = p.executeQuery()) {
                     if (r.next()) {
@@ -55,7 +61,7 @@ final class WorkerLease {
             }
             if (holder != null && now - beat < timeoutMillis) return false;
             write(c, now);
-            requeued[0] = DeliveryQueue.requeueOrphans(c, now);
+            requeued[0] = DeliveryQueue.requeueOrphans(c, now, parallel() ? now - timeoutMillis : null);
             return true;
         });
     }
@@ -63,6 +69,46 @@ final class WorkerLease {
     /** Lets the next worker take over at once (after a clean stop, nothing of ours is in flight). */
     void release() {
         db.update("DELETE FROM broadcast_lease WHERE name=? AND owner=?", NAME, owner);
+        if (parallel()) db.update("DELETE FROM broadcast_lease WHERE name=?", WORKER_PREFIX + owner);
+    }
+
+    /**
+     * Whether workers send side by side: on PostgreSQL every replica's worker claims rows and the lease only elects
+     * the one that requeues dead workers' rows, completes jobs and edits progress messages; on SQLite the lease holder
+     * is the only sender.
+     */
+    boolean parallel() {
+        return db.dialect() == Dialect.POSTGRESQL;
+    }
+
+    /** Renews this worker's own heartbeat row (parallel mode): while it is fresh, its claimed rows stay its own. */
+    void beatWorker() {
+        db.update("INSERT INTO broadcast_lease(name, owner, heartbeat) VALUES(?,?,?) ON CONFLICT(name) DO UPDATE "
+                + "SET heartbeat=excluded.heartbeat", WORKER_PREFIX + owner, owner, System.currentTimeMillis());
+    }
+
+    /** The lease holder's round (parallel mode): rows of workers gone silent go back to pending; returns how many. */
+    int requeueDead() {
+        long now = System.currentTimeMillis();
+        return db.tx(c -> {
+            int n = DeliveryQueue.requeueOrphans(c, now, now - timeoutMillis);
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM broadcast_lease WHERE name LIKE ? AND heartbeat < ?")) {
+                p.setString(1, WORKER_PREFIX + "%");
+                p.setLong(2, now - timeoutMillis);
+                p.executeUpdate();
+            }
+            return n;
+        });
+    }
+
+    /** Whether {@code owner}'s own heartbeat row is there (parallel mode); used inside the claim transaction. */
+    static boolean alive(Connection c, String owner) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM broadcast_lease WHERE name=?")) {
+            p.setString(1, WORKER_PREFIX + owner);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
     }
 
     /** Whether {@code owner} holds the lease; used inside the claim transaction. */

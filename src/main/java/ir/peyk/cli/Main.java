@@ -4,6 +4,7 @@ import ir.peyk.config.ConfigException;
 import ir.peyk.config.PeykConfig;
 import ir.peyk.logging.LogSetup;
 import ir.peyk.store.StoreException;
+import ir.peyk.store.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Option;
                 TrainCommand.class,
                 BroadcastCommand.class,
                 WebhookCommand.class,
+                DbCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -39,8 +41,9 @@ public final class Main implements Runnable {
             description = "config file (default: $PEYK_CONFIG, else config/peyk.yaml when present, else built-in defaults)")
     Path config;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "SQLite store (overrides the config and PEYK_DB)")
-    Path db;
+    @Option(names = "--db", paramLabel = "FILE|URL", description = "the store: a SQLite file or "
+            + "postgresql://HOST/DB?user=NAME (overrides the config and PEYK_DB)")
+    String db;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,8 +69,11 @@ public final class Main implements Runnable {
         String dbEnv = System.getenv("PEYK_DB");
         storeChosen = db != null || file != null || (dbEnv != null && !dbEnv.isBlank());
         if (db != null) {
-            c = new PeykConfig(db.toAbsolutePath(), c.article(), c.transports(), c.admins(), c.throttle(), c.webhook(),
-                    c.baseDir());
+            try {
+                c = c.withStore(StoreLocation.parse(db, Path.of("").toAbsolutePath(), System.getenv()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("--db: " + e.getMessage());
+            }
         }
         return c;
     }

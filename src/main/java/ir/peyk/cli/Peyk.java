@@ -35,16 +35,20 @@ public final class Peyk implements AutoCloseable {
 
     /** Opens the configured store, creating it when absent (the bot, ingest, broadcasts: they keep state). */
     public static Peyk open(PeykConfig config) {
-        return new Peyk(config, Database.open(config.store()), null);
+        return open(config, Database.Migrate.YES);
+    }
+
+    public static Peyk open(PeykConfig config, Database.Migrate migrate) {
+        return new Peyk(config, Database.open(config.storeLocation(), migrate), null);
     }
 
     /**
      * For commands that only read (stats, ask, summary, quotes, articles, bench): the configured store when it
-     * exists; otherwise a scratch store in the temporary folder, holding the default article and removed at close —
-     * so {@code java -jar peyk.jar stats} in any folder answers and leaves nothing behind.
+     * exists (or is a server); otherwise a scratch store in the temporary folder, holding the default article and
+     * removed at close — so {@code java -jar peyk.jar stats} in any folder answers and leaves nothing behind.
      */
     public static Peyk openForReading(PeykConfig config) {
-        if (Files.exists(config.store())) return open(config);
+        if (config.store() == null || Files.exists(config.store())) return open(config);
         Path dir;
         try {
             dir = Files.createTempDirectory("peyk-");

@@ -10,6 +10,7 @@ import ir.peyk.config.ConfigException;
 import ir.peyk.config.PeykConfig;
 import ir.peyk.config.TransportConfig;
 import ir.peyk.handler.Router;
+import ir.peyk.store.Database;
 import ir.peyk.store.Subscribers;
 import ir.peyk.transport.Transports;
 import ir.peyk.transport.console.ConsoleTransport;
@@ -29,6 +30,10 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @picocli.CommandLine.Option(names = "--no-migrate", description = "do not change the store's schema: refuse to "
+            + "start when it is not current (when an operator runs `peyk db migrate` once before rolling replicas)")
+    boolean noMigrate;
+
     @Override
     public Integer call() throws Exception {
         PeykConfig config = main.loadConfig();
@@ -41,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
             transports.forEach(Transport::close);
             throw new Main.UserError(e.getMessage());
         }
-        try (Peyk peyk = Peyk.open(config)) {
+        try (Peyk peyk = Peyk.open(config, noMigrate ? Database.Migrate.NO : Database.Migrate.YES)) {
             AnswerEngine engine = new AnswerEngine(peyk.article(null));
             Subscribers subscribers = new Subscribers(peyk.db());
             // Whoever types at the console runs the process: the console user is an admin.

@@ -49,7 +49,7 @@ final class WebhookCommand implements Runnable {
             if (base == null || base.isBlank()) {
                 System.err.println("peyk: webhook.publicUrl (PEYK_WEBHOOK_URL) is not set: printing paths only");
             }
-            try (Database db = Database.open(config.store())) {
+            try (Database db = Database.open(config.storeLocation())) {
                 WebhookSecrets secrets = WebhookSecrets.load(db, System.getenv());
                 for (TransportConfig tc : hooked) {
                     System.out.println(tc.name() + " " + Route.url(base, tc.name(), secrets.pathSecret(tc.name())));
@@ -74,7 +74,7 @@ final class WebhookCommand implements Runnable {
                 throw new Main.UserError(WebhookSecrets.ENV + " is set, so the stored secret is not used: change "
                         + "that variable instead");
             }
-            try (Database db = Database.open(config.store())) {
+            try (Database db = Database.open(config.storeLocation())) {
                 WebhookSecrets.rotate(db);
             }
             System.err.println("peyk: webhook secret forgotten; restart the bot to use and register new URLs");

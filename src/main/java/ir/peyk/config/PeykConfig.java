@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import ir.peyk.store.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +17,10 @@ import java.util.Map;
 
 /**
  * {@code config/peyk.yaml} with the environment laid over it. The file holds no secrets; tokens and overrides come
- * from environment variables: {@code PEYK_DB}, {@code PEYK_TRANSPORT}, {@code PEYK_<NAME>_TOKEN},
+ * from environment variables: {@code PEYK_DB} (and {@code PEYK_DB_PASSWORD}), {@code PEYK_TRANSPORT}, {@code PEYK_<NAME>_TOKEN},
  * {@code PEYK_<NAME>_API_URL}, {@code PEYK_ADMINS}, {@code PEYK_WEBHOOK_PORT}, {@code PEYK_WEBHOOK_URL}.
  *
- * @param store      SQLite file
+ * @param store      the SQLite file; null when the store is PostgreSQL
  * @param article    the default article, ingested on first use when the store is empty
  * @param transports every known transport, enabled or not, by name (insertion order = config order)
  * @param admins     "transport:userId" of the admins who may broadcast
@@ -27,9 +28,27 @@ import java.util.Map;
  * @param webhook    the webhook server
  * @param baseDir    the folder relative paths are resolved against (the config file's parent's parent for
  *                   config/peyk.yaml, i.e. the project folder)
+ * @param storeLocation the store: the SQLite file, or a PostgreSQL URL ({@code store: postgresql://…}) with the
+ *                   password from {@code PEYK_DB_PASSWORD}
  */
 public record PeykConfig(Path store, Path article, Map<String, TransportConfig> transports, List<String> admins,
-                         ThrottleConfig throttle, WebhookConfig webhook, Path baseDir) {
+                         ThrottleConfig throttle, WebhookConfig webhook, Path baseDir, StoreLocation storeLocation) {
+
+    public PeykConfig {
+        if (storeLocation == null) storeLocation = new StoreLocation.Sqlite(store);
+    }
+
+    /** A config whose store is the SQLite file {@code store}. */
+    public PeykConfig(Path store, Path article, Map<String, TransportConfig> transports, List<String> admins,
+                      ThrottleConfig throttle, WebhookConfig webhook, Path baseDir) {
+        this(store, article, transports, admins, throttle, webhook, baseDir, new StoreLocation.Sqlite(store));
+    }
+
+    /** The same config with another store (the command line's {@code --db}). */
+    public PeykConfig withStore(StoreLocation location) {
+        Path file = location instanceof StoreLocation.Sqlite s ? s.file() : null;
+        return new PeykConfig(file, article, transports, admins, throttle, webhook, baseDir, location);
+    }
 
     /** Outgoing limits; 0 turns a limit off. */
     public record ThrottleConfig(double overallPerSecond, double perChatPerSecond, double perGroupPerMinute) {}
@@ -78,6 +97,12 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
         checkKeys(root, "", List.of("store", "article", "transports", "admins", "throttle", "webhook"));
 
         String store = env.getOrDefault("PEYK_DB", text(root, "store", "data/peyk.db"));
+        StoreLocation storeLocation;
+        try {
+            storeLocation = StoreLocation.parse(store, base, env);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException((env.containsKey("PEYK_DB") ? "PEYK_DB: " : "store: ") + e.getMessage());
+        }
         String article = text(root, "article", DEFAULT_ARTICLE);
 
         Map<String, TransportConfig> transports = new LinkedHashMap<>();
@@ -153,8 +178,9 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
         WebhookConfig webhook = new WebhookConfig(wh.path("enabled").asBoolean(false), text(wh, "host", "0.0.0.0"), port,
                 env.getOrDefault("PEYK_WEBHOOK_URL", text(wh, "publicUrl", null)), wh.path("maxBodyBytes").asLong(1 << 20));
 
-        return new PeykConfig(base.resolve(store), base.resolve(article), transports, List.copyOf(admins), throttle,
-                webhook, base);
+        Path storeFile = storeLocation instanceof StoreLocation.Sqlite s ? s.file() : null;
+        return new PeykConfig(storeFile, base.resolve(article), transports, List.copyOf(admins), throttle,
+                webhook, base, storeLocation);
     }
 
     public List<TransportConfig> enabledTransports() {

@@ -23,10 +23,6 @@ public final class ArticleRepository {
 
     public ArticleRepository(Database db) {
         this.db = db;
-        db.schema("""
-                CREATE TABLE IF NOT EXISTS articles(
-                  id TEXT PRIMARY KEY, title TEXT, outlet TEXT, published TEXT, raw TEXT NOT NULL,
-                  is_default INTEGER NOT NULL DEFAULT 0, stored_at INTEGER NOT NULL)""");
     }
 
     /**
@@ -37,7 +33,8 @@ public final class ArticleRepository {
         return db.tx(c -> {
             boolean isNew;
             try (PreparedStatement p = c.prepareStatement(
-                    "INSERT OR IGNORE INTO articles(id, title, outlet, published, raw, stored_at) VALUES(?,?,?,?,?,?)")) {
+                    "INSERT INTO articles(id, title, outlet, published, raw, stored_at) VALUES(?,?,?,?,?,?) "
+                            + "ON CONFLICT DO NOTHING")) {
                 p.setString(1, article.id());
                 p.setString(2, article.meta().title());
                 p.setString(3, article.meta().outlet());
@@ -52,7 +49,7 @@ public final class ArticleRepository {
                 hasDefault = r.next();
             }
             if (makeDefault || !hasDefault) {
-                try (PreparedStatement p = c.prepareStatement("UPDATE articles SET is_default = (id = ?)")) {
+                try (PreparedStatement p = c.prepareStatement("UPDATE articles SET is_default = CASE WHEN id = ? THEN 1 ELSE 0 END")) {
                     p.setString(1, article.id());
                     p.executeUpdate();
                 }

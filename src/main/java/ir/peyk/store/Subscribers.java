@@ -18,17 +18,12 @@ public final class Subscribers {
 
     public Subscribers(Database db) {
         this.db = db;
-        db.schema("""
-                CREATE TABLE IF NOT EXISTS subscribers(
-                  transport TEXT NOT NULL, chat_id TEXT NOT NULL, is_group INTEGER NOT NULL DEFAULT 0,
-                  since INTEGER NOT NULL, PRIMARY KEY(transport, chat_id))""", """
-                CREATE TABLE IF NOT EXISTS chat_settings(
-                  transport TEXT NOT NULL, chat_id TEXT NOT NULL, lang TEXT, PRIMARY KEY(transport, chat_id))""");
     }
 
     /** Subscribes a chat; returns false when it already was. */
     public boolean subscribe(String transport, String chatId, boolean group) {
-        return db.update("INSERT OR IGNORE INTO subscribers(transport, chat_id, is_group, since) VALUES(?,?,?,?)",
+        return db.update("INSERT INTO subscribers(transport, chat_id, is_group, since) VALUES(?,?,?,?) "
+                + "ON CONFLICT DO NOTHING",
                 transport, chatId, group ? 1 : 0, System.currentTimeMillis()) == 1;
     }
 

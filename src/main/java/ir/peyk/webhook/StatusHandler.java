@@ -53,11 +53,26 @@ final class StatusHandler {
             }
             degraded |= s.state() == TransportStatus.State.FAILED;
         }
+        // The counts come from the store: reading them is also the check that the store answers (a PostgreSQL that
+        // went away shows here, while webhooks answer 503 and the platforms keep the updates).
+        long inboxPending = -1;
+        long broadcastPending = -1;
+        ObjectNode store = Http.JSON.createObjectNode();
+        try {
+            inboxPending = health.inboxPending();
+            broadcastPending = health.broadcastPending();
+            store.put("state", "ok");
+        } catch (RuntimeException e) {
+            degraded = true;
+            store.put("state", "unavailable");
+            store.put("detail", e.getMessage());
+        }
         root.put("status", degraded ? "degraded" : "ok");
         root.put("time", Instant.now().toString());
         root.set("transports", ts);
-        putCount(root, "inboxPending", health.inboxPending());
-        putCount(root, "broadcastPending", health.broadcastPending());
+        root.set("store", store);
+        putCount(root, "inboxPending", inboxPending);
+        putCount(root, "broadcastPending", broadcastPending);
         return root;
     }
 

@@ -36,10 +36,9 @@ public final class WebhookSecrets {
     public static WebhookSecrets load(Database db, Map<String, String> env) {
         String fromEnv = env.get(ENV);
         if (fromEnv != null && !fromEnv.isBlank()) return fromEnv(fromEnv.strip());
-        db.schema("CREATE TABLE IF NOT EXISTS webhook_secret (id INTEGER PRIMARY KEY CHECK (id = 1), "
-                + "secret TEXT NOT NULL, created_at INTEGER NOT NULL)");
         String stored = db.tx(c -> {
-            try (var ins = c.prepareStatement("INSERT OR IGNORE INTO webhook_secret(id, secret, created_at) VALUES (1, ?, ?)")) {
+            try (var ins = c.prepareStatement("INSERT INTO webhook_secret(id, secret, created_at) VALUES (1, ?, ?) "
+                    + "ON CONFLICT DO NOTHING")) {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
                 ins.setString(1, B64.encodeToString(fresh));
@@ -57,8 +56,6 @@ public final class WebhookSecrets {
 
     /** Forgets the stored secret: the next {@link #load} makes a new one (every webhook URL changes). */
     public static void rotate(Database db) {
-        db.schema("CREATE TABLE IF NOT EXISTS webhook_secret (id INTEGER PRIMARY KEY CHECK (id = 1), "
-                + "secret TEXT NOT NULL, created_at INTEGER NOT NULL)");
         db.tx(c -> {
             try (var del = c.createStatement()) {
                 return del.executeUpdate("DELETE FROM webhook_secret");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ir.peyk.store.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +40,26 @@ class PeykConfigTest {
     void pathsResolveAgainstTheProjectFolder() throws Exception {
         PeykConfig c = PeykConfig.load(write("store: x/y.db\n"), Map.of());
         assertEquals(dir.resolve("x/y.db"), c.store());
+    }
+
+    @Test
+    void aPostgresqlUrlSelectsPostgresqlWithThePasswordFromTheEnvironmentOnly() throws Exception {
+        PeykConfig c = PeykConfig.load(write("store: postgresql://db.internal/peyk?user=bot&sslmode=require\n"),
+                Map.of("PEYK_DB_PASSWORD", "pw-from-env"));
+        assertNull(c.store(), "no SQLite file");
+        StoreLocation.Postgres pg = (StoreLocation.Postgres) c.storeLocation();
+        assertEquals("jdbc:postgresql://db.internal:5432/peyk?user=bot&sslmode=require", pg.jdbcUrl());
+        assertEquals("postgresql://db.internal:5432/peyk", pg.display());
+        assertEquals("pw-from-env", pg.password());
+        assertFalse(pg.toString().contains("pw-from-env"));
+        PeykConfig env = PeykConfig.load(write("store: data/peyk.db\n"), Map.of("PEYK_DB", "postgres://bot@h:6432/p"));
+        assertEquals("jdbc:postgresql://h:6432/p?user=bot", ((StoreLocation.Postgres) env.storeLocation()).jdbcUrl());
+        ConfigException inFile = assertThrows(ConfigException.class,
+                () -> PeykConfig.load(write("store: postgresql://bot:hunter2@h/p\n"), Map.of()));
+        assertTrue(inFile.getMessage().startsWith("store: the store URL contains a password"), inFile.getMessage());
+        assertFalse(inFile.getMessage().contains("hunter2"));
+        assertEquals(new StoreLocation.Sqlite(dir.resolve("x/y.db")),
+                PeykConfig.load(write("store: x/y.db\n"), Map.of()).storeLocation());
     }
 
     @Test

@@ -14,42 +14,47 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** Part of the store contract: the same tests on a SQLite file and on PostgreSQL. */
 class ArticleRepositoryTest {
     @TempDir
     Path dir;
 
-    @Test
-    void saveIsIdempotentAndSurvivesReopening() throws Exception {
-        Path file = dir.resolve("peyk.db");
+    @ParameterizedTest
+    @MethodSource("ir.peyk.store.Backend#both")
+    void saveIsIdempotentAndSurvivesReopening(String backend) throws Exception {
         Article a = Fixtures.parse(Fixtures.DEFAULT);
-        try (Database db = Database.open(file)) {
-            ArticleRepository repo = new ArticleRepository(db);
-            assertTrue(repo.isEmpty());
-            assertTrue(repo.save(a, false));
-            assertFalse(repo.save(a, false), "the same content again is not new");
-            assertFalse(repo.save(Fixtures.parse(Fixtures.DEFAULT), true));
-            assertEquals(1, repo.list().size());
-        }
-        assertTrue(Files.size(file) > 0);
-        try (Database db = Database.open(file)) {
-            ArticleRepository repo = new ArticleRepository(db);
-            ArticleRepository.Listing l = repo.list().get(0);
-            assertEquals(a.id(), l.id());
-            assertEquals(a.title(), l.title());
-            assertEquals("دنیای اقتصاد", l.outlet());
-            assertEquals("2023-07-12", l.published());
-            assertTrue(l.isDefault(), "the first article becomes the default");
-            Article back = repo.find(a.id()).orElseThrow();
-            assertEquals(a.sentences(), back.sentences());
-            assertEquals(a.meta(), back.meta());
-            assertEquals(a.raw(), back.raw());
+        try (Backend store = Backend.of(backend)) {
+            try (Database db = store.open()) {
+                ArticleRepository repo = new ArticleRepository(db);
+                assertTrue(repo.isEmpty());
+                assertTrue(repo.save(a, false));
+                assertFalse(repo.save(a, false), "the same content again is not new");
+                assertFalse(repo.save(Fixtures.parse(Fixtures.DEFAULT), true));
+                assertEquals(1, repo.list().size());
+            }
+            try (Database db = store.open()) {
+                ArticleRepository repo = new ArticleRepository(db);
+                ArticleRepository.Listing l = repo.list().get(0);
+                assertEquals(a.id(), l.id());
+                assertEquals(a.title(), l.title());
+                assertEquals("دنیای اقتصاد", l.outlet());
+                assertEquals("2023-07-12", l.published());
+                assertTrue(l.isDefault(), "the first article becomes the default");
+                Article back = repo.find(a.id()).orElseThrow();
+                assertEquals(a.sentences(), back.sentences());
+                assertEquals(a.meta(), back.meta());
+                assertEquals(a.raw(), back.raw());
+            }
         }
     }
 
-    @Test
-    void defaultSwitching() {
-        try (Database db = Database.open(dir.resolve("d.db"))) {
+    @ParameterizedTest
+    @MethodSource("ir.peyk.store.Backend#both")
+    void defaultSwitching(String backend) {
+        try (Backend store = Backend.of(backend); Database db = store.open()) {
             ArticleRepository repo = new ArticleRepository(db);
             Article first = Fixtures.parse(Fixtures.DEFAULT);
             Article irna = Fixtures.parse(Fixtures.IRNA);
@@ -70,10 +75,11 @@ class ArticleRepositoryTest {
         }
     }
 
-    @Test
-    void manyArticles() throws ArticleException {
+    @ParameterizedTest
+    @MethodSource("ir.peyk.store.Backend#both")
+    void manyArticles(String backend) throws ArticleException {
         String base = Fixtures.text(Fixtures.HAMSHAHRI);
-        try (Database db = Database.open(dir.resolve("many.db"))) {
+        try (Backend store = Backend.of(backend); Database db = store.open()) {
             ArticleRepository repo = new ArticleRepository(db);
             for (int i = 0; i < 200; i++) {
                 repo.save(ArticleParser.parse(base.replace("۴۵۰ هزار نفر", i + " هزار نفر")), false);

@@ -237,18 +237,36 @@ public final class Database implements AutoCloseable {
             if (Files.isDirectory(path)) {
                 throw new StoreException("the store path " + path + " is a folder, not a file", null);
             }
-            try {
-                Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA journal_mode=WAL");
-                    s.execute("PRAGMA synchronous=NORMAL");
-                    s.execute("PRAGMA busy_timeout=5000");
-                    s.execute("PRAGMA foreign_keys=ON");
-                    s.execute("CREATE TABLE IF NOT EXISTS peyk_probe(x INTEGER)"); // fails now, not later, if read-only
+            // Several processes may create the same new file at once (replicas, a CLI beside the bot): switching a
+            // fresh file to WAL races on its rollback journal (SQLITE_IOERR_DELETE_NOENT, SQLITE_BUSY), which a
+            // second try, after the other has finished, does not meet.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
+                    try (Statement s = c.createStatement()) {
+                        s.execute("PRAGMA busy_timeout=5000");
+                        s.execute("PRAGMA journal_mode=WAL");
+                        s.execute("PRAGMA synchronous=NORMAL");
+                        s.execute("PRAGMA foreign_keys=ON");
+                        s.execute("CREATE TABLE IF NOT EXISTS peyk_probe(x INTEGER)"); // fails now, not later, if read-only
+                    } catch (SQLException e) {
+                        c.close();
+                        throw e;
+                    }
+                    return new SqliteConnection(c);
+                } catch (SQLException e) {
+                    String m = String.valueOf(e.getMessage());
+                    boolean race = m.contains("SQLITE_IOERR") || m.contains("SQLITE_BUSY") || m.contains("locked");
+                    if (!race || attempt >= 5) {
+                        throw new StoreException("cannot open the store " + path + " for writing: " + firstLine(m), e);
+                    }
+                    try {
+                        Thread.sleep(20L * attempt);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw new StoreException("interrupted while opening the store " + path, ie);
+                    }
                 }
-                return new SqliteConnection(c);
-            } catch (SQLException e) {
-                throw new StoreException("cannot open the store " + path + " for writing: " + firstLine(e.getMessage()), e);
             }
         }
 

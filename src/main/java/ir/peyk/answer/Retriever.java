@@ -49,7 +49,7 @@ final class Retriever {
 
     /**
      * The last word of a Persian question is mostly its verb (رفت، رسید، میره), which the article words otherwise more
-     * often than its nouns: it counts for less.
+     * often than its nouns, and a generic adjective (جدید) picks out little: both count for less.
      */
     static final double VERB_SLOT = 0.5;
 
@@ -81,7 +81,8 @@ final class Retriever {
             int df = 0;
             for (int d = 0; d < n; d++) if (quality[k][d] > 0) df++;
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-            importance[k] = terms.get(k).weight() * idf * (finalVerbSlot(q, terms.get(k)) ? VERB_SLOT : 1);
+            boolean weak = finalVerbSlot(q, terms.get(k)) || GENERIC.contains(terms.get(k).text());
+            importance[k] = terms.get(k).weight() * idf * (weak ? VERB_SLOT : 1);
             total += importance[k];
         }
         double article = 0;
@@ -95,7 +96,8 @@ final class Retriever {
             article += importance[k] * best;
             if (best == 0) {
                 missing = Math.max(missing, total == 0 ? 0 : importance[k] / total);
-                boolean noun = terms.get(k).weight() >= 1 && terms.get(k).role() == Question.Role.NOUN;
+                boolean noun = terms.get(k).weight() >= 1 && terms.get(k).role() == Question.Role.NOUN
+                        && !GENERIC.contains(terms.get(k).text());   // "اورژانس جدید": the new one is the one asked
                 nounMissing |= noun;
                 if (noun && !finalVerbSlot(q, terms.get(k))) nounsMissing++;
                 modifierMissing |= noun && modifiesFound(q, k, quality);

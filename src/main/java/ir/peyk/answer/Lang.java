@@ -84,6 +84,8 @@ final class Lang {
     static final List<String[]> PERIOD_WORDS = phrases("period-words.txt");
     static final List<String[]> PLACES = phrases("places.txt");
     static final Set<String> ONE_WORD_PLACES = oneWord(PLACES);
+    /** Every word of a place name (تهران، خراسان، رضوی): never part of a personal name found by structure. */
+    static final Set<String> PLACES_ANY = anyWord(PLACES);
     /** Shared with the number extractor: units (canonical names as values) and scale words. */
     static final PhraseTable<String> UNITS = PhraseTable.load("units.txt");
     static final PhraseTable<Double> SCALES = PhraseTable.load("scale-words.txt", Double::parseDouble);
@@ -180,6 +182,12 @@ final class Lang {
             if (!k.isEmpty()) out.add(PersianText.words(k).toArray(String[]::new));
         }
         return List.copyOf(out);
+    }
+
+    private static Set<String> anyWord(List<String[]> phrases) {
+        Set<String> s = new java.util.HashSet<>();
+        for (String[] p : phrases) s.addAll(java.util.Arrays.asList(p));
+        return Set.copyOf(s);
     }
 
     private static Set<String> oneWord(List<String[]> phrases) {

@@ -57,6 +57,7 @@ final class People {
             List<Mention> found = new ArrayList<>();
             for (Mention m : PersonMentions.speakers(doc, d)) found.add(m);
             for (Mention m : PersonMentions.freeNames(doc, d, found)) found.add(m);
+            for (Mention m : PersonMentions.byStructure(doc, d, found)) found.add(m);
             found.sort((a, b) -> Integer.compare(a.from(), b.from()));
             for (Mention raw : found) {
                 Mention m = link(doc, raw, previousSpeaker, d);

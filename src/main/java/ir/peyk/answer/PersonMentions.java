@@ -172,6 +172,48 @@ final class PersonMentions {
         return out;
     }
 
+    /**
+     * Names found by their place in the sentence rather than by a first-name list: the plain words before a comma and
+     * a title ("یاشار بخشی، مدیرکل …،"), and the words after "به گفته" up to a comma. A surname that is also a common
+     * word (بخشی، خوش، آشنا) is a name there.
+     */
+    static List<People.Mention> byStructure(Doc doc, int d, List<People.Mention> taken) {
+        List<People.Mention> out = new ArrayList<>();
+        String[] w = doc.words;
+        for (int i = 1; i < w.length; i++) {
+            if (covered(taken, i) || covered(out, i)) continue;
+            boolean apposition = opensTitle(w[i]) && isComma(doc.gapBefore(i));
+            boolean accordingTo = i >= 2 && w[i - 1].equals("گفته") && w[i - 2].equals("به") && !doc.punctBefore(i);
+            if (apposition) {
+                int end = i;                            // the name ends at the comma before the title
+                if (!plain(w[i - 1])) continue;
+                int start = i - 1;
+                while (start > 0 && end - start < 3 && !doc.punctBefore(start) && plain(w[start - 1])) start--;
+                if (start > 0 && !doc.punctBefore(start) && !w[start - 1].equals("گفته")) continue;   // mid-clause words
+                if (end - start < 2 || covered(taken, start)) continue;
+                int tTo = i + 1;
+                while (tTo < w.length && tTo - i < 8 && !doc.punctBefore(tTo) && (w[tTo].equals("و") || !isCut(w[tTo]))) tTo++;
+                Parsed p = new Parsed(People.Kind.NAME_TITLE, start, tTo, start, end, i, tTo);
+                out.add(new People.Mention(d, p.from, p.to, p.kind, person(doc, p), -1, 0, false));
+                i = tTo - 1;
+            } else if (accordingTo && plain(w[i])) {
+                int end = i;
+                while (end < w.length && end - i < 3 && plain(w[end]) && !(end > i && doc.punctBefore(end))) end++;
+                if (end < w.length && !doc.punctBefore(end)) continue;          // "به گفته مسئولان شهری …": no name
+                Parsed p = new Parsed(People.Kind.NAME, i, end, i, end, -1, -1);
+                out.add(new People.Mention(d, p.from, p.to, p.kind, person(doc, p), -1, 0, false));
+                i = end - 1;
+            }
+        }
+        return out;
+    }
+
+    /** A word that may be part of a personal name: no function word, title, number, generic speaker or time word. */
+    private static boolean plain(String w) {
+        return !isCut(w) && !endsName(w) && !opensTitle(w) && !Lang.GENERIC_SPEAKERS.contains(w) && !Lang.PRONOUNS.contains(w)
+                && !Lang.PLACES_ANY.contains(w);
+    }
+
     /** A fresh, unlinked person holding what the mention says (single-letter initials are not name words). */
     static People.Person person(Doc doc, Parsed p) {
         People.Person x = new People.Person();

@@ -35,6 +35,7 @@ public final class AnswerEngine {
     private final Ranker ranker;
     private final NewsAnswers news;
     private final SentenceAnswers sentences;
+    private final EnglishQuestions english;
 
     public AnswerEngine(Article article) {
         this(article, AnswerModel.shipped());
@@ -51,6 +52,7 @@ public final class AnswerEngine {
         this.ranker = new Ranker(index, people);
         this.news = new NewsAnswers(article, index);
         this.sentences = new SentenceAnswers(index, people, model);
+        this.english = new EnglishQuestions(article);
     }
 
     public Article article() {
@@ -68,7 +70,7 @@ public final class AnswerEngine {
     public Answer ask(String question) {
         String q = question == null ? "" : question;
         try {
-            return answer(q);
+            return EnglishQuestions.asked(q, answer(english.toPersian(q)));   // English / Finglish: asked in Persian
         } catch (RuntimeException e) {
             LOG.warn("question not answered because of an internal error: {}", e.toString());
             return Answer.decline(q.length() > QuestionAnalyzer.MAX_CHARS ? q.substring(0, QuestionAnalyzer.MAX_CHARS) : q);
@@ -93,7 +95,7 @@ public final class AnswerEngine {
 
     /** Runs both paths on {@code question} without choosing (for `peyk eval` and `peyk train`). */
     public Trace trace(String question) {
-        Question q = analyzer.analyze(question == null ? "" : question);
+        Question q = analyzer.analyze(question == null ? "" : english.toPersian(question));
         Answer typed = q.news() != null ? news.answer(q).orElse(Answer.decline(q.raw()))
                 : typed(q).orElse(Answer.decline(q.raw()));
         List<String> unmatched = q.terms().stream().filter(t -> !t.matched()).map(Question.Term::text).toList();

@@ -1,0 +1,113 @@
+package ir.peyk.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.peyk.answer.EnglishQuestions.Script;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * English and Finglish questions about the Persian default article (qa-default-english.jsonl, also scored by
+ * `peyk eval`): every answerable one answered with the expected words, every other one declined. Names are found by
+ * transliteration against the article, so none of them is in any word list.
+ */
+class EnglishQuestionsTest {
+    static Stream<Arguments> questions() throws IOException {
+        List<Arguments> out = new ArrayList<>();
+        ObjectMapper m = new ObjectMapper();
+        try (InputStream in = EnglishQuestionsTest.class.getResourceAsStream("/eval/qa-default-english.jsonl")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) continue;
+                JsonNode n = m.readTree(line);
+                List<List<String>> expect = new ArrayList<>();
+                for (JsonNode g : n.get("expect")) {
+                    List<String> alts = new ArrayList<>();
+                    g.forEach(a -> alts.add(a.asText()));
+                    expect.add(alts);
+                }
+                out.add(Arguments.of(n.get("id").asText(), n.get("q").asText(), n.get("answerable").asBoolean(), expect));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("questions")
+    void answeredFromThePersianArticleOrDeclined(String id, String q, boolean answerable, List<List<String>> expect) {
+        Answer a = Fixtures.engine(Fixtures.DEFAULT).ask(q);
+        assertEquals(q, a.question(), "the answer is to the question asked, not to its Persian rewrite");
+        if (!answerable) {
+            assertFalse(a.answered(), () -> id + " must be declined, got " + a.answer());
+            return;
+        }
+        assertTrue(a.answered(), () -> id + " declined: " + q);
+        assertFalse(a.evidence().isEmpty());
+        String got = Fixtures.norm(a.answer());
+        for (List<String> group : expect) {
+            assertTrue(group.stream().anyMatch(alt -> got.contains(Fixtures.norm(alt))), () -> id + " answered " + a.answer());
+        }
+    }
+
+    @Test
+    void theDoneWhenQuestion() {
+        Answer a = Fixtures.engine(Fixtures.DEFAULT).ask("How many users does Rubika have?");
+        assertEquals(Answer.Kind.SPAN, a.kind());
+        assertTrue(Fixtures.norm(a.answer()).startsWith("بیش از 40 میلیون نفر"), a.answer());
+    }
+
+    @Test
+    void namesAreTransliteratedAgainstTheArticlesOwnWords() {
+        EnglishQuestions e = new EnglishQuestions(Fixtures.article(Fixtures.DEFAULT));
+        assertEquals("چند کاربر روبیکا دارد؟", e.toPersian("How many users does Rubika have?"));
+        assertTrue(e.toPersian("Who is Zarepour?").contains("زارعپور"));
+        assertTrue(e.toPersian("What did Zare-pour say?").contains("زارعپور") || e.toPersian("What did Zarepur say?").contains("زارعپور"));
+        assertTrue(e.toPersian("What is Eitaa?").contains("ایتا"));
+        assertTrue(e.toPersian("What is Soroush?").contains("سروش"));
+        // a name the article does not write stays as typed: the engine then finds a term it lacks
+        assertTrue(e.toPersian("How many users does Telegram have?").contains("telegram"));
+        // the same question about another article finds that article's words
+        EnglishQuestions dams = new EnglishQuestions(Fixtures.article(Fixtures.DAMS));
+        assertTrue(dams.toPersian("How full are the dams of Tehran?").contains("تهران"), dams.toPersian("How full are the dams of Tehran?"));
+    }
+
+    @Test
+    void englishWordOrderBecomesPersian() {
+        EnglishQuestions e = new EnglishQuestions(Fixtures.article(Fixtures.DEFAULT));
+        assertEquals("چند نفر کاربر فعال روزانه؟", e.toPersian("How many people are daily active users?"));
+        assertEquals("عنوان خبر چیست؟", e.toPersian("What is the title of the news?"));
+        assertEquals("آیا روبیکا تماس تصویری دارد؟", e.toPersian("Does Rubika have video calls?"));
+    }
+
+    @Test
+    void scriptIsToldFromTheLettersAndTheWords() {
+        assertEquals(Script.ENGLISH, EnglishQuestions.script("Who is the minister?"));
+        assertEquals(Script.FINGLISH, EnglishQuestions.script("rubika chand karbar dare?"));
+        assertEquals(Script.FINGLISH, EnglishQuestions.script("in khabar kei montasher shod"));
+        assertEquals(Script.PERSIAN, EnglishQuestions.script("روبیکا چند کاربر دارد؟"));
+        assertEquals(Script.PERSIAN, EnglishQuestions.script("زارعپور درباره WhatsApp چه گفت؟"));
+        assertEquals(Script.PERSIAN, EnglishQuestions.script(""));
+        assertEquals(Script.PERSIAN, EnglishQuestions.script(null));
+    }
+
+    @Test
+    void persianQuestionsAndHostileInputPassThrough() {
+        EnglishQuestions e = new EnglishQuestions(Fixtures.article(Fixtures.DEFAULT));
+        assertEquals("روبیکا چند کاربر دارد؟", e.toPersian("روبیکا چند کاربر دارد؟"));
+        assertEquals("?!", e.toPersian("?!"));
+        String junk = "x".repeat(5000) + " ' ’ n't 's";
+        e.toPersian(junk);                                    // no exception, bounded work
+        assertFalse(Fixtures.engine(Fixtures.DEFAULT).ask(junk).answered());
+    }
+}

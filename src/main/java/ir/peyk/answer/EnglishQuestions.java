@@ -51,8 +51,10 @@ public final class EnglishQuestions {
     private static final Map<String, Gloss> GLOSSARY = glossary();
     private static final int GLOSSARY_MAX_WORDS = GLOSSARY.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
     private static final Set<String> GLOSSARY_PERSIAN = glossaryPersian();
+    private static final Map<String, String> ENGLISH_OF = englishOf();
     private static final Set<String> STOPWORDS = Lexicon.keySet("english-stopwords.txt");
     private static final Map<String, String> FINGLISH = pairs("finglish.txt");
+    private static final Set<String> QUESTION_WORDS = questionWords();
     private static final Set<String> AUXILIARIES = Set.of("have", "has", "had");
     private static final int MAX_GAP = 8;
     private static final int MAX_NAME = 30;
@@ -96,7 +98,9 @@ public final class EnglishQuestions {
             if (FINGLISH.containsKey(t)) finglish++;
             if (STOPWORDS.contains(t) || CUE_WORDS.contains(t) || glossary(t) != null) english++;
         }
-        return finglish > english ? Script.FINGLISH : Script.ENGLISH;
+        if (finglish > english) return Script.FINGLISH;
+        // a Persian question about a Latin name ("Kubernetes چیست") has no English word
+        return english == 0 && other > 0 ? Script.PERSIAN : Script.ENGLISH;
     }
 
     /** The Persian question for {@code question} when it is written in Latin letters; otherwise the question itself. */
@@ -110,6 +114,19 @@ public final class EnglishQuestions {
         StringBuilder b = new StringBuilder();
         for (String p : piece) if (p != null && !p.isEmpty()) b.append(b.length() == 0 ? "" : " ").append(p);
         return b.length() == 0 ? question : b + "؟";
+    }
+
+    /**
+     * The English for a Persian word of the glossary ({@code نفر} → people, {@code درصد} → percent): the first entry
+     * that gives it; null when the glossary has none.
+     */
+    public static String english(String persian) {
+        return persian == null ? null : ENGLISH_OF.get(PersianText.key(persian));
+    }
+
+    /** An English or Finglish question word ("how", "who", "chand", "kiye"). */
+    static boolean isQuestionWord(String w) {
+        return QUESTION_WORDS.contains(w.toLowerCase(Locale.ROOT));
     }
 
     /** {@code a} as the answer to {@code asked} (the engine answered its Persian rewrite). */
@@ -339,6 +356,24 @@ public final class EnglishQuestions {
             Kind kind = en.endsWith("(adj)") ? Kind.ADJ : en.endsWith("(v)") ? Kind.VERB : Kind.NOUN;
             if (kind != Kind.NOUN) en = en.substring(0, en.lastIndexOf('('));
             out.putIfAbsent(String.join(" ", tokens(PersianText.key(en))), new Gloss(List.copyOf(alts), kind));
+        }
+        return Map.copyOf(out);
+    }
+
+    /** The first word of each English cue that is no auxiliary ("how", "what" …) and the Finglish question words. */
+    private static Set<String> questionWords() {
+        Set<String> out = new HashSet<>();
+        for (Cue c : CUES) if (!c.atStart() && !STOPWORDS.contains(c.words()[0])) out.add(c.words()[0]);
+        FINGLISH.forEach((fin, fa) -> { if (Lang.CUES_BY_FIRST.containsKey(fa) && fin.length() > 2) out.add(fin); });
+        return Set.copyOf(out);
+    }
+
+    private static Map<String, String> englishOf() {
+        Map<String, String> out = new HashMap<>();
+        for (String line : Lexicon.lines("glossary-en.txt")) {             // file order: the first entry wins
+            int eq = line.indexOf('=');
+            String en = line.substring(0, eq).replaceAll("\\((adj|v)\\)", "").strip();
+            for (String a : line.substring(eq + 1).split(",")) if (!a.isBlank()) out.putIfAbsent(PersianText.key(a.strip()), en);
         }
         return Map.copyOf(out);
     }

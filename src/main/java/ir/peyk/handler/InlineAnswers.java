@@ -6,6 +6,7 @@ import ir.peyk.adapter.InlineResult;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.answer.Answer;
 import ir.peyk.answer.AnswerEngine;
+import ir.peyk.answer.QuestionCues;
 import ir.peyk.answer.Quote;
 import ir.peyk.answer.Summary;
 import ir.peyk.article.Sentence;
@@ -69,6 +70,7 @@ final class InlineAnswers {
             Answer a = engine.ask(query);
             Metrics.answer(a.answered(), System.nanoTime() - started);
             if (a.answered() && a.answer() != null && !a.answer().isBlank()) out.add(answer(turn, query, a));
+            else if (QuestionCues.present(query)) out.add(declined(turn, query));   // said first, before the matches
             quotes(turn, engine.searchQuotes(query), out);
             summary(turn, out);
             sentences(turn, words, out);
@@ -83,6 +85,12 @@ final class InlineAnswers {
                 : turn.t("inline.answer.text", "question", query, "answer", p.answer(),
                         "evidence", p.evidence().get(0).text().strip(), "title", engine.article().title());
         return result(turn, "a", turn.t("inline.answer.title"), p.answer(), text);
+    }
+
+    /** A question the article does not answer: saying so comes before the quotes and sentences that merely match. */
+    private InlineResult declined(Turn turn, String query) {
+        String text = turn.t("inline.declined.text", "question", query, "title", engine.article().title());
+        return result(turn, "n", turn.t("inline.declined.title"), turn.t("inline.declined.description", "question", query), text);
     }
 
     private void summary(Turn turn, List<InlineResult> out) {

@@ -4,6 +4,7 @@ import ir.peyk.metrics.Metrics;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.answer.Answer;
 import ir.peyk.answer.AnswerEngine;
+import ir.peyk.answer.EnglishQuestions;
 import ir.peyk.answer.Evidence;
 import ir.peyk.article.Article;
 import ir.peyk.article.Sentence;
@@ -31,6 +32,14 @@ final class Questions {
             turn.reply(turn.t("ask.tooLong", "max", MAX_QUESTION, "length", q.length()));
             return;
         }
+        // English asked in a Persian chat is answered in English (Finglish is Persian: the chat's language stays)
+        if (EnglishQuestions.script(q) == EnglishQuestions.Script.ENGLISH) turn.switchLanguage("en");
+        SmallTalk.Kind chat = SmallTalk.kind(q);
+        if (chat != null) {
+            turn.reply(SmallTalk.reply(turn, chat, engine.article().title()));
+            return;
+        }
+        q = SmallTalk.withoutGreeting(q);
         if (PersianText.keyWords(q).isEmpty()) {
             turn.reply(turn.t("ask.empty"));
             return;
@@ -43,7 +52,8 @@ final class Questions {
             return;
         }
         Presented p = present(a);
-        String text = turn.t("ask.answer", "answer", p.answer());
+        String text = "en".equals(turn.lang()) ? EnglishAnswers.frame(turn, p.answer(), engine.article().meta().published())
+                : turn.t("ask.answer", "answer", p.answer());
         if (p.evidence().isEmpty()) {
             turn.reply(text);
             return;

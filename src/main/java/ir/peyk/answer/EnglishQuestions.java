@@ -42,8 +42,8 @@ public final class EnglishQuestions {
     /** A glossary entry: the Persian alternatives, and whether the English is an adjective (it then follows its noun). */
     private record Gloss(List<String> persian, Kind kind) {}
 
-    /** What each question word became: its Persian goes after the noun (ADJ) or last (VERB), is a noun or name, or other. */
-    private enum Kind { OTHER, ADJ, NOUN, VERB }
+    /** What each question word became: a noun or name, an adjective, a verb (said last), or other (a preposition …). */
+    enum Kind { OTHER, ADJ, NOUN, VERB }
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.,/][\\p{L}\\p{N}]+)*");
     private static final List<Cue> CUES = cues();
@@ -176,20 +176,20 @@ public final class EnglishQuestions {
     }
 
     /**
-     * English puts adjectives before their noun, Persian after it: "monthly active users" is کاربران فعال ماهانه —
-     * the noun, then the adjectives nearest it first.
+     * English puts modifiers before the noun, Persian after it, so a run of nouns and adjectives reads backwards:
+     * "monthly active users" is کاربران فعال ماهانه, "Tehran Regional Water Company" شرکت آب منطقه‌ای تهران. A run ends at
+     * anything else — a dropped word, a verb, a preposition, a question word.
      */
-    private static String[] nounFirst(String[] piece, Kind[] kind) {
+    static String[] nounFirst(String[] piece, Kind[] kind) {
         String[] out = piece.clone();
-        for (int i = 0; i < piece.length; i++) {
-            if (kind[i] != Kind.ADJ || piece[i] == null) continue;
+        int i = 0;
+        while (i < piece.length) {
             int j = i;
-            while (j < piece.length && kind[j] == Kind.ADJ && piece[j] != null) j++;
-            if (j < piece.length && kind[j] == Kind.NOUN && piece[j] != null) {
-                out[i] = piece[j];
-                for (int k = i + 1; k <= j; k++) out[k] = piece[j - (k - i)];
-                i = j;
+            while (j < piece.length && piece[j] != null && (kind[j] == Kind.ADJ || kind[j] == Kind.NOUN)) j++;
+            if (j - i >= 2 && kind[j - 1] == Kind.NOUN) {
+                for (int k = i; k < j; k++) out[k] = piece[j - 1 - (k - i)];
             }
+            i = Math.max(j, i + 1);
         }
         return out;
     }
@@ -353,7 +353,7 @@ public final class EnglishQuestions {
             List<String> alts = new ArrayList<>();
             for (String a : line.substring(eq + 1).split(",")) if (!a.isBlank()) alts.add(PersianText.key(a.strip()));
             String en = line.substring(0, eq).strip();
-            Kind kind = en.endsWith("(adj)") ? Kind.ADJ : en.endsWith("(v)") ? Kind.VERB : Kind.NOUN;
+            Kind kind = en.endsWith("(adj)") ? Kind.ADJ : en.endsWith("(v)") ? Kind.VERB : en.endsWith("(x)") ? Kind.OTHER : Kind.NOUN;
             if (kind != Kind.NOUN) en = en.substring(0, en.lastIndexOf('('));
             out.putIfAbsent(String.join(" ", tokens(PersianText.key(en))), new Gloss(List.copyOf(alts), kind));
         }
@@ -372,7 +372,7 @@ public final class EnglishQuestions {
         Map<String, String> out = new HashMap<>();
         for (String line : Lexicon.lines("glossary-en.txt")) {             // file order: the first entry wins
             int eq = line.indexOf('=');
-            String en = line.substring(0, eq).replaceAll("\\((adj|v)\\)", "").strip();
+            String en = line.substring(0, eq).replaceAll("\\((adj|v|x)\\)", "").strip();
             for (String a : line.substring(eq + 1).split(",")) if (!a.isBlank()) out.putIfAbsent(PersianText.key(a.strip()), en);
         }
         return Map.copyOf(out);

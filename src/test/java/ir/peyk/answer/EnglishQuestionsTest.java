@@ -19,15 +19,23 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * English and Finglish questions about the Persian default article (qa-default-english.jsonl, also scored by
- * `peyk eval`): every answerable one answered with the expected words, every other one declined. Names are found by
- * transliteration against the article, so none of them is in any word list.
+ * English and Finglish questions about Persian articles (qa-default-english.jsonl on the default article, and
+ * qa-other-english / qa-metro-english on two others; all also scored by `peyk eval`): every answerable one answered
+ * with the expected words, every other one declined. Names are found by transliteration against each article, so none
+ * of them is in any word list.
  */
 class EnglishQuestionsTest {
     static Stream<Arguments> questions() throws IOException {
         List<Arguments> out = new ArrayList<>();
+        add(out, "qa-default-english.jsonl", Fixtures.DEFAULT);
+        add(out, "qa-other-english.jsonl", Fixtures.DAMS);
+        add(out, "qa-metro-english.jsonl", "hamshahri-metro.fa.txt");
+        return out.stream();
+    }
+
+    private static void add(List<Arguments> out, String file, String article) throws IOException {
         ObjectMapper m = new ObjectMapper();
-        try (InputStream in = EnglishQuestionsTest.class.getResourceAsStream("/eval/qa-default-english.jsonl")) {
+        try (InputStream in = EnglishQuestionsTest.class.getResourceAsStream("/eval/" + file)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank()) continue;
                 JsonNode n = m.readTree(line);
@@ -37,16 +45,16 @@ class EnglishQuestionsTest {
                     g.forEach(a -> alts.add(a.asText()));
                     expect.add(alts);
                 }
-                out.add(Arguments.of(n.get("id").asText(), n.get("q").asText(), n.get("answerable").asBoolean(), expect));
+                out.add(Arguments.of(n.get("id").asText(), n.get("q").asText(), article, n.get("answerable").asBoolean(), expect));
             }
         }
-        return out.stream();
     }
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("questions")
-    void answeredFromThePersianArticleOrDeclined(String id, String q, boolean answerable, List<List<String>> expect) {
-        Answer a = Fixtures.engine(Fixtures.DEFAULT).ask(q);
+    void answeredFromThePersianArticleOrDeclined(String id, String q, String article, boolean answerable,
+                                                 List<List<String>> expect) {
+        Answer a = Fixtures.engine(article).ask(q);
         assertEquals(q, a.question(), "the answer is to the question asked, not to its Persian rewrite");
         if (!answerable) {
             assertFalse(a.answered(), () -> id + " must be declined, got " + a.answer());

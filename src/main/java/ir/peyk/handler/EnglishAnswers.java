@@ -31,6 +31,12 @@ final class EnglishAnswers {
                 : turn.t("ask.answer.figures", "figures", figures, "answer", answer);
     }
 
+    /** For an inline result: "more than 40 million people («بیش از ۴۰ میلیون نفر کاربر»)", or the words alone. */
+    static String inline(Turn turn, String answer, JalaliDate reference) {
+        String figures = figures(turn, answer, reference);
+        return figures == null ? answer : figures + " («" + answer + "»)";
+    }
+
     /** The dates and numbers of {@code text} in English, joined by "; ", or null when it has none. */
     static String figures(Turn turn, String text, JalaliDate reference) {
         List<String> out = new ArrayList<>();

@@ -6,6 +6,7 @@ import ir.peyk.adapter.InlineResult;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.answer.Answer;
 import ir.peyk.answer.AnswerEngine;
+import ir.peyk.answer.EnglishQuestions;
 import ir.peyk.answer.QuestionCues;
 import ir.peyk.answer.Quote;
 import ir.peyk.answer.Summary;
@@ -66,6 +67,7 @@ final class InlineAnswers {
             summary(turn, out);
             quotes(turn, engine.quotes(), out);
         } else {
+            if (EnglishQuestions.script(query) == EnglishQuestions.Script.ENGLISH) turn.switchLanguage("en");
             long started = System.nanoTime();
             Answer a = engine.ask(query);
             Metrics.answer(a.answered(), System.nanoTime() - started);
@@ -80,11 +82,13 @@ final class InlineAnswers {
 
     private InlineResult answer(Turn turn, String query, Answer a) {
         Questions.Presented p = Questions.present(a);
+        String shown = "en".equals(turn.lang()) ? EnglishAnswers.inline(turn, p.answer(), engine.article().meta().published())
+                : p.answer();
         String text = p.evidence().isEmpty()
-                ? turn.t("inline.answer.textOnly", "question", query, "answer", p.answer(), "title", engine.article().title())
-                : turn.t("inline.answer.text", "question", query, "answer", p.answer(),
+                ? turn.t("inline.answer.textOnly", "question", query, "answer", shown, "title", engine.article().title())
+                : turn.t("inline.answer.text", "question", query, "answer", shown,
                         "evidence", p.evidence().get(0).text().strip(), "title", engine.article().title());
-        return result(turn, "a", turn.t("inline.answer.title"), p.answer(), text);
+        return result(turn, "a", turn.t("inline.answer.title"), shown, text);
     }
 
     /** A question the article does not answer: saying so comes before the quotes and sentences that merely match. */

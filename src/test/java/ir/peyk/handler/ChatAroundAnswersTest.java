@@ -3,7 +3,6 @@ package ir.peyk.handler;
 import static ir.peyk.handler.TestBot.ascii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ir.peyk.adapter.InlineResult;
@@ -145,10 +144,13 @@ class ChatAroundAnswersTest extends HandlerFixture {
         RecordingTransport.InlineAnswer word = bot.inline("روبیکا", "");
         assertTrue(word.results().stream().noneMatch(r -> r.id().equals("n")), "a word typed to search is no question");
 
-        bot.ask("/lang en");
         RecordingTransport.InlineAnswer en = bot.inline("Who is the CEO of Eitaa?", "");
         assertEquals("n", en.results().get(0).id());
-        assertNull(null);
+        assertEquals("The article does not say", en.results().get(0).title(), "an English question is answered in English");
+        InlineResult rubika = bot.inline("How many users does Rubika have?", "").results().get(0);
+        assertEquals("a", rubika.id());
+        assertTrue(rubika.text().contains("more than 40 million people") && rubika.text().contains("«بیش از ۴۰ میلیون نفر کاربر»"),
+                rubika.text());
     }
 
     @Test

@@ -35,7 +35,8 @@ public final class EnglishQuestions {
     /** How a question is written. */
     public enum Script { PERSIAN, ENGLISH, FINGLISH }
 
-    private record Cue(String[] words, boolean atStart, String persian, boolean after) {}
+    /** An English question phrase, and the Persian said in its place ({@code before}) and after the rest ({@code after}). */
+    private record Cue(String[] words, boolean atStart, String before, String after) {}
 
     private record Word(String word, String letters, int count) {}
 
@@ -217,7 +218,8 @@ public final class EnglishQuestions {
                 int[] at = match(t, c.words(), i);
                 if (at == null) continue;
                 for (int p : at) used[p] = true;
-                piece[c.after() ? t.size() : at[0]] = c.persian();
+                if (!c.before().isEmpty()) piece[at[0]] = c.before();
+                if (!c.after().isEmpty()) piece[t.size()] = c.after();
                 return;
             }
         }
@@ -392,9 +394,10 @@ public final class EnglishQuestions {
             String en = line.substring(0, eq).strip().toLowerCase(Locale.ROOT);
             boolean atStart = en.startsWith("^");
             String fa = line.substring(eq + 1).strip();
-            boolean after = fa.startsWith("…");             // before key(): NFKC would make it "..."
-            fa = PersianText.key(after ? fa.substring(1) : fa);
-            out.add(new Cue((atStart ? en.substring(1) : en).strip().split("\\s+"), atStart, fa, after));
+            int gap = fa.indexOf('…');                        // before key(): NFKC would make it "..."
+            String before = PersianText.key(gap < 0 ? fa : fa.substring(0, gap));
+            String after = gap < 0 ? "" : PersianText.key(fa.substring(gap + 1));
+            out.add(new Cue((atStart ? en.substring(1) : en).strip().split("\\s+"), atStart, before, after));
         }
         return List.copyOf(out);
     }

@@ -23,8 +23,8 @@ final class EnglishLexicon {
     /** A glossary entry: the Persian alternatives, and what kind of word the English is (its place in Persian). */
     record Gloss(List<String> persian, Kind kind) {}
 
-    /** What each question word became: a noun or name, an adjective, a verb (said last), or other (a preposition …). */
-    enum Kind { OTHER, ADJ, NOUN, VERB }
+    /** What each question word became: a noun, a name, an adjective, a verb (said last), or other (a preposition …). */
+    enum Kind { OTHER, ADJ, NOUN, NAME, VERB }
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.,/][\\p{L}\\p{N}]+)*");
     static final List<Cue> CUES = cues();

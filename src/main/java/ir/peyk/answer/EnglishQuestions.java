@@ -145,7 +145,7 @@ public final class EnglishQuestions {
             if (phrase(t, used, i, piece, kind, 1) > 0) continue;
             String name = transliterate(w, names);
             piece[i] = name != null ? name : w;
-            if (name != null) kind[i] = Kind.NOUN;
+            if (name != null) kind[i] = Kind.NAME;
         }
         return verbLast(nounFirst(piece, kind), kind);
     }
@@ -178,13 +178,24 @@ public final class EnglishQuestions {
         int i = 0;
         while (i < piece.length) {
             int j = i;
-            while (j < piece.length && piece[j] != null && (kind[j] == Kind.ADJ || kind[j] == Kind.NOUN)) j++;
-            if (j - i >= 2 && kind[j - 1] == Kind.NOUN) {
-                for (int k = i; k < j; k++) out[k] = piece[j - 1 - (k - i)];
+            while (j < piece.length && piece[j] != null && noun(kind[j])) j++;
+            if (j - i >= 2 && kind[j - 1] != Kind.ADJ) {
+                // units read backwards; a full name ("Isa Zarepour") is one unit, in its own order
+                List<List<String>> units = new ArrayList<>();
+                for (int k = i; k < j; k++) {
+                    if (k > i && kind[k] == Kind.NAME && kind[k - 1] == Kind.NAME) units.get(units.size() - 1).add(piece[k]);
+                    else units.add(new ArrayList<>(List.of(piece[k])));
+                }
+                int k = i;
+                for (int u = units.size() - 1; u >= 0; u--) for (String w : units.get(u)) out[k++] = w;
             }
             i = Math.max(j, i + 1);
         }
         return out;
+    }
+
+    private static boolean noun(Kind k) {
+        return k == Kind.ADJ || k == Kind.NOUN || k == Kind.NAME;
     }
 
     private String[] finglish(List<String> t) {

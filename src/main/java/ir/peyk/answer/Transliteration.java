@@ -128,7 +128,7 @@ final class Transliteration {
         boolean first = j == 0;
         boolean last = j == m - 1;
         switch (c) {
-            case 'A': return p == 'a' ? 0 : p == '3' ? 0.2 : last && p == 'h' ? 0.3 : last && p == 'y' ? 0.4 : NO_MATCH;
+            case 'A': return p == 'a' ? 0 : p == '3' ? 0.2 : last && p == 'h' ? 0.3 : last && p == 'y' ? 0.3 : NO_MATCH;   // عیسی: Isa
             case 'E': return first && p == 'a' ? 0.2 : p == 'a' ? 0.6 : p == 'y' ? 0.3 : last && p == 'h' ? 0.1
                     : p == '3' ? 0.2 : NO_MATCH;
             case 'I': return p == 'y' ? 0 : first && p == 'a' ? 0.3 : p == '3' ? 0.3 : NO_MATCH;

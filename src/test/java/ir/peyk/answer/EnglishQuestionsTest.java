@@ -121,11 +121,31 @@ class EnglishQuestionsTest {
     }
 
     @Test
+    void transliterationComparesSoundsWithLetters() {
+        assertEquals(0.0, dist("Rubika", "روبیکا"));
+        assertTrue(dist("Zarepour", "زارعپور") < 0.5);
+        assertTrue(Transliteration.close(dist("Eitaa", "ایتا"), Transliteration.sounds("Eitaa").length()));
+        assertTrue(Transliteration.close(dist("karbar", "کاربر"), Transliteration.sounds("karbar").length()));
+        assertTrue(Transliteration.close(dist("Shahriari", "شهریاری"), Transliteration.sounds("Shahriari").length()));
+        assertTrue(Transliteration.close(dist("Isa", "عیسی"), 3));
+        assertFalse(Transliteration.close(dist("Telegram", "روبیکا"), Transliteration.sounds("Telegram").length()));
+        assertFalse(Transliteration.close(dist("capital", "پایتخت"), Transliteration.sounds("capital").length()));
+        assertTrue(Transliteration.close(dist("Bale", "بله"), Transliteration.sounds("Bale").length()));
+        assertFalse(Transliteration.close(dist("Ba", "با"), Transliteration.sounds("Ba").length()), "two sounds are too few to tell a name");
+    }
+
+    private static double dist(String latin, String persian) {
+        return Transliteration.distance(Transliteration.sounds(latin), Transliteration.letters(persian));
+    }
+
+    @Test
     void englishWordOrderBecomesPersian() {
         EnglishQuestions e = new EnglishQuestions(Fixtures.article(Fixtures.DEFAULT));
         assertEquals("چند نفر کاربر فعال روزانه؟", e.toPersian("How many people are daily active users?"));
         assertEquals("عنوان خبر چیست؟", e.toPersian("What is the title of the news?"));
         assertEquals("آیا روبیکا تماس تصویری دارد؟", e.toPersian("Does Rubika have video calls?"));
+        assertEquals("چند کاربر فعال ماهانه پیامرسانها داخلی دارد؟", e.toPersian("How many monthly active users do the domestic messengers have?"));
+        assertEquals("چه کسی عیسی زارعپور؟", e.toPersian("Who is Isa Zarepour?"));
     }
 
     @Test

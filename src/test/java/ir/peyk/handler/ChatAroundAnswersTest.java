@@ -3,6 +3,7 @@ package ir.peyk.handler;
 import static ir.peyk.handler.TestBot.ascii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ir.peyk.adapter.InlineResult;
@@ -49,6 +50,30 @@ class ChatAroundAnswersTest extends HandlerFixture {
 
         for (String m : List.of("سلام", "ممنون", "تو کی هستی؟", "خداحافظ")) assertFalse(bot.ask(m).contains(DECLINE_FA), m);
         assertTrue(bot.transport.out.stream().allMatch(o -> o.reply().buttons().isEmpty()), "chat has no evidence button");
+    }
+
+    @Test
+    void inAGroupAMentionWithAGreetingIsChatToo() {
+        List<RecordingTransport.Out> sent = bot.handle(bot.message(TestBot.GROUP, "@peyk_bot سلام", false));
+        assertEquals(1, sent.size());
+        assertTrue(sent.get(0).text().startsWith("سلام!"), sent.get(0).text());
+        sent = bot.handle(bot.message(TestBot.GROUP, "@peyk_bot سلام، روبیکا چند کاربر دارد؟", false));
+        assertTrue(sent.get(0).text().contains("۴۰ میلیون"), sent.get(0).text());
+        assertTrue(bot.ask("salam, rubika chand karbar dare?").contains("۴۰ میلیون"), "a Finglish greeting before Finglish");
+    }
+
+    @Test
+    void onlyAWholeMessageOfChatPhrasesIsChat() {
+        assertEquals(SmallTalk.Kind.GREETING, SmallTalk.kind("سلام!!"));
+        assertEquals(SmallTalk.Kind.IDENTITY, SmallTalk.kind("سلام، شما کی هستید؟"));
+        assertEquals(SmallTalk.Kind.THANKS, SmallTalk.kind("Thank you very much!"));
+        assertNull(SmallTalk.kind("سلام وزیر ارتباطات کیه؟"));
+        assertNull(SmallTalk.kind("ممنون، منبع خبر چیست؟"));
+        assertNull(SmallTalk.kind(""));
+        assertNull(SmallTalk.kind("سلام ".repeat(100)), "a long message is no greeting");
+        assertEquals("وزیر ارتباطات کیه؟", SmallTalk.withoutGreeting("سلام، وزیر ارتباطات کیه؟"));
+        assertEquals("how many users does rubika have?", SmallTalk.withoutGreeting("Hi there! How many users does Rubika have?"));
+        assertEquals("روبیکا چند کاربر دارد؟", SmallTalk.withoutGreeting("روبیکا چند کاربر دارد؟"));
     }
 
     @Test

@@ -95,7 +95,8 @@ public final class AnswerEngine {
 
     /** Runs both paths on {@code question} without choosing (for `peyk eval` and `peyk train`). */
     public Trace trace(String question) {
-        Question q = analyzer.analyze(question == null ? "" : english.toPersian(question));
+        question = english.toPersian(question);                  // English / Finglish: asked in Persian
+        Question q = analyzer.analyze(question == null ? "" : question);
         Answer typed = q.news() != null ? news.answer(q).orElse(Answer.decline(q.raw()))
                 : typed(q).orElse(Answer.decline(q.raw()));
         List<String> unmatched = q.terms().stream().filter(t -> !t.matched()).map(Question.Term::text).toList();

@@ -71,7 +71,7 @@ final class InlineAnswers {
             long started = System.nanoTime();
             Answer a = engine.ask(query);
             Metrics.answer(a.answered(), System.nanoTime() - started);
-            if (a.answered() && a.answer() != null && !a.answer().isBlank()) out.add(answer(turn, query, a));
+            if (a.answered() && a.answer() != null && !a.answer().isBlank()) out.add(answer(turn, query, inEnglish(turn, a)));
             else if (QuestionCues.present(query)) out.add(declined(turn, query));   // said first, before the matches
             quotes(turn, engine.searchQuotes(query), out);
             summary(turn, out);
@@ -82,13 +82,19 @@ final class InlineAnswers {
 
     private InlineResult answer(Turn turn, String query, Answer a) {
         Questions.Presented p = Questions.present(a);
-        String shown = "en".equals(turn.lang()) ? EnglishAnswers.inline(turn, p.answer(), engine.article().meta().published())
-                : p.answer();
         String text = p.evidence().isEmpty()
-                ? turn.t("inline.answer.textOnly", "question", query, "answer", shown, "title", engine.article().title())
-                : turn.t("inline.answer.text", "question", query, "answer", shown,
+                ? turn.t("inline.answer.textOnly", "question", query, "answer", p.answer(), "title", engine.article().title())
+                : turn.t("inline.answer.text", "question", query, "answer", p.answer(),
                         "evidence", p.evidence().get(0).text().strip(), "title", engine.article().title());
-        return result(turn, "a", turn.t("inline.answer.title"), shown, text);
+        return result(turn, "a", turn.t("inline.answer.title"), p.answer(), text);
+    }
+
+    /** In English, the answer's figures in English with the article's words quoted ({@link EnglishAnswers#inline}). */
+    private Answer inEnglish(Turn turn, Answer a) {
+        if (!"en".equals(turn.lang())) return a;
+        Questions.Presented p = Questions.present(a);
+        String text = EnglishAnswers.inline(turn, p.answer(), engine.article().meta().published());
+        return new Answer(a.question(), true, text, p.evidence(), a.confidence(), a.kind());
     }
 
     /** A question the article does not answer: saying so comes before the quotes and sentences that merely match. */

@@ -52,10 +52,9 @@ final class Questions {
             return;
         }
         Presented p = present(a);
-        String text = "en".equals(turn.lang()) ? EnglishAnswers.frame(turn, p.answer(), engine.article().meta().published())
-                : turn.t("ask.answer", "answer", p.answer());
+        String text = turn.t("ask.answer", "answer", p.answer());
         if (p.evidence().isEmpty()) {
-            turn.reply(text);
+            turn.reply(framed(turn, p, text));
             return;
         }
         List<Integer> sentences = p.evidence().stream().map(Evidence::sentence).distinct().toList();
@@ -63,11 +62,16 @@ final class Questions {
         boolean indexed = sentences.stream().allMatch(i -> i >= 0 && i < size);
         if (turn.buttons() && indexed) {
             String data = new CallbackData.ShowEvidence(tag(), sentences).encode();
-            turn.reply(text, List.of(new Turn.Offer(turn.t("btn.evidence"), data, null)));
+            turn.reply(framed(turn, p, text), List.of(new Turn.Offer(turn.t("btn.evidence"), data, null)));
         } else {
             // No buttons, or evidence that is not an article sentence (the dateline): show it right away.
-            turn.reply(text + "\n\n" + evidenceText(turn, p.evidence()));
+            turn.reply(framed(turn, p, text) + "\n\n" + evidenceText(turn, p.evidence()));
         }
+    }
+
+    /** In English, the answer framed with its figures in English and the article's words quoted; else {@code text}. */
+    private String framed(Turn turn, Presented p, String text) {
+        return "en".equals(turn.lang()) ? EnglishAnswers.frame(turn, p.answer(), engine.article().meta().published()) : text;
     }
 
     /** An answer as the bot shows it: the answering words, and the evidence still to show (none if already shown). */

@@ -49,6 +49,7 @@ public final class EnglishQuestions {
     private record Word(String word, String letters, int count) {}
 
     private static final Set<String> AUXILIARIES = Set.of("have", "has", "had");
+    private static final Map<String, String> COPULAS = Map.of("is", "است", "are", "هستند", "was", "بود", "were", "بودند");
     private static final int MAX_GAP = 8;
     private static final int MAX_NAME = 30;
     private static final int CACHE_LIMIT = 10_000;
@@ -135,18 +136,24 @@ public final class EnglishQuestions {
         java.util.Arrays.fill(kind, Kind.OTHER);
         boolean[] used = new boolean[n];
         cue(t, used, piece);
+        String copula = null;
         for (int i = 0; i < n; i++) {
             if (used[i]) continue;
             String w = t.get(i);
             if (!isLatin(w)) { piece[i] = w; continue; }
             int len = phrase(t, used, i, piece, kind, 2);
             if (len > 0) { i += len - 1; continue; }
+            if (COPULAS.containsKey(w) && copula == null) copula = COPULAS.get(w);
             if (STOPWORDS.contains(w) || auxiliary(t, i)) continue;
             if (phrase(t, used, i, piece, kind, 1) > 0) continue;
             String name = transliterate(w, names);
             piece[i] = name != null ? name : w;
             if (name != null) kind[i] = Kind.NAME;
         }
+        // "how many … is/are …" with no verb and nothing said after: Persian ends the question with its copula
+        boolean verb = false;
+        for (Kind k : kind) verb |= k == Kind.VERB;
+        if (copula != null && !verb && piece[n] == null) piece[n] = copula;
         return verbLast(nounFirst(piece, kind), kind);
     }
 

@@ -35,6 +35,7 @@ public final class AnswerEngine {
     private final Ranker ranker;
     private final NewsAnswers news;
     private final SentenceAnswers sentences;
+    private final EnglishQuestions english;
 
     public AnswerEngine(Article article) {
         this(article, AnswerModel.shipped());
@@ -51,6 +52,7 @@ public final class AnswerEngine {
         this.ranker = new Ranker(index, people);
         this.news = new NewsAnswers(article, index);
         this.sentences = new SentenceAnswers(index, people, model);
+        this.english = new EnglishQuestions(article);
     }
 
     public Article article() {
@@ -68,7 +70,7 @@ public final class AnswerEngine {
     public Answer ask(String question) {
         String q = question == null ? "" : question;
         try {
-            return answer(q);
+            return EnglishQuestions.asked(q, answer(english.toPersian(q)));   // English / Finglish: asked in Persian
         } catch (RuntimeException e) {
             LOG.warn("question not answered because of an internal error: {}", e.toString());
             return Answer.decline(q.length() > QuestionAnalyzer.MAX_CHARS ? q.substring(0, QuestionAnalyzer.MAX_CHARS) : q);
@@ -94,6 +96,7 @@ public final class AnswerEngine {
 
     /** Runs both paths on {@code question} without choosing (for `peyk eval` and `peyk train`). */
     public Trace trace(String question) {
+        question = english.toPersian(question);                  // English / Finglish: asked in Persian
         Question q = analyzer.analyze(question == null ? "" : question);
         Typed t = q.news() != null ? new Typed(news.answer(q), false) : typed(q);
         Answer typed = t.answer().orElse(Answer.decline(q.raw()));

@@ -6,6 +6,8 @@ import ir.peyk.adapter.InlineResult;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.answer.Answer;
 import ir.peyk.answer.AnswerEngine;
+import ir.peyk.answer.EnglishQuestions;
+import ir.peyk.answer.QuestionCues;
 import ir.peyk.answer.Quote;
 import ir.peyk.answer.Summary;
 import ir.peyk.article.Sentence;
@@ -66,10 +68,12 @@ final class InlineAnswers {
             summary(turn, out);
             quotes(turn, engine.quotes(), out);
         } else {
+            if (EnglishQuestions.script(query) == EnglishQuestions.Script.ENGLISH) turn.switchLanguage("en");
             long started = System.nanoTime();
             Answer a = engine.ask(query);
             Metrics.answer(a.answered(), System.nanoTime() - started);
-            if (a.answered() && a.answer() != null && !a.answer().isBlank()) out.add(answer(turn, query, a));
+            if (a.answered() && a.answer() != null && !a.answer().isBlank()) out.add(answer(turn, query, inEnglish(turn, a)));
+            else if (QuestionCues.present(query)) out.add(declined(turn, query));   // said first, before the matches
             quotes(turn, engine.searchQuotes(query), out);
             summary(turn, out);
             sentences(turn, words, out);
@@ -85,6 +89,20 @@ final class InlineAnswers {
                 : turn.t("inline.answer.text", "question", query, "answer", answer,
                         "evidence", p.evidence().get(0).text().strip(), "title", engine.article().title());
         return result(turn, "a", turn.t("inline.answer.title"), answer, text);
+    }
+
+    /** In English, the answer's figures in English with the article's words quoted ({@link EnglishAnswers#inline}). */
+    private Answer inEnglish(Turn turn, Answer a) {
+        if (!"en".equals(turn.lang())) return a;
+        Questions.Presented p = Questions.present(a);
+        String text = EnglishAnswers.inline(turn, p.answer(), engine.article().meta().published());
+        return new Answer(a.question(), true, text, p.evidence(), a.confidence(), a.kind());
+    }
+
+    /** A question the article does not answer: saying so comes before the quotes and sentences that merely match. */
+    private InlineResult declined(Turn turn, String query) {
+        String text = turn.t("inline.declined.text", "question", query, "title", engine.article().title());
+        return result(turn, "n", turn.t("inline.declined.title"), turn.t("inline.declined.description", "question", query), text);
     }
 
     private void summary(Turn turn, List<InlineResult> out) {

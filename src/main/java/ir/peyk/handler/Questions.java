@@ -4,6 +4,7 @@ import ir.peyk.metrics.Metrics;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.answer.Answer;
 import ir.peyk.answer.AnswerEngine;
+import ir.peyk.answer.EnglishQuestions;
 import ir.peyk.answer.Evidence;
 import ir.peyk.article.Article;
 import ir.peyk.article.Sentence;
@@ -31,6 +32,14 @@ final class Questions {
             turn.reply(turn.t("ask.tooLong", "max", MAX_QUESTION, "length", q.length()));
             return;
         }
+        // English asked in a Persian chat is answered in English (Finglish is Persian: the chat's language stays)
+        if (EnglishQuestions.script(q) == EnglishQuestions.Script.ENGLISH) turn.switchLanguage("en");
+        SmallTalk.Kind chat = SmallTalk.kind(q);
+        if (chat != null) {
+            turn.reply(SmallTalk.reply(turn, chat, engine.article().title()));
+            return;
+        }
+        q = SmallTalk.withoutGreeting(q);
         if (PersianText.keyWords(q).isEmpty()) {
             turn.reply(turn.t("ask.empty"));
             return;
@@ -45,7 +54,7 @@ final class Questions {
         Presented p = present(a);
         String text = turn.t("ask.answer", "answer", turn.i18n().localDigits(p.answer()));
         if (p.evidence().isEmpty()) {
-            turn.reply(text);
+            turn.reply(framed(turn, p, text));
             return;
         }
         List<Integer> sentences = p.evidence().stream().map(Evidence::sentence).distinct().toList();
@@ -53,11 +62,16 @@ final class Questions {
         boolean indexed = sentences.stream().allMatch(i -> i >= 0 && i < size);
         if (turn.buttons() && indexed) {
             String data = new CallbackData.ShowEvidence(tag(), sentences).encode();
-            turn.reply(text, List.of(new Turn.Offer(turn.t("btn.evidence"), data, null)));
+            turn.reply(framed(turn, p, text), List.of(new Turn.Offer(turn.t("btn.evidence"), data, null)));
         } else {
             // No buttons, or evidence that is not an article sentence (the dateline): show it right away.
-            turn.reply(text + "\n\n" + evidenceText(turn, p.evidence()));
+            turn.reply(framed(turn, p, text) + "\n\n" + evidenceText(turn, p.evidence()));
         }
+    }
+
+    /** In English, the answer framed with its figures in English and the article's words quoted; else {@code text}. */
+    private String framed(Turn turn, Presented p, String text) {
+        return "en".equals(turn.lang()) ? EnglishAnswers.frame(turn, p.answer(), engine.article().meta().published()) : text;
     }
 
     /** An answer as the bot shows it: the answering words, and the evidence still to show (none if already shown). */

@@ -6,14 +6,25 @@ import java.time.LocalDate;
 /**
  * What the article says about itself. Any field may be null when the text does not carry it.
  *
- * @param title          the headline
+ * @param title          the headline (the lead's first sentence when the text has no headline)
  * @param outlet         the publishing outlet from the dateline (e.g. a newspaper)
- * @param agency         the wire agency named as a prefix of the first paragraph, if any
+ * @param agency         the wire agency named in front of the lead («ایسنا:», «به گزارش خبرگزاری مهر،»), if any
  * @param published      publication date (Jalali) from the dateline
  * @param publishedIso   the same date in the Gregorian calendar
  * @param time           publication time, "HH:mm"
  * @param pageDate       the date printed at the top of the page (when the text was captured), Jalali
  * @param pageDateIso    the same in the Gregorian calendar
+ * @param service        the desk named in front of the lead («گروه اقتصادی»), if any
+ * @param place          the place of a wire dateline in front of the lead («تهران- ایرنا-»), if any
+ * @param author         the author, from a «نویسنده: …» line under the dateline, if any
+ * @param publishedDayMonth a publication day and month written without a year, when no year could complete it
  */
 public record ArticleMeta(String title, String outlet, String agency, JalaliDate published, LocalDate publishedIso,
-                          String time, JalaliDate pageDate, LocalDate pageDateIso) {}
+                          String time, JalaliDate pageDate, LocalDate pageDateIso, String service, String place,
+                          String author, DayMonth publishedDayMonth) {
+    /** The metadata without the fields a lead prefix, an author line or a yearless date give. */
+    public ArticleMeta(String title, String outlet, String agency, JalaliDate published, LocalDate publishedIso,
+                       String time, JalaliDate pageDate, LocalDate pageDateIso) {
+        this(title, outlet, agency, published, publishedIso, time, pageDate, pageDateIso, null, null, null, null);
+    }
+}

@@ -125,8 +125,14 @@ public final class ArticleParser {
         if (bodyLines.isEmpty()) throw new ArticleException("the file has no body text (only a title, dates or boilerplate)");
 
         String outlet = dateline == null ? null : dateline.outlet();
-        LeadPrefix lead = LeadPrefix.of(bodyLines.get(0), outlet);
+        LeadPrefix lead = LeadPrefix.of(bodyLines.get(0), outlet, false);
         bodyLines.set(0, lead.text());
+        if (bodyLines.size() > 1 && lead.agency() == null && lead.service() == null && lead.place() == null) {
+            // A page's summary often stands above the wire's first paragraph, which then carries the prefix.
+            LeadPrefix second = LeadPrefix.of(bodyLines.get(1), outlet, true);
+            bodyLines.set(1, second.text());
+            lead = new LeadPrefix(lead.text(), second.agency(), second.service(), second.place());
+        }
         if (title == null) title = SentenceSplitter.split(lead.text()).stream().findFirst().orElse(lead.text());
         JalaliDate published = dateline == null ? null : dateline.dateWith(pageDate);
         DayMonth dayMonth = dateline != null && published == null ? dateline.dayMonth() : null;

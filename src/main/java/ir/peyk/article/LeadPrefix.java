@@ -55,6 +55,14 @@ public record LeadPrefix(String text, String agency, String service, String plac
 
     /** Takes the prefixes off {@code lead}; {@code outlet} (the dateline's, may be null) also counts as a news source. */
     public static LeadPrefix of(String lead, String outlet) {
+        return of(lead, outlet, false);
+    }
+
+    /**
+     * @param strict for a paragraph after the lead: only a prefix that names a news source or a desk is taken (a name
+     *               and a colon there is more likely a quote)
+     */
+    public static LeadPrefix of(String lead, String outlet, boolean strict) {
         String text = lead;
         String agency = null;
         String service = null;
@@ -71,6 +79,7 @@ public record LeadPrefix(String text, String agency, String service, String plac
                 agency = name(kt.originalSpan(m.start(2), m.end(2)));
                 cut = m.end();
             } else if (agency == null && (m = AGENCY_COLON.matcher(k)).find() && isName(m.group(1))
+                    && (!strict || isSource(m.group(1), outletKey))
                     && !k.startsWith("گروه ") && !k.startsWith("سرویس ")) {
                 agency = name(kt.originalSpan(m.start(1), m.end(1)));
                 if (m.group(2) != null) service = kt.originalSpan(m.start(2), m.end(2)).strip();
@@ -92,7 +101,7 @@ public record LeadPrefix(String text, String agency, String service, String plac
                     if (agency == null) agency = name(kt.originalSpan(lastStart, m.end(1)));
                     break;
                 }
-            } else if (round == 0 && (m = PLACE.matcher(k)).find() && isName(m.group(1))) {
+            } else if (round == 0 && !strict && (m = PLACE.matcher(k)).find() && isName(m.group(1))) {
                 place = kt.originalSpan(m.start(1), m.end(1)).strip();
                 cut = m.end();
             }

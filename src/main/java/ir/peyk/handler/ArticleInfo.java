@@ -6,9 +6,11 @@ import ir.peyk.article.Article;
 import ir.peyk.article.ArticleMeta;
 import ir.peyk.article.ArticleStats;
 import ir.peyk.article.Statistics;
+import ir.peyk.ingest.Sources;
 import ir.peyk.text.JalaliDate;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -63,9 +65,16 @@ final class ArticleInfo {
                 : m.published() != null ? m.published().toGregorian() : null;
         String jalali = m.published() == null ? unknown : jalali(turn, m.published());
         String gregorian = iso == null ? unknown : gregorian(turn, iso);
-        b.append('\n').append(turn.t("source.date", "jalali", jalali, "gregorian", gregorian));
+        if (m.published() != null) b.append('\n').append(turn.t("source.date", "jalali", jalali, "gregorian", gregorian));
         if (m.time() != null && !m.time().isBlank()) {
             b.append('\n').append(turn.t("source.time", "time", turn.i18n().digits(m.time())));
+        }
+        if (m.service() != null) b.append('\n').append(turn.t("source.service", "service", m.service()));
+        if (m.author() != null) b.append('\n').append(turn.t("source.author", "author", m.author()));
+        // What the page did not give, by name (issue #11): "not on the page: date, author".
+        List<String> missing = Sources.missing(m).stream().map(f -> turn.t("source.field." + f)).toList();
+        if (!missing.isEmpty()) {
+            b.append('\n').append(turn.t("source.missing", "fields", String.join(turn.t("list.separator"), missing)));
         }
         turn.reply(b.toString());
     }

@@ -27,4 +27,14 @@ public record ArticleMeta(String title, String outlet, String agency, JalaliDate
                        String time, JalaliDate pageDate, LocalDate pageDateIso) {
         this(title, outlet, agency, published, publishedIso, time, pageDate, pageDateIso, null, null, null, null);
     }
+
+    /** What the text or page did not give, by name: "outlet", "date", "time", "author" (for "not on the page"). */
+    public java.util.List<String> notGiven() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (outlet == null) out.add("outlet");
+        if (published == null && publishedDayMonth == null) out.add("date");
+        if (time == null) out.add("time");
+        if (author == null) out.add("author");
+        return java.util.List.copyOf(out);
+    }
 }

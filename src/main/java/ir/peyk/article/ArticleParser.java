@@ -92,7 +92,7 @@ public final class ArticleParser {
         Dateline dateline = null;
         String first = lines.get(i);
         Optional<Dateline> opening = i + 1 < lines.size() ? Dateline.parse(first) : Optional.empty();
-        if (opening.isPresent() && opening.get().date() != null) {
+        if (opening.isPresent() && opening.get().date() != null && opening.get().setApart()) {
             dateline = opening.get();
             i++;
         } else if (isBodyLine(first)) {

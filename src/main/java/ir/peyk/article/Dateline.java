@@ -28,8 +28,10 @@ import java.util.regex.Pattern;
  * @param dayMonth a day and month written without a year (when {@code date} is null), or null
  * @param time     "HH:mm", or null
  * @param dateText the date as the line writes it, or null
+ * @param setApart the outlet and the date stand apart, by a separator (، - |) or a weekday, or one of them is missing:
+ *                 a headline that ends in a date ("تعطیلی مدارس تهران ۱۵ خرداد ۱۴۰۳") is not
  */
-public record Dateline(String outlet, JalaliDate date, DayMonth dayMonth, String time, String dateText) {
+public record Dateline(String outlet, JalaliDate date, DayMonth dayMonth, String time, String dateText, boolean setApart) {
     /** More words than this and the line is a sentence, not a dateline. */
     static final int MAX_WORDS = 16;
     static final int MAX_OUTLET_WORDS = 6;
@@ -93,13 +95,18 @@ public record Dateline(String outlet, JalaliDate date, DayMonth dayMonth, String
                 continue;
             }
             int s = i;
-            while (i < key.length() && !used[i] && key.charAt(i) != ' ') i++;
+            while (i < key.length() && !used[i] && SEPARATORS.indexOf(key.charAt(i)) < 0) i++;
             words.add(new int[] {s, i});
         }
         String outlet = null;
+        boolean setApart = true;
         if (!words.isEmpty()) {
             int from = words.get(0)[0];
             int to = words.get(words.size() - 1)[1];
+            if (dateFrom >= 0) {
+                String between = dateFrom >= to ? key.substring(to, dateFrom) : "";
+                setApart = dateFrom < to || between.matches(".*[،,\\-–—|:/()].*") || WEEKDAY.matcher(between).find();
+            }
             for (int k = from; k < to; k++) if (used[k]) return Optional.empty(); // the date stands inside the words
             if (words.size() > (found.isPresent() ? MAX_OUTLET_WORDS : MAX_ALONE_WORDS)) return Optional.empty();
             for (int[] w : words) {
@@ -117,7 +124,7 @@ public record Dateline(String outlet, JalaliDate date, DayMonth dayMonth, String
         }
         DateExtractor.FirstDate d = found.orElse(null);
         return Optional.of(new Dateline(outlet, d == null ? null : d.date(), d == null ? null : d.dayMonth(), time,
-                d == null ? null : d.text()));
+                d == null ? null : d.text(), setApart));
     }
 
     /** The dateline's date, completing a day and month with the page's year when there is a page date. */

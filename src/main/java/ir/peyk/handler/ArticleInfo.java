@@ -66,6 +66,11 @@ final class ArticleInfo {
         String jalali = m.published() == null ? unknown : jalali(turn, m.published());
         String gregorian = iso == null ? unknown : gregorian(turn, iso);
         if (m.published() != null) b.append('\n').append(turn.t("source.date", "jalali", jalali, "gregorian", gregorian));
+        else if (m.publishedDayMonth() != null) {           // a day and month without a year: the year is not known
+            String dm = turn.t("date.format", "day", m.publishedDayMonth().day(), "month",
+                    turn.t("jalali.month." + m.publishedDayMonth().month()), "year", "").strip();
+            b.append('\n').append(turn.t("source.date", "jalali", dm, "gregorian", unknown));
+        }
         if (m.time() != null && !m.time().isBlank()) {
             b.append('\n').append(turn.t("source.time", "time", turn.i18n().digits(m.time())));
         }

@@ -88,11 +88,9 @@ public final class Sources {
         return out;
     }
 
-    /** What it did not give. */
+    /** What it did not give (see {@link ArticleMeta#notGiven()}). */
     public static List<String> missing(ArticleMeta m) {
-        List<String> out = new ArrayList<>();
-        for (String f : FIELDS) if (value(m, f) == null && !f.equals("agency") && !f.equals("service")) out.add(f);
-        return out;
+        return m.notGiven();
     }
 
     private static final List<String> FIELDS = List.of("title", "outlet", "date", "time", "author", "agency", "service");

@@ -55,6 +55,9 @@ class ArticleShapesTest {
                 Arguments.of("slashed month name", "هتل نیوز، 15/فروردین/1400",
                         "بهگزارش هتل نیوز، بیش از یک میلیون بازدید نوروزی در استان ثبت شد.",
                         "هتل نیوز", "2021-04-04", null, null, null, null, "بیش از یک میلیون"),
+                Arguments.of("multi-word outlet, spaced weekday, no separator", "روزنامه همشهری سه شنبه ۱۵ اسفند ۱۴۰۲",
+                        "شهردار تهران از افتتاح دو ایستگاه تازه مترو در هفته آینده خبر داد.",
+                        "روزنامه همشهری", "2024-03-05", null, null, null, null, "شهردار تهران"),
                 Arguments.of("Gregorian, Arabic-Indic digits", "خبرگزاری جمهوری اسلامی، 10 February 2024 ١٤:٠٥",
                         "بوشهر- رئیس دانشگاه علوم پزشکی از افتتاح بخش تازه بیمارستان خبر داد.",
                         "خبرگزاری جمهوری اسلامی", "2024-02-10", "14:05", null, null, "بوشهر", "رئیس دانشگاه"));
@@ -97,6 +100,13 @@ class ArticleShapesTest {
         assertEquals("ایسنا", noYear.meta().outlet());
         assertNull(noYear.meta().published());
         assertEquals(new DayMonth(3, 15), noYear.meta().publishedDayMonth());
+        ArticleStats stats = Statistics.of(noYear);
+        assertEquals("03/15", stats.source().published());
+        assertEquals(java.util.List.of("time", "author"), stats.source().notOnThePage());
+        ArticleStats.DateMention dateline = stats.dates().get(0);
+        assertEquals("۱۵ خرداد", dateline.text());
+        assertEquals("dateline", dateline.section());
+        assertNull(dateline.gregorian());
         Article paged = ArticleParser.parse("شنبه ۱۳ دی ۱۴۰۴\nعنوان خبر\nایسنا، ۱۵ خرداد\n\nمتن خبر در اینجا آمده است.");
         assertEquals("1404/03/15", paged.meta().published().toString());
         assertNull(paged.meta().publishedDayMonth());
@@ -116,6 +126,10 @@ class ArticleShapesTest {
         assertEquals("ایرنا", dated.meta().outlet());
         assertEquals("2024-03-05", dated.meta().publishedIso().toString());
         assertTrue(dated.title().startsWith("وزیر ارتباطات"));
+        // A headline that ends in a date is a headline, not a dateline.
+        Article headline = ArticleParser.parse("تعطیلی مدارس تهران ۱۵ خرداد ۱۴۰۳\n" + lead);
+        assertEquals("تعطیلی مدارس تهران ۱۵ خرداد ۱۴۰۳", headline.title());
+        assertNull(headline.meta().outlet());
     }
 
     @org.junit.jupiter.api.Test

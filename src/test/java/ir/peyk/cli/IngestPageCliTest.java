@@ -61,6 +61,9 @@ class IngestPageCliTest {
         assertEquals("صادرات فرش دستباف ۱۵ درصد افزایش یافت", stats.get("title").asText());
         assertEquals("2024-02-10", stats.get("dates").get(0).get("gregorian").asText());
         assertEquals("dateline", stats.get("dates").get(0).get("section").asText());
+        assertEquals("ایرنا", stats.get("source").get("outlet").asText());
+        assertEquals("علی محمدی", stats.get("source").get("author").asText());
+        assertEquals(0, stats.get("source").get("notOnThePage").size());
         String summary = peyk("summary").out();
         assertTrue(summary.contains("رئیس مرکز ملی فرش ایران"), summary);
         for (String furniture : List.of("آرشیو", "پخش زنده", "بیشتر بخوانید", "پربازدید", "تمامی حقوق", "اشتراک",

@@ -40,8 +40,8 @@ public record LeadPrefix(String text, String agency, String service, String plac
     private static final Pattern REPORT = Pattern.compile("^(?:" + String.join("|", Lexicon.lines("agency-openers.txt")
             .stream().map(PersianText::key).sorted(Comparator.comparingInt(String::length).reversed())
             .map(Pattern::quote).toList()) + ")\\s+([^،,:]{2,80}?)\\s*[،,]\\s*");
-    /** "X و به نقل از Y": the outlet that reports and the source it quotes. */
-    private static final Pattern CHAIN = Pattern.compile("\\s+و\\s+(?:" + String.join("|", Lexicon.lines("agency-openers.txt")
+    /** "X و به نقل از Y", "X به نقل از Y": the outlet that reports and the source it quotes. */
+    private static final Pattern CHAIN = Pattern.compile("\\s+(?:و\\s+)?(?:" + String.join("|", Lexicon.lines("agency-openers.txt")
             .stream().map(PersianText::key).map(Pattern::quote).toList()) + ")\\s+");
 
     private static final Pattern TATWEEL_DASH = Pattern.compile("(?<=\\s)\u0640+(?=\\s)");

@@ -133,6 +133,13 @@ class ArticleShapesTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aQuotedSourceStaysInTheSentenceAndIsTheAgency() throws Exception {
+        Article a = ArticleParser.parse("عنوان خبر\nوبگاه نمونه\n\nبه گزارش وبگاه نمونه به نقل از ایسنا، وزیر ارتباطات پروژه را افتتاح کرد.");
+        assertEquals("ایسنا", a.meta().agency());
+        assertTrue(a.body().get(0).text().startsWith("به گزارش وبگاه نمونه به نقل از ایسنا،"));
+    }
+
+    @org.junit.jupiter.api.Test
     void anAuthorLineIsMetadata() throws Exception {
         Article a = ArticleParser.parse("عنوان خبر\nایسنا، ۱۵ اسفند ۱۴۰۲\nنویسنده: مریم احمدی\n\nمتن خبر در اینجا آمده است.");
         assertEquals("مریم احمدی", a.meta().author());

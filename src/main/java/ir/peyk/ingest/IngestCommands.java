@@ -115,6 +115,7 @@ public final class IngestCommands implements Middleware {
         try {
             a = sources.fromUrl(u.group());
         } catch (IngestException e) {
+            LOG.info("/ingest of a page refused: {}", e.getMessage());
             ctx.reply(t.get("failed", e.getMessage()));
             return;
         }

@@ -32,7 +32,17 @@ public final class Sources {
 
     public Article fromUrl(String url) throws IngestException {
         FetchedPage page = fetcher.fetch(url);
-        return parse(NewsPage.read(page.body(), page.charset(), page.url()).toText());
+        try {
+            return parse(NewsPage.read(page.body(), page.charset(), page.url()).toText());
+        } catch (RuntimeException e) {
+            throw unexpected(e);
+        }
+    }
+
+    /** A bug of ours or of a library on a hostile page is still one line for the operator, never a stack trace. */
+    private static IngestException unexpected(RuntimeException e) {
+        return new IngestException("the page could not be read (" + e.getClass().getSimpleName() + "); save its text"
+                + " and ingest the file");
     }
 
     public Article fromFile(Path file) throws IngestException {
@@ -61,6 +71,8 @@ public final class Sources {
             throw new IngestException(file + ": " + e.getMessage());
         } catch (ArticleException e) {
             throw new IngestException(file + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new IngestException(file + ": " + unexpected(e).getMessage());
         }
     }
 

@@ -42,8 +42,17 @@ final class MainText {
 
     private MainText() {}
 
-    /** The article's paragraphs in page order; empty when the page has no running text. */
-    static List<String> of(Document page) {
+    /** A list of teasers (a home or search page): at least this many headline links in the text's container … */
+    static final int MIN_TEASERS = 3;
+    /** … of at least this many characters each. */
+    private static final int HEADLINE_CHARS = 20;
+
+    /**
+     * The article's paragraphs in page order; empty when the page has no running text, or when its text is a list of
+     * teasers — headline links each with a snippet, as on a home or search page — and the page does not declare
+     * itself an article.
+     */
+    static List<String> of(Document page, boolean declaredArticle) {
         Document doc = page.clone();
         doc.select(FURNITURE).remove();
         for (Element e : new ArrayList<>(doc.body() == null ? List.of() : doc.body().select("*"))) {
@@ -77,6 +86,7 @@ final class MainText {
         if (top == null) return List.of();
         // A wrapper around the text alone (div > div.item-text) hides the text's neighbours (the lead): climb out of it.
         while (top.parent() != null && top.parent() != doc.body() && top.parent().childrenSize() == 1) top = top.parent();
+        if (!declaredArticle && isTeaserList(top)) return List.of();
         List<String> out = new ArrayList<>();
         Element parent = top.parent();
         List<Element> parts = parent == null ? List.of(top) : parent.children();
@@ -93,6 +103,18 @@ final class MainText {
             if (include) out.addAll(paragraphs(part));
         }
         return out;
+    }
+
+    /** Headline-length links, each in its own block, as many as half the text blocks or more: a list of teasers. */
+    static boolean isTeaserList(Element container) {
+        int headlines = 0;
+        for (Element a : container.select("a")) {
+            if (a.text().length() >= HEADLINE_CHARS && (a.parent() == null || a.parent().text().length() <= a.text().length() + 5)) {
+                headlines++;
+            }
+        }
+        int blocks = container.select("p, div:not(:has(div, p))").size();
+        return headlines >= MIN_TEASERS && headlines * 2 >= blocks;
     }
 
     private static double classWeight(Element e) {

@@ -40,7 +40,7 @@ public record NewsPage(PageMeta meta, List<String> paragraphs) {
             throw new IngestException("the page could not be read as HTML (" + e.getClass().getSimpleName() + ")");
         }
         PageMeta meta = PageMeta.of(doc);
-        List<String> paragraphs = new ArrayList<>(MainText.of(doc));
+        List<String> paragraphs = new ArrayList<>(MainText.of(doc, meta.declaredArticle()));
         String titleKey = meta.title() == null ? null : PersianText.key(meta.title());
         paragraphs.removeIf(p -> PersianText.key(p).equals(titleKey));
         // A kicker, a date or a byline above the text is a short line: the article starts at its first real paragraph.

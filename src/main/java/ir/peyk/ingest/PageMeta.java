@@ -21,8 +21,11 @@ import org.jsoup.nodes.Element;
  * @param published the publication date and time as "yyyy-MM-dd HH:mm" (Tehran time) or as the page writes it
  * @param author    the author
  * @param lead      the page's description (often the article's lead), or null
+ * @param declaredArticle the page says it is an article ({@code og:type} article, a JSON-LD article, a publication
+ *                  time)
  */
-public record PageMeta(String title, String outlet, String published, String author, String lead) {
+public record PageMeta(String title, String outlet, String published, String author, String lead,
+                       boolean declaredArticle) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
     private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -40,7 +43,9 @@ public record PageMeta(String title, String outlet, String published, String aut
                 text(ld, "datePublished"), timeElement(doc));
         String author = first(notUrl(meta(doc, "article:author")), meta(doc, "author"), text(ld, "author", "name"));
         String lead = first(meta(doc, "og:description"), meta(doc, "description"), text(ld, "description"));
-        return new PageMeta(title, outlet, published == null ? null : dateTime(published), author, lead);
+        String type = meta(doc, "og:type");
+        boolean declared = ld != null || published != null || (type != null && type.toLowerCase(Locale.ROOT).contains("article"));
+        return new PageMeta(title, outlet, published == null ? null : dateTime(published), author, lead, declared);
     }
 
     /** The fields that are missing, by name ("date", "author" …), for "what the page did not give". */

@@ -119,7 +119,7 @@ class PageIngestTest {
 
     @Test
     void notArticlesAreRefusedWithOneLine() throws Exception {
-        for (String file : List.of("home-page.html", "login-wall.html")) {
+        for (String file : List.of("home-page.html", "search-page.html", "login-wall.html")) {
             IngestException e = assertThrows(IngestException.class, () -> sources.fromUrl(serve(page(file), "text/html")));
             assertTrue(e.getMessage().contains("no article text"), e.getMessage());
             assertFalse(e.getMessage().contains("\n"));

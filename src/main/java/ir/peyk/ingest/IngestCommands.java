@@ -22,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admins' {@code /ingest <url>} (or a page link sent alone in a private chat), as a middleware before the router:
+ * The admins' {@code /ingest <url>} (or, in a private chat, a message with one page link: the link alone or a
+ * forwarded post), as a middleware before the router:
  * the page is read and a preview — title, outlet, date, first sentence, word count — comes back with Confirm / Cancel
  * ({@code in:ok:<id>}, {@code in:no:<id>}; without buttons, {@code /ingest_confirm <id>} and {@code /ingest_cancel
  * <id>}). On Confirm the article is stored as the default and the bot switches to it. A page that cannot be read gets
@@ -69,8 +70,8 @@ public final class IngestCommands implements Middleware {
                 }
                 return;
             }
-            // A page link sent alone, by an admin, in a private chat: the same as /ingest.
-            if (ctx.isAdmin() && m.chat().isPrivate() && URL.matcher(text).matches()) {
+            // A page link — alone, or in a forwarded post — sent by an admin in a private chat: the same as /ingest.
+            if (ctx.isAdmin() && m.chat().isPrivate() && URL.matcher(text).results().count() == 1) {
                 preview(ctx, IngestTexts.of(ctx.lang()), text);
                 return;
             }

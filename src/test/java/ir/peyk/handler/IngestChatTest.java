@@ -75,7 +75,8 @@ class IngestChatTest {
             assertTrue(source.contains("خبرگزاری تسنیم") && source.contains("در صفحه نیامده: نویسنده"), source);
             assertTrue(say(bot, eitaa, true, "/ingest_confirm " + id).contains("معتبر نیست"), "a preview confirms once");
 
-            String failed = say(bot, eitaa, true, web.url("/n/2").toString()); // a link alone, in a private chat
+            // A forwarded post with its link, in a private chat: the same as /ingest.
+            String failed = say(bot, eitaa, true, "واردات برنج از سر گرفته شد\nجزئیات: " + web.url("/n/2"));
             assertTrue(failed.contains("application/zip"), failed);
             assertEquals(2, articles.list().size(), "nothing stored for the refused page");
         }

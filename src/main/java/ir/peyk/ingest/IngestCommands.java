@@ -114,7 +114,7 @@ public final class IngestCommands implements Middleware {
         }
         Article a;
         try {
-            a = sources.fromUrl(u.group());
+            a = sources.fromUrl(u.group().replaceAll("[)\\]}»،,.!?؟:;]+$", "")); // a sentence's punctuation after the link
         } catch (IngestException e) {
             LOG.info("/ingest of a page refused: {}", e.getMessage());
             ctx.reply(t.get("failed", e.getMessage()));

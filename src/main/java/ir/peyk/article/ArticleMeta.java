@@ -18,14 +18,15 @@ import java.time.LocalDate;
  * @param place          the place of a wire dateline in front of the lead («تهران- ایرنا-»), if any
  * @param author         the author, from a «نویسنده: …» line under the dateline, if any
  * @param publishedDayMonth a publication day and month written without a year, when no year could complete it
+ * @param kicker         the kicker (روتیتر) above the headline, a short line ending in a colon, if any
  */
 public record ArticleMeta(String title, String outlet, String agency, JalaliDate published, LocalDate publishedIso,
                           String time, JalaliDate pageDate, LocalDate pageDateIso, String service, String place,
-                          String author, DayMonth publishedDayMonth) {
+                          String author, DayMonth publishedDayMonth, String kicker) {
     /** The metadata without the fields a lead prefix, an author line or a yearless date give. */
     public ArticleMeta(String title, String outlet, String agency, JalaliDate published, LocalDate publishedIso,
                        String time, JalaliDate pageDate, LocalDate pageDateIso) {
-        this(title, outlet, agency, published, publishedIso, time, pageDate, pageDateIso, null, null, null, null);
+        this(title, outlet, agency, published, publishedIso, time, pageDate, pageDateIso, null, null, null, null, null);
     }
 
     /** What the text or page did not give, by name: "outlet", "date", "time", "author" (for "not on the page"). */

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * <pre>
  *   [page date: weekday day month year]      optional
  *   [Gregorian page date in English]         optional
+ *   [kicker: a short line ending in ":"]      optional
  *   title                                    optional: without one, the lead's first sentence is the headline
  *   [dateline: OUTLET[، DATE][ - HH:mm]]     any form {@link Dateline} reads, the outlet alone included
  *   [author line: «نویسنده: …»]               optional
@@ -40,6 +41,8 @@ public final class ArticleParser {
     private static final Set<String> WEEKDAYS = Lexicon.keySet("weekdays.txt");
     /** A headline is at most this many words; a longer first line is the body's first paragraph. */
     static final int HEADLINE_WORDS = 30;
+    static final int KICKER_WORDS = 8;
+    private static final Set<String> REPORTING = Lexicon.keySet("keyword-boilerplate.txt");
     /** An author line under the dateline: «نویسنده: نام», «به قلم نام» (a name of at most five words). */
     private static final Pattern AUTHOR = Pattern.compile(
             "^(?:(?:نویسنده|نویسندگان|گزارش از|خبرنگار|گزارشگر)\\s*[:：]|به قلم)\\s*([^\\d.،,:!?؟]{2,60})$");
@@ -87,6 +90,9 @@ public final class ArticleParser {
             i++;
         }
         if (i >= lines.size()) throw new ArticleException("the file has no title or body text");
+        // A kicker (روتیتر) above the headline: a short line ending in a colon, with a headline under it.
+        String kicker = null;
+        if (i + 2 < lines.size() && isKicker(lines.get(i)) && !isBodyLine(lines.get(i + 1))) kicker = lines.get(i++);
         // The headline, unless the text opens with its dateline or with the body itself.
         String title = null;
         Dateline dateline = null;
@@ -145,7 +151,8 @@ public final class ArticleParser {
 
         ArticleMeta meta = new ArticleMeta(title, outlet, lead.agency(), published,
                 published == null ? null : published.toGregorian(), time,
-                pageDate, pageDate == null ? null : pageDate.toGregorian(), lead.service(), lead.place(), author, dayMonth);
+                pageDate, pageDate == null ? null : pageDate.toGregorian(), lead.service(), lead.place(), author, dayMonth,
+                kicker == null ? null : kicker.substring(0, kicker.length() - 1).strip());
         return new Article(contentId(text), meta, sentences, text);
     }
 
@@ -171,6 +178,15 @@ public final class ArticleParser {
         String rest = PersianText.key(line.substring(0, d.start()) + " " + line.substring(d.end()))
                 .replaceAll("[\\s,،\\-–|]+", " ").strip();
         return rest.isEmpty() || WEEKDAYS.contains(rest) ? d : null;
+    }
+
+    /** «رئیس مرکز ملی فرش:» above a headline: at most {@link #KICKER_WORDS} words, no reporting verb, a colon last. */
+    static boolean isKicker(String line) {
+        String t = line.strip();
+        if (!(t.endsWith(":") || t.endsWith("："))) return false;
+        List<String> words = PersianText.keyWords(t);
+        // «وزیر نفت گفت:» opens a quote; a kicker names, it does not report.
+        return words.size() <= KICKER_WORDS && words.stream().noneMatch(REPORTING::contains);
     }
 
     /**

@@ -32,6 +32,7 @@ public record ArticleStats(String id, String title, int words, int uniqueWords, 
      * @param agency      the wire agency named in front of the lead
      * @param service     the desk named in front of the lead
      * @param place       the place of a wire dateline
+     * @param kicker      the kicker above the headline
      * @param author      the author line
      * @param published   the publication date, Jalali {@code yyyy/MM/dd}, or {@code MM/dd} for a day and month
      *                    written without a year
@@ -39,14 +40,15 @@ public record ArticleStats(String id, String title, int words, int uniqueWords, 
      * @param time        {@code HH:mm}
      * @param notOnThePage what the text or page did not give: "outlet", "date", "time", "author"
      */
-    public record Source(String outlet, String agency, String service, String place, String author, String published,
+    public record Source(String outlet, String agency, String service, String place, String kicker, String author,
+                         String published,
                          String publishedIso, String time, List<String> notOnThePage) {
         public Source {
             notOnThePage = List.copyOf(notOnThePage);
         }
 
         static Source of(ArticleMeta m) {
-            return new Source(m.outlet(), m.agency(), m.service(), m.place(), m.author(),
+            return new Source(m.outlet(), m.agency(), m.service(), m.place(), m.kicker(), m.author(),
                     m.published() != null ? m.published().toString()
                             : m.publishedDayMonth() != null ? m.publishedDayMonth().toString() : null,
                     m.publishedIso() == null ? null : m.publishedIso().toString(), m.time(), m.notGiven());

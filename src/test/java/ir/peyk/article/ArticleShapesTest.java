@@ -140,6 +140,22 @@ class ArticleShapesTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aKickerAboveTheHeadlineIsMetadata() throws Exception {
+        Article a = ArticleParser.parse("رئیس مرکز ملی فرش:\nصادرات فرش دستباف ۱۵ درصد افزایش یافت\nایرنا، ۲۱ بهمن ۱۴۰۲\n\n"
+                + "تهران- ایرنا- صادرات فرش دستباف در ده ماه نخست امسال افزایش یافت.");
+        assertEquals("رئیس مرکز ملی فرش", a.meta().kicker());
+        assertEquals("صادرات فرش دستباف ۱۵ درصد افزایش یافت", a.title());
+        assertEquals("ایرنا", a.meta().outlet());
+        assertEquals("2024-02-10", a.meta().publishedIso().toString());
+        assertEquals("تهران", a.meta().place());
+        assertTrue(a.body().get(0).text().startsWith("صادرات فرش دستباف در ده ماه"));
+        // A quote's opening line is not a kicker.
+        Article b = ArticleParser.parse("وزیر نفت گفت:\nتولید امسال ده درصد بیشتر بود\nاین روند ادامه خواهد داشت.");
+        assertNull(b.meta().kicker());
+        assertEquals("وزیر نفت گفت:", b.title());
+    }
+
+    @org.junit.jupiter.api.Test
     void anAuthorLineIsMetadata() throws Exception {
         Article a = ArticleParser.parse("عنوان خبر\nایسنا، ۱۵ اسفند ۱۴۰۲\nنویسنده: مریم احمدی\n\nمتن خبر در اینجا آمده است.");
         assertEquals("مریم احمدی", a.meta().author());

@@ -1,7 +1,6 @@
 package ir.peyk.article;
 
 import ir.peyk.text.JalaliDate;
-import ir.peyk.text.KeyedText;
 import ir.peyk.text.Lexicon;
 import ir.peyk.text.PersianText;
 import java.nio.ByteBuffer;
@@ -11,10 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,9 +22,11 @@ import java.util.regex.Pattern;
  * <pre>
  *   [page date: weekday day month year]      optional
  *   [Gregorian page date in English]         optional
- *   title
- *   [dateline: outlet weekday day month year - HH:mm]
- *   body paragraphs (the first may open with a wire agency: "AGENCY:" or "به گزارش AGENCY،")
+ *   [kicker: a short line ending in ":"]      optional
+ *   title                                    optional: without one, the lead's first sentence is the headline
+ *   [dateline: OUTLET[، DATE][ - HH:mm]]     any form {@link Dateline} reads, the outlet alone included
+ *   [author line: «نویسنده: …»]               optional
+ *   body paragraphs (the first may open with wire prefixes: {@link LeadPrefix})
  *   [footer: source credit, "(ادامه)", legal notice …]
  * </pre>
  * Every pattern here is about the <em>shape</em> of a news page; the words that mark a footer, the weekdays and the
@@ -39,17 +39,13 @@ public final class ArticleParser {
     private static final List<Pattern> FOOTER = Lexicon.lines("footer-markers.txt").stream()
             .map(Pattern::compile).toList();
     private static final Set<String> WEEKDAYS = Lexicon.keySet("weekdays.txt");
-    private static final Set<String> NOT_AGENCY = union(Lexicon.keySet("stopwords.txt"),
-            Lexicon.keySet("keyword-boilerplate.txt"));
-    private static final List<String> AGENCY_GENERIC = Lexicon.lines("agency-generic.txt").stream()
-            .map(PersianText::key).sorted(Comparator.comparingInt(String::length).reversed()).toList();
-    /** What may follow the date in a dateline: separators and a time ("- 00:09"), in key space. */
-    private static final Pattern DATELINE_TAIL = Pattern.compile("[\\s\\-–|،,]*(?:ساعت\\s*)?(\\d{1,2}:\\d{2})?[\\s\\-–|،,]*");
-    /** "AGENCY:" opening a paragraph: one to three words, no digits. */
-    private static final Pattern AGENCY_COLON = Pattern.compile("^([^\\s:،,\\d]+(?:\\s[^\\s:،,\\d]+){0,2})\\s*:\\s+");
-    /** "به گزارش AGENCY،" and the other openers of agency-openers.txt, in key space. */
-    private static final Pattern AGENCY_REPORT = Pattern.compile("^(?:" + String.join("|", Lexicon.lines("agency-openers.txt")
-            .stream().map(PersianText::key).map(Pattern::quote).toList()) + ")\\s+([^،,:]{2,60}?)\\s*[،,]\\s*");
+    /** A headline is at most this many words; a longer first line is the body's first paragraph. */
+    static final int HEADLINE_WORDS = 30;
+    static final int KICKER_WORDS = 8;
+    private static final Set<String> REPORTING = Lexicon.keySet("keyword-boilerplate.txt");
+    /** An author line under the dateline: «نویسنده: نام», «به قلم نام» (a name of at most five words). */
+    private static final Pattern AUTHOR = Pattern.compile(
+            "^(?:(?:نویسنده|نویسندگان|گزارش از|خبرنگار|گزارشگر)\\s*[:：]|به قلم)\\s*([^\\d.،,:!?؟]{2,60})$");
 
     private ArticleParser() {}
 
@@ -94,17 +90,33 @@ public final class ArticleParser {
             i++;
         }
         if (i >= lines.size()) throw new ArticleException("the file has no title or body text");
-        String title = lines.get(i++);
-
-        String outlet = null;
-        JalaliDate published = null;
-        String time = null;
-        if (i < lines.size()) {
-            Dateline d = dateline(lines.get(i));
-            if (d != null) {
-                outlet = d.outlet;
-                published = d.date;
-                time = d.time;
+        // A kicker (روتیتر) above the headline: a short line ending in a colon, with a headline under it.
+        String kicker = null;
+        if (i + 2 < lines.size() && isKicker(lines.get(i)) && !isBodyLine(lines.get(i + 1))) kicker = lines.get(i++);
+        // The headline, unless the text opens with its dateline or with the body itself.
+        String title = null;
+        Dateline dateline = null;
+        String first = lines.get(i);
+        Optional<Dateline> opening = i + 1 < lines.size() ? Dateline.parse(first) : Optional.empty();
+        if (opening.isPresent() && opening.get().date() != null && opening.get().setApart()) {
+            dateline = opening.get();
+            i++;
+        } else if (isBodyLine(first)) {
+            // no headline: it falls back to the lead's first sentence below
+        } else {
+            title = first;
+            i++;
+            // An outlet alone is a dateline only above a body; a line with a date is one wherever it stands.
+            boolean bodyBelow = i + 1 < lines.size();
+            dateline = i < lines.size() ? Dateline.parse(lines.get(i))
+                    .filter(d -> d.dateText() != null || bodyBelow).orElse(null) : null;
+            if (dateline != null) i++;
+        }
+        String author = null;
+        if (i + 1 < lines.size()) {
+            Matcher a = AUTHOR.matcher(lines.get(i));
+            if (a.matches()) {
+                author = a.group(1).strip();
                 i++;
             }
         }
@@ -118,26 +130,29 @@ public final class ArticleParser {
         }
         if (bodyLines.isEmpty()) throw new ArticleException("the file has no body text (only a title, dates or boilerplate)");
 
-        String agency = null;
-        String first = bodyLines.get(0);
-        Matcher m = AGENCY_COLON.matcher(first);
-        if (m.find() && !first.substring(m.end()).isBlank() && isAgencyName(m.group(1))) {
-            agency = agencyName(m.group(1));
-            bodyLines.set(0, first.substring(m.end()));
-        } else {
-            KeyedText kt = KeyedText.of(first);
-            Matcher r = AGENCY_REPORT.matcher(kt.key());
-            if (r.find()) agency = agencyName(kt.originalSpan(r.start(1), r.end(1)));
+        String outlet = dateline == null ? null : dateline.outlet();
+        LeadPrefix lead = LeadPrefix.of(bodyLines.get(0), outlet, false);
+        bodyLines.set(0, lead.text());
+        if (bodyLines.size() > 1 && lead.agency() == null && lead.service() == null && lead.place() == null) {
+            // A page's summary often stands above the wire's first paragraph, which then carries the prefix.
+            LeadPrefix second = LeadPrefix.of(bodyLines.get(1), outlet, true);
+            bodyLines.set(1, second.text());
+            lead = new LeadPrefix(lead.text(), second.agency(), second.service(), second.place());
         }
+        if (title == null) title = SentenceSplitter.split(lead.text()).stream().findFirst().orElse(lead.text());
+        JalaliDate published = dateline == null ? null : dateline.dateWith(pageDate);
+        DayMonth dayMonth = dateline != null && published == null ? dateline.dayMonth() : null;
+        String time = dateline == null ? null : dateline.time();
 
         List<Sentence> sentences = new ArrayList<>();
         sentences.add(new Sentence(0, 0, Section.TITLE, title, PersianText.key(title)));
         addParagraphs(sentences, bodyLines, Section.BODY);
         addParagraphs(sentences, footerLines, Section.FOOTER);
 
-        ArticleMeta meta = new ArticleMeta(title, outlet, agency, published,
+        ArticleMeta meta = new ArticleMeta(title, outlet, lead.agency(), published,
                 published == null ? null : published.toGregorian(), time,
-                pageDate, pageDate == null ? null : pageDate.toGregorian());
+                pageDate, pageDate == null ? null : pageDate.toGregorian(), lead.service(), lead.place(), author, dayMonth,
+                kicker == null ? null : kicker.substring(0, kicker.length() - 1).strip());
         return new Article(contentId(text), meta, sentences, text);
     }
 
@@ -165,70 +180,22 @@ public final class ArticleParser {
         return rest.isEmpty() || WEEKDAYS.contains(rest) ? d : null;
     }
 
-    private record Dateline(String outlet, JalaliDate date, String time) {}
+    /** «رئیس مرکز ملی فرش:» above a headline: at most {@link #KICKER_WORDS} words, no reporting verb, a colon last. */
+    static boolean isKicker(String line) {
+        String t = line.strip();
+        if (!(t.endsWith(":") || t.endsWith("："))) return false;
+        List<String> words = PersianText.keyWords(t);
+        // «وزیر نفت گفت:» opens a quote; a kicker names, it does not report.
+        return words.size() <= KICKER_WORDS && words.stream().noneMatch(REPORTING::contains);
+    }
 
     /**
-     * "OUTLET [weekday] day month year [- HH:mm]": the outlet (up to six words) is what stands before the weekday or
-     * date; nothing but a time may follow the date.
+     * A first line that is the body, not a headline: a long paragraph, or several sentences (a headline is one short
+     * sentence).
      */
-    static Dateline dateline(String line) {
-        if (PersianText.keyWords(line).size() > 16) return null;
-        DateExtractor.DateMatch d = DateExtractor.extract(line, null).stream()
-                .filter(x -> x.calendar().equals("jalali")).findFirst().orElse(null);
-        if (d == null) return null;
-        // After the date only a time may follow; a body sentence that mentions a date is not a dateline.
-        Matcher after = DATELINE_TAIL.matcher(PersianText.key(line.substring(d.end())));
-        if (!after.matches()) return null;
-        KeyedText before = KeyedText.of(line.substring(0, d.start()));
-        String k = before.key();
-        int end = k.length();
-        // Strip separators, then a trailing weekday (one or two words), then separators again.
-        end = trimSeparators(k, end);
-        for (String wd : WEEKDAYS) {
-            if (k.substring(0, end).equals(wd) || k.substring(0, end).endsWith(" " + wd)) {
-                end = trimSeparators(k, end - wd.length());
-                break;
-            }
-        }
-        String outlet = end == 0 ? null : before.originalSpan(0, end).strip();
-        if (outlet != null && PersianText.keyWords(outlet).size() > 6) return null;
-        return new Dateline(outlet, d.jalali(), after.group(1));
-    }
-
-    private static int trimSeparators(String k, int end) {
-        while (end > 0 && " -–|،,:".indexOf(k.charAt(end - 1)) >= 0) end--;
-        return end;
-    }
-
-    /** A wire agency name is a name: no function word or reporting verb in it ("وزیر نفت گفت:" is a quote, not an agency). */
-    private static boolean isAgencyName(String candidate) {
-        for (String w : PersianText.keyWords(candidate)) if (NOT_AGENCY.contains(w)) return false;
-        return true;
-    }
-
-    /** The agency's own name: generic words in front (خبرگزاری, خبرنگار اقتصادی …) are dropped, the spelling kept. */
-    static String agencyName(String raw) {
-        KeyedText kt = KeyedText.of(raw.strip());
-        String k = kt.key();
-        int start = 0;
-        boolean dropped = true;
-        while (dropped) {
-            dropped = false;
-            for (String g : AGENCY_GENERIC) {
-                if (k.startsWith(g + " ", start)) {
-                    start += g.length() + 1;
-                    dropped = true;
-                    break;
-                }
-            }
-        }
-        return kt.originalSpan(start, k.length()).strip();
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> out = new HashSet<>(a);
-        out.addAll(b);
-        return Set.copyOf(out);
+    static boolean isBodyLine(String line) {
+        int words = PersianText.keyWords(line).size();
+        return words > HEADLINE_WORDS || (words > HEADLINE_WORDS * 2 / 3 && SentenceSplitter.split(line).size() > 1);
     }
 
     /** Content hash: the same text (whatever its line endings) always gets the same id. */

@@ -20,10 +20,41 @@ import java.util.List;
  * @param numbers            every number mentioned, in article order
  * @param dates              every calendar date: the page date, the dateline's publication date, then the text's
  * @param relativeTimes      relative time words resolved against the publication date
+ * @param source             where the article comes from, and what its text or page did not give
  */
 public record ArticleStats(String id, String title, int words, int uniqueWords, int sentences, int paragraphs,
                            int characters, int readingTimeSeconds, List<Keyword> keywords, List<NumberMention> numbers,
-                           List<DateMention> dates, List<RelativeTime> relativeTimes) {
+                           List<DateMention> dates, List<RelativeTime> relativeTimes, Source source) {
+    /**
+     * The article's metadata as read (any field null when not given).
+     *
+     * @param outlet      the outlet of the outlet/date line
+     * @param agency      the wire agency named in front of the lead
+     * @param service     the desk named in front of the lead
+     * @param place       the place of a wire dateline
+     * @param kicker      the kicker above the headline
+     * @param author      the author line
+     * @param published   the publication date, Jalali {@code yyyy/MM/dd}, or {@code MM/dd} for a day and month
+     *                    written without a year
+     * @param publishedIso the same, ISO (null for a day and month without a year)
+     * @param time        {@code HH:mm}
+     * @param notOnThePage what the text or page did not give: "outlet", "date", "time", "author"
+     */
+    public record Source(String outlet, String agency, String service, String place, String kicker, String author,
+                         String published,
+                         String publishedIso, String time, List<String> notOnThePage) {
+        public Source {
+            notOnThePage = List.copyOf(notOnThePage);
+        }
+
+        static Source of(ArticleMeta m) {
+            return new Source(m.outlet(), m.agency(), m.service(), m.place(), m.kicker(), m.author(),
+                    m.published() != null ? m.published().toString()
+                            : m.publishedDayMonth() != null ? m.publishedDayMonth().toString() : null,
+                    m.publishedIso() == null ? null : m.publishedIso().toString(), m.time(), m.notGiven());
+        }
+    }
+
     public ArticleStats {
         keywords = List.copyOf(keywords);
         numbers = List.copyOf(numbers);

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,8 +48,9 @@ public final class DateExtractor {
     private static final String NOT_DIGIT_AFTER = "(?![\\d/:]|[.,\\-]\\d)";
     private static final String END_OF_WORD = "(?![\\p{L}\\d])";
 
-    private static final Pattern JALALI = Pattern.compile(NOT_DIGIT_BEFORE + "(\\d{1,2})\\s*(" + alternation(JALALI_MONTHS)
-            + ")(?:\\s*ماه)?" + END_OF_WORD + "(?:\\s*[،,]?\\s*(?:سال\\s*)?(\\d{4})" + NOT_DIGIT_AFTER
+    /** Day, month name and year, apart by spaces or, as some pages write them, slashes or dashes (15/فروردین/1400). */
+    private static final Pattern JALALI = Pattern.compile(NOT_DIGIT_BEFORE + "(\\d{1,2})(?:\\s*|\\s*[/\\-]\\s*)(" + alternation(JALALI_MONTHS)
+            + ")(?:\\s*ماه)?" + END_OF_WORD + "(?:\\s*[،,/\\-]?\\s*(?:سال\\s*)?(\\d{4})" + NOT_DIGIT_AFTER
             + "(?:\\s*(?:هجری\\s*شمسی|هجری\\s*خورشیدی|شمسی|خورشیدی|ه\\.\\s?ش\\.?))?)?");
     private static final Pattern GREGORIAN_DMY = Pattern.compile(NOT_DIGIT_BEFORE + "(\\d{1,2})\\s*("
             + alternation(GREGORIAN_MONTHS) + ")\\.?" + END_OF_WORD + "\\s*[،,]?\\s*(\\d{4})" + NOT_DIGIT_AFTER
@@ -83,6 +85,26 @@ public final class DateExtractor {
             out.add(new DateMatch(kt.original().substring(s, e), s, e, j, j.toGregorian(), f.calendar));
         }
         return out;
+    }
+
+    /**
+     * The first date of a text, which may be a day and month without a year ("۱۵ خرداد"): exactly one of {@code date}
+     * and {@code dayMonth} is set. Offsets are in the original text.
+     */
+    public record FirstDate(String text, int start, int end, JalaliDate date, String calendar, DayMonth dayMonth) {}
+
+    /** The first date of {@code text} in any form, a day and month without a year included; empty when there is none. */
+    public static Optional<FirstDate> first(String text) {
+        KeyedText kt = KeyedText.of(text);
+        if (!hasDigit(kt.key())) return Optional.empty();
+        for (Found f : find(kt.key())) {
+            if (f.date == null && f.yearlessMonth == 0) continue;
+            int s = kt.originalStart(f.start);
+            int e = kt.originalEnd(f.end);
+            return Optional.of(new FirstDate(kt.original().substring(s, e), s, e, f.date, f.calendar,
+                    f.date == null ? new DayMonth(f.yearlessMonth, f.yearlessDay) : null));
+        }
+        return Optional.empty();
     }
 
     /** Key-space spans of everything that reads as a date, valid or not (so numbers inside them are not numbers). */

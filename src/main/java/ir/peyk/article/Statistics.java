@@ -57,7 +57,7 @@ public final class Statistics {
         int reading = (int) Math.round(words * 60.0 / WORDS_PER_MINUTE);
         return new ArticleStats(article.id(), article.title(), words, unique.size(), body.size(), paragraphs.size(),
                 chars, reading, keywords(article, topKeywords), numbers(article), dates(article),
-                relativeTimes(article));
+                relativeTimes(article), ArticleStats.Source.of(article.meta()));
     }
 
     /** A word's group: its surface forms by count, in order of first appearance. */
@@ -134,6 +134,10 @@ public final class Statistics {
         List<DateExtractor.DateMatch> header = DateExtractor.extract(article.raw(), null);
         if (meta.pageDate() != null) out.add(metaDate(header, meta.pageDate(), "page"));
         if (meta.published() != null) out.add(metaDate(header, meta.published(), "dateline"));
+        // A dateline's day and month without a year stays one (jalali "MM/dd", no Gregorian day) rather than vanish.
+        if (meta.published() == null && meta.publishedDayMonth() != null) {
+            out.add(new DateMention(dayMonthText(article), meta.publishedDayMonth().toString(), null, "dateline", -1));
+        }
         JalaliDate ref = reference(article);
         for (Sentence s : article.sentences()) {
             for (DateExtractor.DateMatch d : DateExtractor.extract(s.text(), ref)) {
@@ -141,6 +145,15 @@ public final class Statistics {
             }
         }
         return out;
+    }
+
+    /** How the raw text writes the dateline's day and month ("۱۵ خرداد"). */
+    private static String dayMonthText(Article article) {
+        for (String line : article.raw().split("\\R")) {
+            java.util.Optional<DateExtractor.FirstDate> d = DateExtractor.first(line);
+            if (d.isPresent() && article.meta().publishedDayMonth().equals(d.get().dayMonth())) return d.get().text();
+        }
+        return article.meta().publishedDayMonth().toString();
     }
 
     private static DateMention metaDate(List<DateExtractor.DateMatch> header, JalaliDate date, String section) {

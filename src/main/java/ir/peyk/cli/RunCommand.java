@@ -3,6 +3,10 @@ package ir.peyk.cli;
 import ir.peyk.adapter.BotApp;
 import ir.peyk.adapter.Transport;
 import ir.peyk.answer.AnswerEngine;
+import ir.peyk.ingest.DefaultArticleFollower;
+import ir.peyk.ingest.IngestCommands;
+import ir.peyk.ingest.PageFetcher;
+import ir.peyk.ingest.Sources;
 import ir.peyk.broadcast.BroadcastService;
 import ir.peyk.metrics.MetricsMiddleware;
 import ir.peyk.webhook.WebhookService;
@@ -60,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
                         ? BotApp.Receive.WEBHOOK : t.capabilities().polling() ? BotApp.Receive.POLL : BotApp.Receive.NONE);
             }
             extensions(bot, peyk, engine, subscribers);
-            bot.use(new Router(engine, subscribers));
+            followDefaultArticle(bot, peyk, engine, subscribers);
             BotApp app = bot.build();
             if (transports.stream().anyMatch(t -> t instanceof ConsoleTransport) && System.console() != null) {
                 System.err.println("peyk: console chat — type a question or /help; /inline TEXT, /press N; Ctrl-D ends");
@@ -73,6 +77,18 @@ final class RunCommand implements Callable<Integer> {
             }
             return app.awaitTermination();
         }
+    }
+
+    /**
+     * The admins' /ingest, then the router — rebuilt for the store's default article whenever that changes, from the
+     * chat or from {@code peyk ingest --default} in another process (issue #11).
+     */
+    private static void followDefaultArticle(BotApp.Builder bot, Peyk peyk, AnswerEngine engine, Subscribers subscribers) {
+        DefaultArticleFollower follower = new DefaultArticleFollower(peyk.articles(), engine.article(),
+                a -> a == engine.article() ? new Router(engine, subscribers) : new Router(new AnswerEngine(a), subscribers),
+                DefaultArticleFollower.EVERY);
+        bot.use(new IngestCommands(new Sources(new PageFetcher()), peyk.articles(), follower::checkNow));
+        bot.use(follower).service(follower);
     }
 
     /**

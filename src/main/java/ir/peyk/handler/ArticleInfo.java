@@ -8,9 +8,12 @@ import ir.peyk.article.ArticleMeta;
 import ir.peyk.article.ArticleStats;
 import ir.peyk.article.Statistics;
 import ir.peyk.chart.ChartImage;
+import ir.peyk.ingest.Sources;
 import ir.peyk.text.JalaliDate;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,9 +94,21 @@ final class ArticleInfo {
                 : m.published() != null ? m.published().toGregorian() : null;
         String jalali = m.published() == null ? unknown : jalali(turn, m.published());
         String gregorian = iso == null ? unknown : gregorian(turn, iso);
-        b.append('\n').append(turn.t("source.date", "jalali", jalali, "gregorian", gregorian));
+        if (m.published() != null) b.append('\n').append(turn.t("source.date", "jalali", jalali, "gregorian", gregorian));
+        else if (m.publishedDayMonth() != null) {           // a day and month without a year: the year is not known
+            String dm = turn.t("date.format", "day", m.publishedDayMonth().day(), "month",
+                    turn.t("jalali.month." + m.publishedDayMonth().month()), "year", "").strip();
+            b.append('\n').append(turn.t("source.date", "jalali", dm, "gregorian", unknown));
+        }
         if (m.time() != null && !m.time().isBlank()) {
             b.append('\n').append(turn.t("source.time", "time", turn.i18n().digits(m.time())));
+        }
+        if (m.service() != null) b.append('\n').append(turn.t("source.service", "service", m.service()));
+        if (m.author() != null) b.append('\n').append(turn.t("source.author", "author", m.author()));
+        // What the page did not give, by name (issue #11): "not on the page: date, author".
+        List<String> missing = Sources.missing(m).stream().map(f -> turn.t("source.field." + f)).toList();
+        if (!missing.isEmpty()) {
+            b.append('\n').append(turn.t("source.missing", "fields", String.join(turn.t("list.separator"), missing)));
         }
         turn.reply(b.toString());
     }

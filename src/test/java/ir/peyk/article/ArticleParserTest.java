@@ -125,7 +125,10 @@ class ArticleParserTest {
         assertEquals("وزیر نفت گفت: تولید افزایش یافت.", a.body().get(0).text());
         Article b = ArticleParser.parse("عنوان خبر\nبه گزارش خبرنگار اقتصادی ایرنا، تولید افزایش یافت.");
         assertEquals("ایرنا", b.meta().agency());
-        assertEquals("به گزارش خبرنگار اقتصادی ایرنا، تولید افزایش یافت.", b.body().get(0).text());
+        assertEquals("به گزارش خبرنگار اقتصادی ایرنا، تولید افزایش یافت.", b.body().get(0).text(),
+                "another outlet's report is the sentence's attribution");
+        Article c = ArticleParser.parse("عنوان خبر\nایرنا، ۱۵ اسفند ۱۴۰۲\nبه گزارش خبرنگار اقتصادی ایرنا، تولید افزایش یافت.");
+        assertEquals("تولید افزایش یافت.", c.body().get(0).text(), "the outlet's own opener leaves the lead");
     }
 
     @Test

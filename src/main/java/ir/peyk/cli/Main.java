@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
                 BenchCommand.class,
                 BroadcastCommand.class,
                 WebhookCommand.class,
+                ConsoleCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -50,7 +51,7 @@ public final class Main implements Runnable {
         PeykConfig c = PeykConfig.load(config, System.getenv());
         if (db != null) {
             c = new PeykConfig(db.toAbsolutePath(), c.article(), c.transports(), c.admins(), c.throttle(), c.webhook(),
-                    c.baseDir());
+                    c.baseDir(), c.console());
         }
         return c;
     }

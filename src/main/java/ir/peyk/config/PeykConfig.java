@@ -27,9 +27,16 @@ import java.util.Map;
  * @param webhook    the webhook server
  * @param baseDir    the folder relative paths are resolved against (the config file's parent's parent for
  *                   config/peyk.yaml, i.e. the project folder)
+ * @param console    the admin web console (served by the webhook server)
  */
 public record PeykConfig(Path store, Path article, Map<String, TransportConfig> transports, List<String> admins,
-                         ThrottleConfig throttle, WebhookConfig webhook, Path baseDir) {
+                         ThrottleConfig throttle, WebhookConfig webhook, Path baseDir, ConsoleConfig console) {
+
+    /** Without the console. */
+    public PeykConfig(Path store, Path article, Map<String, TransportConfig> transports, List<String> admins,
+                      ThrottleConfig throttle, WebhookConfig webhook, Path baseDir) {
+        this(store, article, transports, admins, throttle, webhook, baseDir, ConsoleConfig.OFF);
+    }
 
     /** Outgoing limits; 0 turns a limit off. */
     public record ThrottleConfig(double overallPerSecond, double perChatPerSecond, double perGroupPerMinute) {}
@@ -72,7 +79,7 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
             base = Path.of("").toAbsolutePath();
         }
         if (root == null || root.isMissingNode() || root.isNull()) root = YAML.createObjectNode();
-        checkKeys(root, "", List.of("store", "article", "transports", "admins", "throttle", "webhook"));
+        checkKeys(root, "", List.of("store", "article", "transports", "admins", "throttle", "webhook", "console"));
 
         String store = env.getOrDefault("PEYK_DB", text(root, "store", "data/peyk.db"));
         String article = text(root, "article", "config/articles/government-services-domestic-messengers.fa.txt");
@@ -150,8 +157,16 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
         WebhookConfig webhook = new WebhookConfig(wh.path("enabled").asBoolean(false), text(wh, "host", "0.0.0.0"), port,
                 env.getOrDefault("PEYK_WEBHOOK_URL", text(wh, "publicUrl", null)), wh.path("maxBodyBytes").asLong(1 << 20));
 
+        JsonNode cn = root.path("console");
+        checkKeys(cn, "console.", List.of("enabled", "behindTls", "allowPlainRemote", "publicUrl"));
+        String consoleEnv = env.getOrDefault("PEYK_CONSOLE", "").strip().toLowerCase(Locale.ROOT);
+        ConsoleConfig console = new ConsoleConfig(
+                consoleEnv.isEmpty() ? cn.path("enabled").asBoolean(false) : List.of("on", "true", "1", "yes").contains(consoleEnv),
+                cn.path("behindTls").asBoolean(false), cn.path("allowPlainRemote").asBoolean(false),
+                blankToNull(env.getOrDefault("PEYK_CONSOLE_URL", text(cn, "publicUrl", null))));
+
         return new PeykConfig(base.resolve(store), base.resolve(article), transports, List.copyOf(admins), throttle,
-                webhook, base);
+                webhook, base, console);
     }
 
     public List<TransportConfig> enabledTransports() {

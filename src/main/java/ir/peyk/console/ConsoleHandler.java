@@ -29,6 +29,7 @@ final class ConsoleHandler extends Handler.Abstract {
     private final Sessions sessions;
     private final LoginLimiter limiter;
     private final ChatView chat;
+    private final ArticleView article;
     private final Map<String, byte[]> statics;
 
     ConsoleHandler(Console console) {
@@ -36,6 +37,7 @@ final class ConsoleHandler extends Handler.Abstract {
         this.sessions = new Sessions(System::currentTimeMillis);
         this.limiter = new LoginLimiter(System::currentTimeMillis);
         this.chat = new ChatView(console);
+        this.article = new ArticleView(console);
         this.statics = Map.of("app.js", resource("app.js"), "app.css", resource("app.css"));
     }
 
@@ -92,6 +94,7 @@ final class ConsoleHandler extends Handler.Abstract {
         if (p.equals("/console") || p.equals("/console/")) x.redirect("/console/chat");
         else if (p.equals("/console/logout") && x.isPost()) logout(x);
         else if (p.startsWith("/console/chat")) chat.handle(x);
+        else if (p.startsWith("/console/article")) article.handle(x);
         else x.text(404, "not found");
     }
 

@@ -218,6 +218,39 @@ class ConsoleBrowserTest {
         assertFalse(driver.findElement(By.id("bubbles")).getText().contains("csrf probe"), "the refused post was not sent");
     }
 
+    @Test
+    @Order(7)
+    void anUploadedArticleIsPreviewedAsTextThenBecomesTheDefault() throws Exception {
+        driver.get(base + "/console/article");
+        assertTrue(driver.findElement(By.id("article-title")).getText().contains("پیامرسانهای داخلی"));
+        assertTrue(driver.findElements(By.cssSelector("#keywords rect")).size() > 0, "the keyword chart has bars");
+        assertNoHorizontalOverflow();
+        screenshot("article-default");
+        Path hostile = Path.of("src/test/resources/console/hostile-article.fa.txt").toAbsolutePath();
+        driver.findElement(By.id("file")).sendKeys(hostile.toString());
+        wait.until(d -> !d.findElement(By.id("article-text")).getAttribute("value").isEmpty());
+        driver.findElement(By.id("preview")).click();
+        WebElement title = wait.until(d -> d.findElements(By.id("save")).isEmpty() ? null : d.findElement(By.id("article-title")));
+        assertTrue(title.getText().contains("<script>window.pwned=1</script>"), "the markup is shown as text: " + title.getText());
+        assertEquals(0, driver.findElements(By.cssSelector("#article script, #article img")).size(), "no element was injected");
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return typeof window.pwned === 'undefined';"));
+        assertTrue(driver.findElement(By.id("article-text")).getText().contains("onerror"), "the img tag is text");
+        assertTrue(driver.findElements(By.cssSelector("#article-text mark.num")).size() > 0, "numbers are marked");
+        assertTrue(driver.findElements(By.cssSelector("#article-text mark.date")).size() > 0, "dates are marked");
+        assertNoHorizontalOverflow();
+        screenshot("article-preview");
+
+        driver.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.urlContains("saved=1"));
+        WebElement listed = driver.findElements(By.cssSelector("#articles li")).stream()
+                .filter(e -> e.getText().contains("گزارش آزمایشی")).findFirst().orElseThrow();
+        assertTrue(listed.getText().contains("پیش‌فرض"), listed.getText());
+
+        driver.get(base + "/console/chat");
+        send("/source");
+        wait.until(d -> last(d) != null && last(d).getText().contains("گزارش آزمایشی"));
+    }
+
     // --- helpers ---
 
     static void send(String text) {

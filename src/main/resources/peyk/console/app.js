@@ -109,6 +109,7 @@
       var reasons = document.getElementById("p-reasons");
       reasons.replaceChildren();
       p.reasons.forEach(function (r) { reasons.appendChild(el("li", null, r)); });
+      document.getElementById("p-reasons-title").hidden = p.reasons.length === 0;
       if (p.finished) { es.close(); var c = document.getElementById("cancel"); if (c) c.hidden = true; }
     };
   }

@@ -30,6 +30,7 @@ final class ConsoleHandler extends Handler.Abstract {
     private final LoginLimiter limiter;
     private final ChatView chat;
     private final ArticleView article;
+    private final BroadcastView broadcast;
     private final Map<String, byte[]> statics;
 
     ConsoleHandler(Console console) {
@@ -38,6 +39,7 @@ final class ConsoleHandler extends Handler.Abstract {
         this.limiter = new LoginLimiter(System::currentTimeMillis);
         this.chat = new ChatView(console);
         this.article = new ArticleView(console);
+        this.broadcast = new BroadcastView(console);
         this.statics = Map.of("app.js", resource("app.js"), "app.css", resource("app.css"));
     }
 
@@ -95,6 +97,7 @@ final class ConsoleHandler extends Handler.Abstract {
         else if (p.equals("/console/logout") && x.isPost()) logout(x);
         else if (p.startsWith("/console/chat")) chat.handle(x);
         else if (p.startsWith("/console/article")) article.handle(x);
+        else if (p.startsWith("/console/broadcast")) broadcast.handle(x);
         else x.text(404, "not found");
     }
 

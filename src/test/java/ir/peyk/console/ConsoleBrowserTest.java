@@ -251,6 +251,28 @@ class ConsoleBrowserTest {
         wait.until(d -> last(d) != null && last(d).getText().contains("گزارش آزمایشی"));
     }
 
+    @Test
+    @Order(8)
+    void aBroadcastToTwoHundredSubscribersIsPreviewedConfirmedAndFollowedToTheEnd() throws Exception {
+        driver.get(base + "/console/broadcast");
+        driver.findElement(By.id("broadcast-text")).sendKeys("اطلاعیه آزمایشی کنسول برای مشترکان");
+        driver.findElement(By.id("broadcast-preview")).click();
+        WebElement recipients = wait.until(d -> d.findElements(By.id("recipients")).isEmpty() ? null : d.findElement(By.id("recipients")));
+        assertEquals("۲۰۰", recipients.getText());
+        assertTrue(api.calls("sendMessage").isEmpty(), "a preview sends nothing");
+        screenshot("broadcast-preview");
+        driver.findElement(By.id("confirm")).click();
+        wait.until(d -> "100".equals(d.findElement(By.id("bar")).getAttribute("value")));
+        wait.until(d -> d.findElements(By.id("cancel")).stream().noneMatch(WebElement::isDisplayed));
+        assertEquals("۰", driver.findElement(By.id("p-left")).getText());
+        assertEquals("۲۰۰", driver.findElement(By.id("p-sent")).getText());
+        assertEquals(200, api.calls("sendMessage").stream().map(c -> c.param("chat_id")).distinct().count());
+        assertNoHorizontalOverflow();
+        screenshot("broadcast-done");
+        driver.navigate().refresh();
+        assertTrue(driver.findElement(By.id("history")).getText().contains("اطلاعیه آزمایشی"));
+    }
+
     // --- helpers ---
 
     static void send(String text) {

@@ -129,7 +129,7 @@
       h.transports.forEach(function (t) {
         var tr = el("tr", "state-" + t.state);
         tr.appendChild(el("td", null, t.name));
-        tr.appendChild(el("td", null, t.state));
+        tr.appendChild(el("td", null, t.stateLabel));
         tr.appendChild(el("td", null, t.detail));
         rows.appendChild(tr);
       });

@@ -31,6 +31,7 @@ final class ConsoleHandler extends Handler.Abstract {
     private final ChatView chat;
     private final ArticleView article;
     private final BroadcastView broadcast;
+    private final HealthView health;
     private final Map<String, byte[]> statics;
 
     ConsoleHandler(Console console) {
@@ -40,6 +41,7 @@ final class ConsoleHandler extends Handler.Abstract {
         this.chat = new ChatView(console);
         this.article = new ArticleView(console);
         this.broadcast = new BroadcastView(console);
+        this.health = new HealthView(console);
         this.statics = Map.of("app.js", resource("app.js"), "app.css", resource("app.css"));
     }
 
@@ -98,6 +100,7 @@ final class ConsoleHandler extends Handler.Abstract {
         else if (p.startsWith("/console/chat")) chat.handle(x);
         else if (p.startsWith("/console/article")) article.handle(x);
         else if (p.startsWith("/console/broadcast")) broadcast.handle(x);
+        else if (p.startsWith("/console/health")) health.handle(x);
         else x.text(404, "not found");
     }
 

@@ -66,6 +66,10 @@ final class Labels {
             e("health.answers", "پاسخ‌ها", "Answers"),
             e("health.answered", "پاسخ داده", "answered"),
             e("health.declined", "بی‌پاسخ", "declined"),
+            e("health.state.running", "در حال کار", "running"),
+            e("health.state.starting", "در حال شروع", "starting"),
+            e("health.state.failed", "از کار افتاده", "failed"),
+            e("health.state.stopped", "متوقف", "stopped"),
             e("health.latency", "میانگین زمان پاسخ", "mean answer time"),
             e("error.csrf", "فرم منقضی شده است؛ صفحه را دوباره باز کنید.", "The form expired; reload the page."));
 

@@ -273,6 +273,37 @@ class ConsoleBrowserTest {
         assertTrue(driver.findElement(By.id("history")).getText().contains("اطلاعیه آزمایشی"));
     }
 
+    @Test
+    @Order(9)
+    void healthShowsEachTransportTheQueuesAndTheAnswersLive() throws Exception {
+        driver.get(base + "/console/health");
+        wait.until(d -> d.findElement(By.id("h-transports")).getText().contains("telegram"));
+        assertTrue(driver.findElement(By.id("h-transports")).getText().contains("در حال کار"));
+        String answered = wait.until(d -> {
+            String t = d.findElement(By.id("h-answered")).getText();
+            return t.equals("…") ? null : t;
+        });
+        assertFalse(answered.equals("۰"), "the question asked in the chat was counted: " + answered);
+        assertEquals("۰", driver.findElement(By.id("h-broadcast")).getText());
+        assertNoHorizontalOverflow();
+        screenshot("health");
+        // Live: a question asked in another tab is counted here without a reload.
+        String counts = driver.findElement(By.id("h-answered")).getText() + "/" + driver.findElement(By.id("h-declined")).getText();
+        String health = driver.getWindowHandle();
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        driver.get(base + "/console/chat");
+        int before = driver.findElements(By.cssSelector(".bubble.bot")).size();
+        wait.until(d -> d.findElements(By.cssSelector(".bubble")).size() > 0); // the history arrived
+        before = driver.findElements(By.cssSelector(".bubble.bot")).size();
+        send("مترو چند مسافر دارد؟");
+        int shown = before;
+        wait.until(d -> d.findElements(By.cssSelector(".bubble.bot")).size() > shown);
+        driver.close();
+        driver.switchTo().window(health);
+        wait.until(d -> !(d.findElement(By.id("h-answered")).getText() + "/" + d.findElement(By.id("h-declined")).getText())
+                .equals(counts));
+    }
+
     // --- helpers ---
 
     static void send(String text) {

@@ -21,7 +21,7 @@ final class Labels {
             e("chat.placeholder", "پرسش خود را بنویسید…", "Type a question…"),
             e("chat.send", "ارسال", "Send"),
             e("chat.inline", "جستجوی درون‌خطی", "Inline query"),
-            e("chat.inlinePlaceholder", "@peyk_bot واژه یا پرسش", "@peyk_bot words or a question"),
+            e("chat.inlinePlaceholder", "واژه یا پرسش", "words or a question"),
             e("chat.inlineWaiting", "در انتظار نتیجه…", "Waiting for results…"),
             e("chat.inlineNone", "نتیجه‌ای نیست.", "No results."),
             e("article.stored", "خبرهای ذخیره‌شده", "Stored articles"),

@@ -70,7 +70,7 @@ final class ArticleView {
         String body = "<section class=\"card\"><h1>" + Labels.t(l, "article.previewOf") + "</h1>"
                 + "<form method=\"post\" action=\"/console/article/save\">" + Html.csrf(x.session)
                 + "<input type=\"hidden\" name=\"id\" value=\"" + Html.esc(a.id()) + "\"><button id=\"save\">"
-                + Labels.t(l, "article.save") + "</button></form></section>" + render(a, l);
+                + Labels.t(l, "article.save") + "</button></form></section>" + render(a, new AnswerEngine(a), l);
         x.html(200, Layout.page(x, "article", Labels.t(l, "article.previewOf"), body));
     }
 
@@ -124,15 +124,16 @@ final class ArticleView {
                 .append("<label>").append(Labels.t(l, "article.url")).append(" <input name=\"url\" id=\"article-url\" type=\"url\" dir=\"ltr\"></label> ")
                 .append("<button id=\"preview\">").append(Labels.t(l, "article.preview")).append("</button></form></section>");
         String id = x.query("id");
-        Article shown = id != null ? console.repository().find(id).orElse(null) : console.articles().article();
-        if (shown != null) b.append(render(shown, l));
+        AnswerEngine current = console.articles().engine();
+        Article shown = id == null || id.equals(current.article().id()) ? current.article()
+                : console.repository().find(id).orElse(null);
+        if (shown != null) b.append(render(shown, shown == current.article() ? current : new AnswerEngine(shown), l));
         x.html(200, Layout.page(x, "article", Labels.t(l, "nav.article"), b.toString()));
     }
 
     /** The parsed article, every piece of its text escaped. */
-    static String render(Article a, String l) {
+    static String render(Article a, AnswerEngine engine, String l) {
         ArticleMeta m = a.meta();
-        AnswerEngine engine = new AnswerEngine(a);
         ArticleStats stats = Statistics.of(a);
         StringBuilder b = new StringBuilder("<article id=\"article\" class=\"card\"><h1 id=\"article-title\" dir=\"auto\">")
                 .append(Html.esc(m.title())).append("</h1><dl class=\"meta\">");

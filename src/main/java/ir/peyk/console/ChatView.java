@@ -72,6 +72,7 @@ final class ChatView {
 
     private EventStream.Event next(String chatId, String pageLang, long since) throws Exception {
         Conversation c = console.web().conversation(chatId);
+        if (since > c.version()) since = -1; // the bot restarted since the page saw version `since`: start over
         long v = c.await(since, 1, TimeUnit.SECONDS);
         String lang = console.language(chatId);
         if (v <= since && lang.equals(pageLang)) return null;

@@ -166,6 +166,7 @@ final class ConsoleHandler extends Handler.Abstract {
 
     private void logout(Exchange x) {
         sessions.end(x.session.id());
+        console.web().forget(x.session.chatId());
         Response.addCookie(x.response, HttpCookie.build(COOKIE, "").path("/console").httpOnly(true).maxAge(0)
                 .sameSite(HttpCookie.SameSite.STRICT).build());
         x.redirect("/console/login");

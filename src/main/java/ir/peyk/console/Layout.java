@@ -7,7 +7,7 @@ final class Layout {
     static String page(Exchange x, String section, String title, String body) {
         String lang = x.lang;
         StringBuilder b = new StringBuilder(4096 + body.length());
-        b.append("<!doctype html><html lang=\"").append(lang).append("\" dir=\"").append("en".equals(lang) ? "ltr" : "rtl")
+        b.append("<!doctype html><html lang=\"").append(Html.esc(lang)).append("\" dir=\"").append("en".equals(lang) ? "ltr" : "rtl")
                 .append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(Html.esc(title)).append(" — ").append(Labels.t(lang, "title")).append("</title>")
                 .append("<link rel=\"stylesheet\" href=\"/console/static/app.css\">")

@@ -72,6 +72,11 @@ public final class Conversation {
         return column < 0 || column >= r.size() ? null : r.get(column);
     }
 
+    /** The version of the latest change. */
+    public synchronized long version() {
+        return version;
+    }
+
     /** What changed after {@code since} (everything for a negative or stale version). */
     public synchronized Changes since(long since) {
         if (since > version) since = -1; // the server restarted: the page starts over

@@ -59,6 +59,11 @@ public final class WebTransport implements Transport {
         return chats.computeIfAbsent(chatId, id -> new Conversation());
     }
 
+    /** Drops a chat's conversation (its session ended). */
+    public void forget(String chatId) {
+        chats.remove(chatId);
+    }
+
     /** A typed line, shown at once as the user's bubble; the batch is for the inbox. */
     public Batch message(String chatId, String name, String text) {
         String key = nextKey();

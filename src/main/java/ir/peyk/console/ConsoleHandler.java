@@ -156,7 +156,11 @@ final class ConsoleHandler extends Handler.Abstract {
         String l = x.lang;
         StringBuilder b = new StringBuilder("<section class=\"card login\"><h1>").append(Labels.t(l, "login.title")).append("</h1>");
         if (error != null) b.append("<p class=\"error\" id=\"login-error\">").append(Labels.t(l, error)).append("</p>");
-        b.append("<p>").append(Html.esc(Labels.t(l, "login.help"))).append("</p>")
+        // The command and the variable are isolated left-to-right runs: inside Persian text their neighbouring
+        // quotes and punctuation were reordered (seen in the login screenshot).
+        b.append("<p>").append(Html.esc(Labels.t(l, "login.help"))
+                        .replace("{link}", "<bdi dir=\"ltr\"><code>peyk console link</code></bdi>")
+                        .replace("{token}", "<bdi dir=\"ltr\"><code>" + ConsoleService.TOKEN_ENV + "</code></bdi>")).append("</p>")
                 .append("<form method=\"post\" action=\"/console/login\"><input type=\"hidden\" name=\"csrf\" value=\"")
                 .append(Html.esc(pre)).append("\"><label>").append(Labels.t(l, "login.token"))
                 .append(" <input type=\"password\" name=\"token\" autocomplete=\"off\" dir=\"ltr\"></label> <button>")

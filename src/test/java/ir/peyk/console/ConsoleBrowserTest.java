@@ -53,6 +53,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleBrowserTest {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String TOKEN = "4242:console-test";
+    /** PEYK_CONSOLE_TOKEN of the bot under test. */
+    static final String CONSOLE_TOKEN = "fixed-console-token-for-the-browser-test";
     static final Path DIR = Path.of("target", "console-test");
     static final Path SCREENS = Path.of("target", "console-screens");
 
@@ -90,7 +92,7 @@ class ConsoleBrowserTest {
                 "--config", config.toString(), "run");
         pb.environment().putAll(Map.of("PEYK_TELEGRAM_TOKEN", TOKEN, "PEYK_TELEGRAM_API_URL", api.url(),
                 "PEYK_TRANSPORT", "telegram"));
-        pb.environment().remove("PEYK_CONSOLE_TOKEN");
+        pb.environment().put("PEYK_CONSOLE_TOKEN", CONSOLE_TOKEN);
         bot = pb.redirectErrorStream(true).redirectOutput(DIR.resolve("bot.log").toFile()).start();
         base = "http://127.0.0.1:" + port;
         awaitServer(base + "/console/login");
@@ -120,6 +122,26 @@ class ConsoleBrowserTest {
             bot.waitFor();
         }
         if (api != null) api.close();
+    }
+
+    @Test
+    @Order(0)
+    void theLoginFormTakesTheConfiguredTokenAndLogoutEndsTheSession() throws Exception {
+        driver.get(base + "/console/chat");
+        wait.until(ExpectedConditions.urlContains("/console/login"));
+        assertNoHorizontalOverflow();
+        screenshot("login");
+        driver.findElement(By.name("token")).sendKeys("not-the-token");
+        driver.findElement(By.cssSelector("form button")).click();
+        wait.until(d -> !d.findElements(By.id("login-error")).isEmpty());
+        driver.findElement(By.name("token")).sendKeys(CONSOLE_TOKEN);
+        driver.findElement(By.cssSelector("form button")).click();
+        wait.until(ExpectedConditions.urlToBe(base + "/console/chat"));
+        assertFalse(driver.getPageSource().contains(CONSOLE_TOKEN), "no secret is rendered");
+        driver.findElement(By.cssSelector(".logout button")).click();
+        wait.until(ExpectedConditions.urlContains("/console/login"));
+        driver.get(base + "/console/chat");
+        wait.until(ExpectedConditions.urlContains("/console/login")); // the old session is gone
     }
 
     @Test
@@ -271,6 +293,22 @@ class ConsoleBrowserTest {
         screenshot("broadcast-done");
         driver.navigate().refresh();
         assertTrue(driver.findElement(By.id("history")).getText().contains("اطلاعیه آزمایشی"));
+    }
+
+    @Test
+    @Order(10)
+    void aCancelledPreviewSendsNothing() throws Exception {
+        int sent = api.calls("sendMessage").size();
+        driver.get(base + "/console/broadcast");
+        driver.findElement(By.id("broadcast-text")).sendKeys("پیش‌نویسی که نباید برود");
+        driver.findElement(By.id("broadcast-preview")).click();
+        wait.until(d -> !d.findElements(By.id("draft")).isEmpty());
+        driver.findElement(By.cssSelector("#draft button.secondary")).click();
+        WebElement history = wait.until(d -> d.findElements(By.id("draft")).isEmpty() ? d.findElement(By.id("history")) : null);
+        WebElement row = history.findElements(By.tagName("tr")).stream()
+                .filter(r -> r.getText().contains("پیش‌نویسی که نباید برود")).findFirst().orElseThrow();
+        assertTrue(row.getText().contains("لغو"), row.getText());
+        assertEquals(sent, api.calls("sendMessage").size());
     }
 
     @Test

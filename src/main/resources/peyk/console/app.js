@@ -50,9 +50,13 @@
       if (!inl.answered) { results.appendChild(el("li", "muted", results.dataset.waiting)); return; }
       if (inl.results.length === 0) { results.appendChild(el("li", "muted", results.dataset.none)); return; }
       inl.results.forEach(function (r) {
+        // Direction per piece, not on the <li>: a right-to-left item in a left-to-right list puts its number
+        // outside the page's right edge (the 375 px overflow check caught it).
         var li = el("li", "result");
-        li.appendChild(el("strong", null, r.title));
-        if (r.description) li.appendChild(el("div", "muted", r.description));
+        var title = el("strong", null, r.title);
+        title.dir = "auto";
+        li.appendChild(title);
+        if (r.description) { var d = el("div", "muted", r.description); d.dir = "auto"; li.appendChild(d); }
         var t = el("div", "text", r.text);
         t.dir = "auto";
         li.appendChild(t);

@@ -36,6 +36,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -215,13 +216,18 @@ class ConsoleBrowserTest {
     @Test
     @Order(5)
     void langEnSwitchesThePageToo() throws Exception {
+        // The page reloads itself: while it does, any look at the DOM may fail and is simply tried again.
+        WebDriverWait reload = new WebDriverWait(driver, WAIT);
+        reload.ignoring(WebDriverException.class);
         send("/lang en");
-        wait.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        reload.until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang"))
+                && d.findElement(By.id("bubbles")).getText().contains("English"));
         assertEquals("ltr", driver.findElement(By.tagName("html")).getAttribute("dir"));
-        wait.until(d -> d.findElement(By.id("bubbles")).getText().contains("English"));
+        assertNoHorizontalOverflow();
         screenshot("chat-english");
         send("/lang fa");
-        wait.until(d -> "fa".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        reload.until(d -> "fa".equals(d.findElement(By.tagName("html")).getAttribute("lang"))
+                && d.findElement(By.id("text")).isDisplayed());
     }
 
     @Test
@@ -261,6 +267,10 @@ class ConsoleBrowserTest {
         assertTrue(driver.findElements(By.cssSelector("#article-text mark.date")).size() > 0, "dates are marked");
         assertNoHorizontalOverflow();
         screenshot("article-preview");
+        scrollTo("article-text");
+        screenshot("article-preview-text");
+        scrollTo("keywords");
+        screenshot("article-preview-keywords");
 
         driver.findElement(By.id("save")).click();
         wait.until(ExpectedConditions.urlContains("saved=1"));
@@ -355,13 +365,33 @@ class ConsoleBrowserTest {
         return bots.isEmpty() ? null : bots.get(bots.size() - 1);
     }
 
+    static void scrollTo(String id) {
+        ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).scrollIntoView();", id);
+    }
+
     static void assertNoHorizontalOverflow() {
         Object widths = ((JavascriptExecutor) driver).executeScript(
                 "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];");
         List<?> w = (List<?>) widths;
         long scroll = ((Number) w.get(0)).longValue();
         long client = ((Number) w.get(1)).longValue();
-        assertTrue(scroll <= client, "the page is wider than the screen: " + scroll + " > " + client + " px");
+        if (scroll > client) {
+            Object culprits = ((JavascriptExecutor) driver).executeScript(
+                    "var w = document.documentElement.clientWidth, out = [];"
+                    + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+                    + " if (r.right > w + 1 || r.left < -1) out.push(e.tagName + '#' + e.id + '.' + e.className + ' '"
+                    + " + Math.round(r.left) + '..' + Math.round(r.right)); });"
+                    + "var t = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), n;"
+                    + "while ((n = t.nextNode())) { var g = document.createRange(); g.selectNodeContents(n);"
+                    + " var q = g.getBoundingClientRect(); if (q.right > w + 1 || q.left < -1) out.push('text \\'' +"
+                    + " n.textContent.slice(0, 30) + '\\' in ' + n.parentNode.tagName + '.' + n.parentNode.className + ' '"
+                    + " + Math.round(q.left) + '..' + Math.round(q.right)); }"
+                    + "document.querySelectorAll('html, body, body *').forEach(function (e) {"
+                    + " if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible')"
+                    + " out.push('wide ' + e.tagName + '#' + e.id + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth); });"
+                    + "return out.slice(0, 8).join('; ');");
+            throw new AssertionError("the page is wider than the screen: " + scroll + " > " + client + " px: " + culprits);
+        }
     }
 
     static void screenshot(String name) throws IOException {

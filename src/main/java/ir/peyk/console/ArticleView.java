@@ -10,6 +10,7 @@ import ir.peyk.article.ArticleMeta;
 import ir.peyk.article.ArticleParser;
 import ir.peyk.article.ArticleStats;
 import ir.peyk.article.Statistics;
+import ir.peyk.handler.I18n;
 import ir.peyk.store.ArticleRepository;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -142,7 +143,7 @@ final class ArticleView {
         if (m.published() != null || m.publishedIso() != null) {
             // Each part isolated: an ISO date or a time set inside right-to-left text would otherwise read reversed.
             StringBuilder d = new StringBuilder();
-            if (m.published() != null) d.append(Html.bdi(m.published().display())).append(" · ");
+            if (m.published() != null) d.append(Html.bdi(I18n.of(l).digits(m.published().display()))).append(" · ");
             d.append("<bdi dir=\"ltr\">").append(Html.esc(String.valueOf(m.publishedIso() != null ? m.publishedIso()
                     : m.published().toGregorian()))).append("</bdi>");
             if (m.time() != null && !m.time().isBlank()) d.append(" · <bdi dir=\"ltr\">").append(Html.esc(m.time())).append("</bdi>");
@@ -170,11 +171,15 @@ final class ArticleView {
         b.append("<h2>").append(Labels.t(l, "article.text.title")).append("</h2>").append(Highlight.body(a));
 
         b.append("<h2>").append(Labels.t(l, "article.stats")).append("</h2><p id=\"stats\">")
-                .append(stats.words()).append(' ').append(Labels.t(l, "article.words")).append(" · ")
-                .append(stats.sentences()).append(' ').append(Labels.t(l, "article.sentences")).append(" · ")
-                .append(stats.paragraphs()).append(' ').append(Labels.t(l, "article.paragraphs")).append("</p>")
+                .append(digits(l, stats.words())).append(' ').append(Labels.t(l, "article.words")).append(" · ")
+                .append(digits(l, stats.sentences())).append(' ').append(Labels.t(l, "article.sentences")).append(" · ")
+                .append(digits(l, stats.paragraphs())).append(' ').append(Labels.t(l, "article.paragraphs")).append("</p>")
                 .append(Highlight.keywordChart(stats.keywords(), Labels.t(l, "article.keywords"), l));
         return b.append("</article>").toString();
+    }
+
+    private static String digits(String lang, int n) {
+        return I18n.of(lang).digits(Integer.toString(n));
     }
 
     private static void meta(StringBuilder b, String label, String value) {

@@ -5,6 +5,7 @@ import ir.peyk.article.ArticleStats;
 import ir.peyk.article.DateExtractor;
 import ir.peyk.article.NumberExtractor;
 import ir.peyk.article.Sentence;
+import ir.peyk.handler.I18n;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,22 +66,23 @@ final class Highlight {
         int width = 320;
         int labelW = 110;
         int barMax = width - labelW - 40;
+        // The SVG is laid out left to right whatever the page's direction (an inherited rtl flips every anchor);
+        // a Persian label anchored at its end still reads right to left on its own.
         StringBuilder b = new StringBuilder("<figure id=\"keywords\"><figcaption>").append(Html.esc(caption))
-                .append("</figcaption><svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ')
+                .append("</figcaption><svg class=\"chart\" role=\"img\" direction=\"ltr\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(keywords.size() * rowH).append("\">");
         for (int i = 0; i < keywords.size(); i++) {
             ArticleStats.Keyword k = keywords.get(i);
             int w = Math.max(2, k.count() * barMax / max);
             int y = i * rowH;
-            int labelX = rtl ? width - 2 : 2;
+            int labelX = rtl ? width - 2 : labelW - 6;
             int barX = rtl ? width - labelW - w : labelW;
             int countX = rtl ? barX - 4 : barX + w + 4;
-            b.append("<text x=\"").append(labelX).append("\" y=\"").append(y + 15).append("\" text-anchor=\"")
-                    .append(rtl ? "end" : "start").append("\" direction=\"").append(rtl ? "rtl" : "ltr").append("\">")
+            b.append("<text x=\"").append(labelX).append("\" y=\"").append(y + 15).append("\" text-anchor=\"end\">")
                     .append(Html.esc(k.term())).append("</text><rect x=\"").append(barX).append("\" y=\"").append(y + 4)
                     .append("\" width=\"").append(w).append("\" height=\"").append(rowH - 8).append("\"></rect><text x=\"")
                     .append(countX).append("\" y=\"").append(y + 15).append("\" text-anchor=\"").append(rtl ? "end" : "start")
-                    .append("\">").append(k.count()).append("</text>");
+                    .append("\">").append(I18n.of(lang).digits(Integer.toString(k.count()))).append("</text>");
         }
         return b.append("</svg></figure>").toString();
     }

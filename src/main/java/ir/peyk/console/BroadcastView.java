@@ -19,10 +19,11 @@ final class BroadcastView {
     private static final int HISTORY = 10;
 
     private final Console console;
-    private final EventStream events = new EventStream();
+    private final EventStream events;
 
     BroadcastView(Console console) {
         this.console = console;
+        this.events = console.events();
     }
 
     private BroadcastService service() {

@@ -23,10 +23,11 @@ final class ChatView {
     static final String USER_NAME = "Console admin";
 
     private final Console console;
-    private final EventStream events = new EventStream();
+    private final EventStream events;
 
     ChatView(Console console) {
         this.console = console;
+        this.events = console.events();
     }
 
     void handle(Exchange x) throws Exception {

@@ -24,6 +24,7 @@ final class Console {
     private final ArticleSwitch articles;
     private final LoginTokens tokens;
     private final String staticToken;
+    private final java.util.concurrent.Semaphore streams = new java.util.concurrent.Semaphore(EventStream.SLOTS);
     private volatile BotApp app;
 
     Console(PeykConfig config, Database db, Subscribers subscribers, WebTransport web, BroadcastService broadcasts,
@@ -37,6 +38,11 @@ final class Console {
         this.articles = articles;
         this.tokens = new LoginTokens(db);
         this.staticToken = staticToken == null || staticToken.isBlank() ? null : staticToken.strip();
+    }
+
+    /** A live-event stream drawing on the console's one pool of stream slots. */
+    EventStream events() {
+        return new EventStream(streams);
     }
 
     void started(BotApp app) {

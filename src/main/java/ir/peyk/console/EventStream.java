@@ -9,14 +9,15 @@ import org.eclipse.jetty.io.Content;
 
 /**
  * Server-sent events for the live parts (chat replies, broadcast progress, health). Each stream holds a request
- * thread of the shared server, so streams are few ({@link #SLOTS} at once; more get a 503 and the browser's
- * EventSource retries), last at most {@link #LIFETIME_MILLIS} (the browser reconnects with Last-Event-ID and misses
+ * thread of the server it shares with the webhooks, so streams are few ({@link #SLOTS} at once across all views, a
+ * quarter of the server's threads; more get a 503 and the browser's EventSource retries), last at most {@link #LIFETIME_MILLIS} (the browser reconnects with Last-Event-ID and misses
  * nothing), and end within a second when the server stops.
  */
 final class EventStream {
     static final int SLOTS = 8;
     static final long LIFETIME_MILLIS = 120_000;
-    private static final long PING_MILLIS = 15_000;
+    /** Also how soon a stream whose page went away frees its slot (a closed connection is noticed on a write). */
+    private static final long PING_MILLIS = 5_000;
 
     /** One event: its id (the version the page has seen after it) and its JSON data. */
     record Event(long id, String json) {}
@@ -26,7 +27,12 @@ final class EventStream {
         Event next(long since) throws Exception;
     }
 
-    private final Semaphore slots = new Semaphore(SLOTS);
+    private final Semaphore slots;
+
+    /** @param slots shared by every view's streams */
+    EventStream(Semaphore slots) {
+        this.slots = slots;
+    }
 
     void serve(Exchange x, Source source) throws Exception {
         if (!slots.tryAcquire()) {

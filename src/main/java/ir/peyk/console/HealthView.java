@@ -19,10 +19,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class HealthView {
     private final Console console;
-    private final EventStream events = new EventStream();
+    private final EventStream events;
 
     HealthView(Console console) {
         this.console = console;
+        this.events = console.events();
     }
 
     void handle(Exchange x) throws Exception {

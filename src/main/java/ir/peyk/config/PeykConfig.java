@@ -160,6 +160,9 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
         JsonNode cn = root.path("console");
         checkKeys(cn, "console.", List.of("enabled", "behindTls", "allowPlainRemote", "publicUrl"));
         String consoleEnv = env.getOrDefault("PEYK_CONSOLE", "").strip().toLowerCase(Locale.ROOT);
+        if (!consoleEnv.isEmpty() && !List.of("on", "true", "1", "yes", "off", "false", "0", "no").contains(consoleEnv)) {
+            throw new ConfigException("PEYK_CONSOLE must be on or off, not '" + env.get("PEYK_CONSOLE") + "'");
+        }
         ConsoleConfig console = new ConsoleConfig(
                 consoleEnv.isEmpty() ? cn.path("enabled").asBoolean(false) : List.of("on", "true", "1", "yes").contains(consoleEnv),
                 cn.path("behindTls").asBoolean(false), cn.path("allowPlainRemote").asBoolean(false),

@@ -101,6 +101,21 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void theConsoleIsConfiguredByFileOrEnvironment() throws Exception {
+        java.nio.file.Path f = dir.resolve("peyk.yaml");
+        java.nio.file.Files.writeString(f, "console: {enabled: true, behindTls: true, publicUrl: 'https://a.example'}\n");
+        ConsoleConfig c = ir.peyk.config.PeykConfig.load(f, java.util.Map.of()).console();
+        assertEquals(new ConsoleConfig(true, true, false, "https://a.example"), c);
+        assertFalse(ir.peyk.config.PeykConfig.load(f, java.util.Map.of("PEYK_CONSOLE", "off")).console().enabled());
+        ConfigException bad = assertThrows(ConfigException.class,
+                () -> ir.peyk.config.PeykConfig.load(f, java.util.Map.of("PEYK_CONSOLE", "maybe")));
+        assertTrue(bad.getMessage().contains("PEYK_CONSOLE"), bad.getMessage());
+        java.nio.file.Files.writeString(f, "console: {enabeld: true}\n");
+        ConfigException typo = assertThrows(ConfigException.class, () -> ir.peyk.config.PeykConfig.load(f, java.util.Map.of()));
+        assertTrue(typo.getMessage().contains("console.enabeld"), typo.getMessage());
+    }
+
+    @Test
     void offLoopbackTheConsoleNeedsTlsOrAnExplicitSetting() {
         ConsoleConfig on = new ConsoleConfig(true, false, false, null);
         assertDoesNotThrow(() -> on.checkExposure("127.0.0.1"));

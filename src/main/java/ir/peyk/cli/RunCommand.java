@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
 
     /**
      * Middlewares that run before the router, and services beside the update loop (broadcast worker and commands,
-     * webhook server): add them here.
+     * webhook server, the console with its web transport when {@code console.enabled}): add them here.
      */
     private static void extensions(BotApp.Builder bot, Peyk peyk, Subscribers subscribers, ArticleSwitch articles)
             throws ConfigException {

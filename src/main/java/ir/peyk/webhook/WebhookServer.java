@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * and a graceful stop that lets in-flight posts finish storing before the port closes.
  *
  * <p>Routes: {@code POST /hook/<transport>/<secret>} (see {@link HookHandler} for the status policy), Rubika also at
- * {@code .../receiveUpdate} and {@code .../receiveInlineMessage}; {@code GET /health}; {@code GET /metrics}; anything
- * else 404.
+ * {@code .../receiveUpdate} and {@code .../receiveInlineMessage}; {@code GET /health}; {@code GET /metrics}; pages
+ * {@linkplain Builder#mount mounted} under a prefix (the console under {@code /console}); anything else 404.
  *
  * <p>{@link #start()} listens first and then registers each route with its platform (a platform may post as soon as
  * it is told the URL). Registration failures mark the transport failed on {@code /health} and are logged; the other

@@ -183,21 +183,23 @@ final class BroadcastView {
             b.append("<p>").append(Labels.t(l, "broadcast.none")).append("</p></section>");
             return;
         }
-        b.append("<div class=\"table-wrap\"><table id=\"history\"><tbody>");
+        // A list, not a table: four columns did not fit a phone's width (seen in the broadcast screenshot).
+        b.append("<ul id=\"history\" class=\"history\">");
         for (Job j : jobs) {
-            b.append("<tr><td><a href=\"/console/broadcast?job=").append(j.id()).append("\">#").append(j.id()).append("</a></td><td>")
-                    .append(Html.esc(t.status(j.status()))).append("</td><td>").append(Labels.t(l, "broadcast.sent")).append(' ')
+            b.append("<li><a href=\"/console/broadcast?job=").append(j.id()).append("\">#").append(j.id()).append("</a> — ")
+                    .append(Html.esc(t.status(j.status()))).append("<br>").append(Labels.t(l, "broadcast.sent")).append(' ')
                     .append(t.num(j.sent())).append(" · ").append(Labels.t(l, "broadcast.failed")).append(' ').append(t.num(j.failed()))
-                    .append(" / ").append(t.num(j.total())).append("</td><td dir=\"auto\">").append(Html.esc(preview(j.text())))
-                    .append("</td></tr>");
+                    .append(" · ").append(Labels.t(l, "broadcast.recipients")).append(' ').append(t.num(j.total()))
+                    .append("<div class=\"muted\" dir=\"auto\">").append(Html.esc(preview(j.text()))).append("</div>");
             Map<String, Integer> failures = broadcasts().store().failures(j.id(), 3);
             if (!failures.isEmpty()) {
-                b.append("<tr><td></td><td colspan=\"3\" class=\"muted\">");
-                failures.forEach((reason, n) -> b.append(Html.bdi(reason)).append(" — ").append(t.num(n)).append("<br>"));
-                b.append("</td></tr>");
+                b.append("<ul class=\"reasons\">");
+                failures.forEach((reason, n) -> b.append("<li>").append(Html.bdi(reason)).append(" — ").append(t.num(n)).append("</li>"));
+                b.append("</ul>");
             }
+            b.append("</li>");
         }
-        b.append("</tbody></table></div></section>");
+        b.append("</ul></section>");
     }
 
     private static String preview(String text) {

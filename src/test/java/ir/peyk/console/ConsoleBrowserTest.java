@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -315,10 +314,13 @@ class ConsoleBrowserTest {
         wait.until(d -> !d.findElements(By.id("draft")).isEmpty());
         driver.findElement(By.cssSelector("#draft button.secondary")).click();
         WebElement history = wait.until(d -> d.findElements(By.id("draft")).isEmpty() ? d.findElement(By.id("history")) : null);
-        WebElement row = history.findElements(By.tagName("tr")).stream()
+        WebElement row = history.findElements(By.cssSelector("#history > li")).stream()
                 .filter(r -> r.getText().contains("پیش‌نویسی که نباید برود")).findFirst().orElseThrow();
         assertTrue(row.getText().contains("لغو"), row.getText());
         assertEquals(sent, api.calls("sendMessage").size());
+        assertNoHorizontalOverflow();
+        scrollTo("history");
+        screenshot("broadcast-history");
     }
 
     @Test
@@ -395,8 +397,8 @@ class ConsoleBrowserTest {
     }
 
     static void screenshot(String name) throws IOException {
-        Path f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(f, SCREENS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        // Bytes, not Selenium's temporary files (those are deleted by a JVM shutdown hook of its own).
+        Files.write(SCREENS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     static String consoleLink() {

@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
                 BroadcastCommand.class,
                 WebhookCommand.class,
                 DbCommand.class,
+                ConsoleCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -2,7 +2,6 @@ package ir.peyk.cli;
 
 import ir.peyk.adapter.BotApp;
 import ir.peyk.adapter.Transport;
-import ir.peyk.answer.AnswerEngine;
 import ir.peyk.ingest.DefaultArticleFollower;
 import ir.peyk.ingest.IngestCommands;
 import ir.peyk.ingest.PageFetcher;
@@ -13,8 +12,11 @@ import ir.peyk.webhook.WebhookService;
 import ir.peyk.config.ConfigException;
 import ir.peyk.config.PeykConfig;
 import ir.peyk.config.TransportConfig;
-import ir.peyk.handler.Router;
 import ir.peyk.store.Database;
+import ir.peyk.console.ArticleSwitch;
+import ir.peyk.console.ConsoleService;
+import ir.peyk.transport.web.WebTransport;
+import ir.peyk.webhook.HealthBoard;
 import ir.peyk.store.Subscribers;
 import ir.peyk.transport.Transports;
 import ir.peyk.transport.console.ConsoleTransport;
@@ -51,20 +53,26 @@ final class RunCommand implements Callable<Integer> {
             throw new Main.UserError(e.getMessage());
         }
         try (Peyk peyk = Peyk.open(config, noMigrate ? Database.Migrate.NO : Database.Migrate.YES)) {
-            AnswerEngine engine = new AnswerEngine(peyk.article(null));
             Subscribers subscribers = new Subscribers(peyk.db());
-            // Whoever types at the console runs the process: the console user is an admin.
+            ArticleSwitch articles = new ArticleSwitch(peyk.articles(), subscribers, peyk.article(null));
+            // Whoever types at the console runs the process, and only logged-in admins reach the web console's chat:
+            // both are admins.
             BotApp.Builder bot = BotApp.builder(peyk.db())
                     .subscribers(subscribers)
-                    .admins((t, user) -> config.isAdmin(t, user) || t.equals(ConsoleTransport.NAME))
+                    .admins((t, user) -> config.isAdmin(t, user) || t.equals(ConsoleTransport.NAME)
+                            || t.equals(WebTransport.NAME))
                     .handleSignals(true);
             for (Transport t : transports) {
                 TransportConfig tc = config.transport(t.name());
                 bot.transport(t, tc != null && tc.webhook() && t.capabilities().webhook()
                         ? BotApp.Receive.WEBHOOK : t.capabilities().polling() ? BotApp.Receive.POLL : BotApp.Receive.NONE);
             }
-            extensions(bot, peyk, engine, subscribers);
-            followDefaultArticle(bot, peyk, engine, subscribers);
+            try {
+                extensions(bot, peyk, subscribers, articles);
+            } catch (ConfigException e) {
+                throw new Main.UserError(e.getMessage());
+            }
+            followDefaultArticle(bot, peyk, articles);
             BotApp app = bot.build();
             if (transports.stream().anyMatch(t -> t instanceof ConsoleTransport) && System.console() != null) {
                 System.err.println("peyk: console chat — type a question or /help; /inline TEXT, /press N; Ctrl-D ends");
@@ -83,24 +91,35 @@ final class RunCommand implements Callable<Integer> {
      * The admins' /ingest, then the router — rebuilt for the store's default article whenever that changes, from the
      * chat or from {@code peyk ingest --default} in another process (issue #11).
      */
-    private static void followDefaultArticle(BotApp.Builder bot, Peyk peyk, AnswerEngine engine, Subscribers subscribers) {
-        DefaultArticleFollower follower = new DefaultArticleFollower(peyk.articles(), engine.article(),
-                a -> a == engine.article() ? new Router(engine, subscribers) : new Router(new AnswerEngine(a), subscribers),
-                DefaultArticleFollower.EVERY);
+    private static void followDefaultArticle(BotApp.Builder bot, Peyk peyk, ArticleSwitch articles) {
+        // One router holder (ArticleSwitch, which the web console also switches); the follower moves it to the
+        // store's default article when another process or an admin's /ingest changed it.
+        DefaultArticleFollower follower = new DefaultArticleFollower(peyk.articles(), articles.article(),
+                a -> { articles.follow(a); return articles; }, DefaultArticleFollower.EVERY);
         bot.use(new IngestCommands(new Sources(new PageFetcher()), peyk.articles(), follower::checkNow));
         bot.use(follower).service(follower);
     }
 
     /**
      * Middlewares that run before the router, and services beside the update loop (broadcast worker and commands,
-     * webhook server): add them here.
+     * webhook server, the console with its web transport when {@code console.enabled}): add them here.
      */
-    private static void extensions(BotApp.Builder bot, Peyk peyk, AnswerEngine engine, Subscribers subscribers) {
+    private static void extensions(BotApp.Builder bot, Peyk peyk, Subscribers subscribers, ArticleSwitch articles)
+            throws ConfigException {
         bot.use(new MetricsMiddleware());
         BroadcastService broadcast = new BroadcastService(peyk.db(), subscribers, peyk.config());
         bot.use(broadcast.commands()).service(broadcast);
         // Always installed: besides the webhook server it deletes stale webhooks before a Telegram-family poller starts.
-        bot.service(new WebhookService(peyk.config(), peyk.db(), System.getenv())
-                .broadcastPending(() -> broadcast.broadcasts().store().queue().unfinished()));
+        HealthBoard health = new HealthBoard();
+        WebhookService webhook = new WebhookService(peyk.config(), peyk.db(), System.getenv(), health)
+                .broadcastPending(() -> broadcast.broadcasts().store().queue().unfinished());
+        if (peyk.config().console().enabled()) {
+            WebTransport web = new WebTransport();
+            ConsoleService console = new ConsoleService(peyk.config(), peyk.db(), subscribers, web, broadcast, health,
+                    articles, System.getenv());
+            bot.transport(web, BotApp.Receive.WEBHOOK).service(console);
+            webhook.mount(console.mount());
+        }
+        bot.service(webhook);
     }
 }

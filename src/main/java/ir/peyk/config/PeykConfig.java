@@ -30,24 +30,40 @@ import java.util.Map;
  *                   config/peyk.yaml, i.e. the project folder)
  * @param storeLocation the store: the SQLite file, or a PostgreSQL URL ({@code store: postgresql://…}) with the
  *                   password from {@code PEYK_DB_PASSWORD}
+ * @param console    the admin web console (served by the webhook server)
  */
 public record PeykConfig(Path store, Path article, Map<String, TransportConfig> transports, List<String> admins,
-                         ThrottleConfig throttle, WebhookConfig webhook, Path baseDir, StoreLocation storeLocation) {
+                         ThrottleConfig throttle, WebhookConfig webhook, Path baseDir, StoreLocation storeLocation,
+                         ConsoleConfig console) {
 
     public PeykConfig {
         if (storeLocation == null) storeLocation = new StoreLocation.Sqlite(store);
+        if (console == null) console = ConsoleConfig.OFF;
     }
 
-    /** A config whose store is the SQLite file {@code store}. */
+    /** A config whose store is the SQLite file {@code store}, without the console. */
     public PeykConfig(Path store, Path article, Map<String, TransportConfig> transports, List<String> admins,
                       ThrottleConfig throttle, WebhookConfig webhook, Path baseDir) {
-        this(store, article, transports, admins, throttle, webhook, baseDir, new StoreLocation.Sqlite(store));
+        this(store, article, transports, admins, throttle, webhook, baseDir, new StoreLocation.Sqlite(store),
+                ConsoleConfig.OFF);
+    }
+
+    /** Without the console. */
+    public PeykConfig(Path store, Path article, Map<String, TransportConfig> transports, List<String> admins,
+                      ThrottleConfig throttle, WebhookConfig webhook, Path baseDir, StoreLocation storeLocation) {
+        this(store, article, transports, admins, throttle, webhook, baseDir, storeLocation, ConsoleConfig.OFF);
+    }
+
+    /** A SQLite store, with a console setting. */
+    public PeykConfig(Path store, Path article, Map<String, TransportConfig> transports, List<String> admins,
+                      ThrottleConfig throttle, WebhookConfig webhook, Path baseDir, ConsoleConfig console) {
+        this(store, article, transports, admins, throttle, webhook, baseDir, new StoreLocation.Sqlite(store), console);
     }
 
     /** The same config with another store (the command line's {@code --db}). */
     public PeykConfig withStore(StoreLocation location) {
         Path file = location instanceof StoreLocation.Sqlite s ? s.file() : null;
-        return new PeykConfig(file, article, transports, admins, throttle, webhook, baseDir, location);
+        return new PeykConfig(file, article, transports, admins, throttle, webhook, baseDir, location, console);
     }
 
     /** Outgoing limits; 0 turns a limit off. */
@@ -94,7 +110,7 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
             base = Path.of("").toAbsolutePath();
         }
         if (root == null || root.isMissingNode() || root.isNull()) root = YAML.createObjectNode();
-        checkKeys(root, "", List.of("store", "article", "transports", "admins", "throttle", "webhook"));
+        checkKeys(root, "", List.of("store", "article", "transports", "admins", "throttle", "webhook", "console"));
 
         String store = env.getOrDefault("PEYK_DB", text(root, "store", "data/peyk.db"));
         StoreLocation storeLocation;
@@ -178,9 +194,20 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
         WebhookConfig webhook = new WebhookConfig(wh.path("enabled").asBoolean(false), text(wh, "host", "0.0.0.0"), port,
                 env.getOrDefault("PEYK_WEBHOOK_URL", text(wh, "publicUrl", null)), wh.path("maxBodyBytes").asLong(1 << 20));
 
+        JsonNode cn = root.path("console");
+        checkKeys(cn, "console.", List.of("enabled", "behindTls", "allowPlainRemote", "publicUrl"));
+        String consoleEnv = env.getOrDefault("PEYK_CONSOLE", "").strip().toLowerCase(Locale.ROOT);
+        if (!consoleEnv.isEmpty() && !List.of("on", "true", "1", "yes", "off", "false", "0", "no").contains(consoleEnv)) {
+            throw new ConfigException("PEYK_CONSOLE must be on or off, not '" + env.get("PEYK_CONSOLE") + "'");
+        }
+        ConsoleConfig console = new ConsoleConfig(
+                consoleEnv.isEmpty() ? cn.path("enabled").asBoolean(false) : List.of("on", "true", "1", "yes").contains(consoleEnv),
+                cn.path("behindTls").asBoolean(false), cn.path("allowPlainRemote").asBoolean(false),
+                blankToNull(env.getOrDefault("PEYK_CONSOLE_URL", text(cn, "publicUrl", null))));
+
         Path storeFile = storeLocation instanceof StoreLocation.Sqlite s ? s.file() : null;
         return new PeykConfig(storeFile, base.resolve(article), transports, List.copyOf(admins), throttle,
-                webhook, base, storeLocation);
+                webhook, base, storeLocation, console);
     }
 
     public List<TransportConfig> enabledTransports() {

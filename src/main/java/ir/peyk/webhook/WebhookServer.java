@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * and a graceful stop that lets in-flight posts finish storing before the port closes.
  *
  * <p>Routes: {@code POST /hook/<transport>/<secret>} (see {@link HookHandler} for the status policy), Rubika also at
- * {@code .../receiveUpdate} and {@code .../receiveInlineMessage}; {@code GET /health}; {@code GET /metrics}; anything
- * else 404.
+ * {@code .../receiveUpdate} and {@code .../receiveInlineMessage}; {@code GET /health}; {@code GET /metrics}; pages
+ * {@linkplain Builder#mount mounted} under a prefix (the console under {@code /console}); anything else 404.
  *
  * <p>{@link #start()} listens first and then registers each route with its platform (a platform may post as soon as
  * it is told the URL). Registration failures mark the transport failed on {@code /health} and are logged; the other
@@ -63,6 +63,7 @@ public final class WebhookServer implements AutoCloseable {
     private final PeykConfig.WebhookConfig config;
     private final Map<String, Route> routes;
     private final HealthBoard health;
+    private final List<Mount> mounts;
     private final Server server;
     private final ServerConnector connector;
 
@@ -70,6 +71,7 @@ public final class WebhookServer implements AutoCloseable {
         this.config = b.config;
         this.routes = Collections.unmodifiableMap(new LinkedHashMap<>(b.routes));
         this.health = b.health;
+        this.mounts = List.copyOf(b.mounts);
         Metrics.pendingSources(health::inboxPending, health::broadcastPending);
 
         QueuedThreadPool pool = new QueuedThreadPool(Math.max(b.limits.maxThreads(), 8), 2);
@@ -98,11 +100,16 @@ public final class WebhookServer implements AutoCloseable {
                 String path = Request.getPathInContext(request);
                 if (path.startsWith("/hook/")) hook.handle(path.substring(6), request, response, callback);
                 else if (path.equals("/health") || path.equals("/metrics")) status.handle(path, request, response, callback);
-                else Http.reply(response, callback, null, 404, "not found");
+                else if (!mounted(path, request, response, callback)) Http.reply(response, callback, null, 404, "not found");
                 return true;
             }
         }));
         for (Route r : routes.values()) health.set(r.name(), TransportStatus.State.STARTING, "webhook", null);
+    }
+
+    private boolean mounted(String path, Request request, Response response, Callback callback) throws Exception {
+        for (Mount m : mounts) if (m.matches(path)) return m.handle(request, response, callback);
+        return false;
     }
 
     public static Builder builder(PeykConfig.WebhookConfig config, UpdateSink sink) {
@@ -190,6 +197,7 @@ public final class WebhookServer implements AutoCloseable {
         private final PeykConfig.WebhookConfig config;
         private final UpdateSink sink;
         private final Map<String, Route> routes = new LinkedHashMap<>();
+        private final List<Mount> mounts = new java.util.ArrayList<>();
         private WebhookSecrets secrets;
         private HealthBoard health = new HealthBoard();
         private Limits limits;
@@ -207,6 +215,12 @@ public final class WebhookServer implements AutoCloseable {
 
         public Builder health(HealthBoard health) {
             this.health = health;
+            return this;
+        }
+
+        /** Serves {@code mount}'s pages beside the hooks (the console). */
+        public Builder mount(Mount mount) {
+            mounts.add(mount);
             return this;
         }
 

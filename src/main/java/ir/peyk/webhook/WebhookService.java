@@ -36,6 +36,7 @@ public final class WebhookService implements Service {
     private final Database db;
     private final Map<String, String> env;
     private final HealthBoard health;
+    private final List<Mount> mounts = new ArrayList<>();
     private WebhookServer.Limits limits;
     private WebhookServer server;
 
@@ -56,6 +57,20 @@ public final class WebhookService implements Service {
     public WebhookService broadcastPending(LongSupplier pending) {
         health.broadcastPending(pending);
         return this;
+    }
+
+    /** Pages served by the same server (the console); the server then runs even when webhook.enabled is false. */
+    public WebhookService mount(Mount mount) {
+        mounts.add(mount);
+        return this;
+    }
+
+    /**
+     * Where the server listens: {@code webhook.host} when webhooks are on; loopback when only pages (the console) need
+     * the server, so turning the console on never exposes it by itself.
+     */
+    public static String host(PeykConfig config) {
+        return config.webhook().enabled() ? config.webhook().host() : "127.0.0.1";
     }
 
     public WebhookService limits(WebhookServer.Limits limits) {
@@ -85,11 +100,14 @@ public final class WebhookService implements Service {
                 throw new WebhookException(hooked.stream().map(Transport::name).toList() + " run in webhook mode but "
                         + "webhook.enabled is false in the config: enable the webhook server, or set their mode to polling");
             }
-            return;
+            if (mounts.isEmpty()) return;
         }
-        WebhookServer.Builder b = WebhookServer.builder(config.webhook(), app.inbox())
+        PeykConfig.WebhookConfig wc = config.webhook();
+        WebhookServer.Builder b = WebhookServer.builder(new PeykConfig.WebhookConfig(true, host(config), wc.port(),
+                        wc.publicUrl(), wc.maxBodyBytes()), app.inbox())
                 .secrets(WebhookSecrets.load(db, env)).health(health).limits(limits);
         for (Transport t : hooked) b.route(t, Registrations.of(t));
+        mounts.forEach(b::mount);
         server = b.build();
         server.start();
     }

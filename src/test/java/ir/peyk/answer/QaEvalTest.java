@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import ir.peyk.eval.QaItem;
+import ir.peyk.eval.QaSet;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -48,47 +45,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * out ("این ماه" for اردیبهشت, "کدام نهاد منتشر کرد", a forecast asked as "چه پیش‌بینی کرد").
  */
 class QaEvalTest {
+    /** Every set that sets.tsv lists (the English ones too): the same list `peyk eval` and `peyk train` read. */
     static Stream<Arguments> questions() {
         List<Arguments> out = new ArrayList<>();
-        add(out, "qa-sample.jsonl", Fixtures.DEFAULT);
-        add(out, "qa-default-extra.jsonl", Fixtures.DEFAULT);
-        add(out, "qa-tehran-dams.jsonl", Fixtures.DAMS);
-        add(out, "qa-metro-hamshahri.jsonl", "hamshahri-metro.fa.txt");
-        add(out, "qa-inflation-irna.jsonl", "irna-inflation.fa.txt");
-        add(out, "qa-cloud-isna.jsonl", "answers-cloud-isna.fa.txt");
-        add(out, "qa-default-probe.jsonl", Fixtures.DEFAULT);
-        add(out, "qa-tehran-dams-probe.jsonl", Fixtures.DAMS);
-        add(out, "qa-metro-hamshahri-probe.jsonl", "hamshahri-metro.fa.txt");
-        add(out, "qa-inflation-irna-probe.jsonl", "irna-inflation.fa.txt");
-        add(out, "qa-cloud-isna-probe.jsonl", "answers-cloud-isna.fa.txt");
-        add(out, "qa-health-tasnim.jsonl", "answers-health-tasnim.fa.txt");
-        add(out, "qa-export-irna.jsonl", "answers-export-irna.fa.txt");
-        add(out, "qa-sport-isna.jsonl", "answers-sport-isna.fa.txt");
-        add(out, "qa-bus-mehr.jsonl", "answers-bus-mehr.fa.txt");
-        add(out, "qa-housing-tasnim.jsonl", "answers-housing-tasnim.fa.txt");
-        return out.stream();
-    }
-
-    private static void add(List<Arguments> out, String file, String article) {
-        ObjectMapper m = new ObjectMapper();
-        try (InputStream in = QaEvalTest.class.getResourceAsStream("/eval/" + file)) {
-            if (in == null) throw new IllegalStateException("missing /eval/" + file);
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank()) continue;
-                JsonNode n = m.readTree(line);
-                List<List<String>> expect = new ArrayList<>();
-                for (JsonNode group : n.get("expect")) {
-                    List<String> alts = new ArrayList<>();
-                    group.forEach(a -> alts.add(a.asText()));
-                    expect.add(alts);
+        try {
+            Path folder = Path.of(QaEvalTest.class.getResource("/eval/sets.tsv").toURI()).getParent();
+            for (QaSet set : QaSet.load(folder)) {
+                for (QaItem item : set.items()) {
+                    out.add(Arguments.of(set.name(), item.id(), item.question(), set.article().getFileName().toString(),
+                            item.answerable(), item.expect()));
                 }
-                out.add(Arguments.of(file.replace(".jsonl", ""), n.get("id").asText(), n.get("q").asText(), article,
-                        n.get("answerable").asBoolean(), expect));
             }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot read the question sets: " + e.getMessage(), e);
         }
+        return out.stream();
     }
 
     /**

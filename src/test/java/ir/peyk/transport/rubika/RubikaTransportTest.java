@@ -241,6 +241,47 @@ class RubikaTransportTest {
         assertEquals(6, fake.calls("sendMessage").size(), "5, 10, 20, 40, 80 ms waited; 160 ms is over the cap");
     }
 
+    /**
+     * The count of TOO_REQUESTS is the call's own (one method, one chat): the poller's getUpdates answering OK every
+     * moment does not reset it, so a lasting refusal escalates and gives up instead of retrying for ever. The log
+     * says what Rubika said, not a 429 wait "as asked" that Rubika never named.
+     */
+    @Test
+    void tooRequestsOnSendEscalatesWhileGetUpdatesSucceeds() throws Exception {
+        RubikaTransport t = transport("polling", Map.of(),
+                new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(100)));
+        t.start();
+        String[] refusals = new String[40];
+        java.util.Arrays.fill(refusals, "{\"status\":\"TOO_REQUESTS\"}");
+        fake.script("sendMessage", refusals);
+        java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread poller = new Thread(() -> {
+            while (polling.get()) {
+                try {
+                    t.poll(null);
+                } catch (TransportException e) {
+                    return;
+                }
+            }
+        });
+        try (LogCapture logs = new LogCapture()) {
+            poller.start();
+            fake.awaitCalls("getUpdates", 1, Duration.ofSeconds(10));
+            TransportException e = assertThrows(TransportException.class, () -> t.send(USER_CHAT, Reply.text("x")));
+            polling.set(false);
+            poller.join(10_000);
+            assertEquals(TransportException.Kind.UNAVAILABLE, e.kind());
+            assertEquals(6, fake.calls("sendMessage").size(), "5, 10, 20, 40, 80 ms waited; 160 ms is over the cap");
+            assertTrue(fake.calls("getUpdates").size() > 1, "getUpdates went on meanwhile");
+            assertTrue(e.getMessage().contains("TOO_REQUESTS"), e.getMessage());
+            List<String> waits = logs.lines().stream().filter(l -> l.contains("sendMessage")).toList();
+            assertTrue(waits.stream().anyMatch(l -> l.contains("TOO_REQUESTS") && l.contains("no wait was named")), waits.toString());
+            assertTrue(waits.stream().noneMatch(l -> l.contains("as asked") || l.contains("(429)")), waits.toString());
+        } finally {
+            polling.set(false);
+        }
+    }
+
     @Test
     void invalidAccessAtStartIsOneClearFatalError() throws Exception {
         TransportConfig c = new TransportConfig("rubika", true, "WRONG" + TOKEN.substring(5), fake.apiUrl(), "polling",

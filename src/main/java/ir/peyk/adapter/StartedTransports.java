@@ -23,8 +23,21 @@ final class StartedTransports {
 
     /** The operator's line for a refused token, naming the variable to fix. */
     static String refusedLine(String transport, TransportException e) {
-        return transport + ": the token was refused" + (e.code() > 0 ? " (" + e.code() + ")" : "") + " — check "
+        return transport + ": the token was refused (" + serverSaid(e) + ") — check "
                 + TransportConfig.tokenVariable(transport);
+    }
+
+    /**
+     * What the server answered, from a transport error's message {@code "<transport> <method>: <answer>[; advice]"}:
+     * e.g. "401 Unauthorized", or Rubika's "HTTP 200, INVALID_ACCESS" (no 401 was ever sent).
+     */
+    private static String serverSaid(TransportException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        int colon = m.indexOf(": ");
+        String said = colon < 0 ? m : m.substring(colon + 2);
+        int advice = said.indexOf("; ");
+        said = advice < 0 ? said : said.substring(0, advice);
+        return said.isBlank() ? (e.code() > 0 ? Integer.toString(e.code()) : "no reason given") : said;
     }
 
     /**

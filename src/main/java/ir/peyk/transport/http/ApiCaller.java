@@ -164,7 +164,7 @@ public final class ApiCaller {
             case 409 -> TransportException.Kind.CONFLICT;
             default -> TransportException.Kind.REJECTED;
         };
-        return new TransportException(kind, f.code(), transport + " " + method + ": " + f.code() + " " + safe(f.description()));
+        return new TransportException(kind, f.code(), transport + " " + method + ": " + safe(f.said()));
     }
 
     /** Exception messages from OkHttp can quote the URL, and the URL carries the token: keep only the host part. */

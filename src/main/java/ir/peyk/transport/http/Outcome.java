@@ -22,6 +22,14 @@ public sealed interface Outcome {
     /** A passing failure (5xx, gateway, a body that is not the platform's envelope): back off and retry. */
     record Transient(int code, String reason) implements Outcome {}
 
-    /** A final refusal (401, 403, 400, 409…): no retry. {@code description} is the platform's words, token-free. */
-    record Failed(int code, String description) implements Outcome {}
+    /**
+     * A final refusal (401, 403, 400, 409…): no retry. {@code description} is the platform's words, token-free;
+     * {@code said} is what the server answered, for messages (by default the code and the description; a platform
+     * that refuses inside an HTTP 200, as Rubika does, says so rather than name a status it never sent).
+     */
+    record Failed(int code, String description, String said) implements Outcome {
+        public Failed(int code, String description) {
+            this(code, description, code + " " + description);
+        }
+    }
 }

@@ -41,13 +41,13 @@ final class RubikaResponses implements ResponseReader {
             case "TOO_REQUESTS", "TOO_REQUEST":
                 return new Outcome.SlowDown(tooRequestsBase, what);
             case "INVALID_ACCESS":
-                return new Outcome.Failed(401, what);
+                return new Outcome.Failed(401, what, said(http, what));
             case "INVALID_INPUT":
-                return new Outcome.Failed(400, what);
+                return new Outcome.Failed(400, what, said(http, what));
             case "SERVER_ERROR", "INTERNAL_SERVER_ERROR", "UNAVAILABLE", "TIMEOUT":
                 return new Outcome.Transient(http >= 500 ? http : 503, what);
             default:
-                return http >= 500 ? new Outcome.Transient(http, what) : new Outcome.Failed(400, what);
+                return http >= 500 ? new Outcome.Transient(http, what) : new Outcome.Failed(400, what, said(http, what));
         }
     }
 
@@ -60,5 +60,10 @@ final class RubikaResponses implements ResponseReader {
         if (http >= 500 || http == 408 || http == 425) return new Outcome.Transient(http, "HTTP " + http);
         if (http >= 400) return new Outcome.Failed(http, "HTTP " + http);
         return new Outcome.Transient(http, "HTTP " + http + " without a Rubika status envelope");
+    }
+
+    /** Rubika refuses inside an HTTP 200: the message names the status it sent, not one it did not. */
+    private static String said(int http, String what) {
+        return "HTTP " + http + ", " + what;
     }
 }

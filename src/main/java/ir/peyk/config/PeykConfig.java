@@ -108,8 +108,10 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
             String token = blankToNull(env.get(TransportConfig.tokenVariable(n)));
             String apiUrl = env.getOrDefault("PEYK_" + up + "_API_URL", text(t, "apiUrl", DEFAULT_API_URLS.get(n)));
             String where = "transports." + n + ".";
+            // The console is the fallback chat: on when the file says nothing of it, unless another messenger is on
+            // (a bot on Bale must not also read the terminal's stdin — under a test runner that blocks a fork).
             boolean enabled = enabledList != null ? enabledList.contains(n)
-                    : ConfigValues.flag(t, "enabled", n.equals("console"), where);
+                    : ConfigValues.flag(t, "enabled", n.equals("console") && !otherEnabled(tnode), where);
             List<String> channels = ConfigValues.list(t, "channels", where, "[\"@my_channel\"]");
             Map<String, String> options = ConfigValues.options(t, n, where);
             String mode = env.getOrDefault("PEYK_" + up + "_MODE", text(t, "mode", "polling"));
@@ -162,6 +164,17 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
 
     public boolean isAdmin(String transport, String userId) {
         return admins.contains(transport + ":" + userId);
+    }
+
+    /** Whether the file turns on a messenger other than the console. */
+    private static boolean otherEnabled(JsonNode transports) throws ConfigException {
+        for (Iterator<String> it = transports.fieldNames(); it.hasNext(); ) {
+            String n = it.next();
+            if (!n.equals("console") && ConfigValues.flag(transports.path(n), "enabled", false, "transports." + n + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkKeys(JsonNode node, String prefix, List<String> allowed) throws ConfigException {

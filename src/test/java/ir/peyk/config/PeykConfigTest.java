@@ -131,4 +131,16 @@ class PeykConfigTest {
         assertEquals(20, ok.throttle().overallPerSecond());
         assertEquals("5", ok.transport("rubika").options().get("pollLimit"));
     }
+
+    /** The console (stdin) is the fallback: a file that turns on another messenger and omits the console gets none. */
+    @Test
+    void theConsoleIsOnlyTheFallbackWhenTheFileOmitsIt() throws Exception {
+        PeykConfig other = PeykConfig.load(write("transports:\n  bale: {enabled: true}\n"), Map.of());
+        assertEquals(List.of("bale"), other.enabledTransports().stream().map(TransportConfig::name).toList());
+        PeykConfig none = PeykConfig.load(write("store: a.db\n"), Map.of());
+        assertEquals(List.of("console"), none.enabledTransports().stream().map(TransportConfig::name).toList());
+        PeykConfig both = PeykConfig.load(write("transports:\n  console: {enabled: true}\n  bale: {enabled: true}\n"),
+                Map.of());
+        assertEquals(List.of("console", "bale"), both.enabledTransports().stream().map(TransportConfig::name).toList());
+    }
 }

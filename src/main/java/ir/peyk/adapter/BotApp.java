@@ -30,7 +30,30 @@ import org.slf4j.LoggerFactory;
  */
 public final class BotApp {
     /** How a transport receives. */
-    public enum Receive { POLL, WEBHOOK, NONE }
+    public enum Receive {
+        POLL("polling"), WEBHOOK("webhook"), NONE("send-only");
+
+        private final String label;
+
+        Receive(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * Hears about transports that could not be reached at start and are retried in the background (for /health):
+     * {@code detail} says why and when the next try is; {@code started} is true once it runs, and false with the
+     * final reason when it was given up.
+     */
+    public interface StartListener {
+        void retrying(String transport, String mode, String detail);
+
+        void ended(String transport, String mode, boolean started, String detail);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(BotApp.class);
 
@@ -47,7 +70,13 @@ public final class BotApp {
 
     private final StartedTransports running = new StartedTransports();
     private final ChainHandler handler;
-    private final List<Poller> pollers = new ArrayList<>();
+    private final List<Poller> pollers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<StartRetry> retries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Why each transport being retried is not running yet; gone once it starts or is given up. */
+    private final java.util.Map<String, String> retrying = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<StartListener> startListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Duration firstRetry;
+    private final Duration maxRetry;
     private final List<Service> startedServices = new ArrayList<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -60,7 +89,7 @@ public final class BotApp {
     private boolean anyExhausted;
     private volatile boolean drainOnStop;
     private volatile int exitCode;
-    private boolean stopped;
+    private volatile boolean stopped;
 
     private BotApp(Builder b) {
         this.inbox = new Inbox(b.db);
@@ -72,6 +101,8 @@ public final class BotApp {
         this.grace = b.grace;
         this.operator = b.operator;
         this.handleSignals = b.handleSignals;
+        this.firstRetry = b.firstRetry;
+        this.maxRetry = b.maxRetry;
     }
 
     public static Builder builder(Database db) {
@@ -80,13 +111,27 @@ public final class BotApp {
 
     /**
      * Starts every transport (getMe), the dispatcher, the services and the pollers. A transport whose token is
-     * refused, or that cannot be reached, is reported in one line and left out; the others run.
+     * refused is reported in one line and left out; one that cannot be reached (and does not receive by webhook,
+     * whose route is set up once) is reported and retried in the background until it starts; the others run.
      *
-     * @throws IllegalStateException when no transport could start (the caller exits 1)
+     * @throws IllegalStateException when no transport could start or be retried (the caller exits 1)
      */
     public void start() throws Exception {
-        running.start(entries.stream().map(Entry::transport).toList(), operator);
-        if (running.isEmpty()) throw new IllegalStateException("no transport could start");
+        List<Entry> later = new ArrayList<>();
+        for (Entry e : entries) {
+            StartedTransports.Attempt a = running.start(e.transport(), e.receive().label());
+            if (a.started()) continue;
+            String name = e.transport().name();
+            if (a.retry() && e.receive() != Receive.WEBHOOK) {
+                operator.accept(name + ": could not start (" + a.problem() + "); retrying in the background");
+                later.add(e);
+                retrying.put(name, a.problem());
+            } else {
+                operator.accept(a.retry() ? name + ": could not start (" + a.problem() + "); it is left out" : a.problem());
+                e.transport().close();
+            }
+        }
+        if (running.isEmpty() && later.isEmpty()) throw new IllegalStateException("no transport could start");
         dispatcher = new Dispatcher(inbox, running.names(), handler, workers, retention);
         dispatcher.start();
         try {
@@ -110,6 +155,12 @@ public final class BotApp {
                 }
             }
             pollers.forEach(Poller::start);
+            for (Entry e : later) {
+                StartRetry r = new StartRetry(e.transport(), e.receive().label(), running, firstRetry, maxRetry,
+                        retryListener(e));
+                retries.add(r);
+                r.start(retrying.get(e.transport().name()));
+            }
         }
         if (handleSignals) {
             shutdownHook = new Thread(() -> {
@@ -120,13 +171,58 @@ public final class BotApp {
         }
     }
 
+    /** A transport retried in the background: started, it joins the dispatcher and gets its poller. */
+    private StartRetry.Listener retryListener(Entry e) {
+        String mode = e.receive().label();
+        return new StartRetry.Listener() {
+            @Override
+            public void waiting(Transport t, String problem, Duration next) {
+                String detail = "not reachable (" + problem + "); next try in " + Math.max(1, next.toSeconds()) + " s";
+                retrying.put(t.name(), detail);
+                startListeners.forEach(l -> l.retrying(t.name(), mode, detail));
+            }
+
+            @Override
+            public void started(Transport t) {
+                synchronized (receivers) {
+                    if (stopped) return;
+                    dispatcher.addTransport(t.name());
+                    if (e.receive() == Receive.POLL) {
+                        Poller p = new Poller(t, inbox, dispatcher, BotApp.this::pollerEnded);
+                        pollers.add(p);
+                        pollersAlive++;
+                        p.start();
+                    }
+                    retrying.remove(t.name());
+                }
+                startListeners.forEach(l -> l.ended(t.name(), mode, true, null));
+            }
+
+            @Override
+            public void gaveUp(Transport t, String line) {
+                operator.accept(line);
+                t.close();
+                retrying.remove(t.name());
+                startListeners.forEach(l -> l.ended(t.name(), mode, false, line));
+                boolean allGone;
+                synchronized (receivers) {
+                    allGone = pollersAlive == 0 && webhookReceivers == 0 && retrying.isEmpty() && !stopped;
+                    if (allGone) exitCode = 1;
+                }
+                if (allGone) stopRequested.countDown();
+            }
+        };
+    }
+
     private void pollerEnded(Poller p, Poller.End how, String message) {
         if (how == Poller.End.FATAL && message != null) operator.accept(message);
         boolean allGone;
         synchronized (receivers) {
             pollersAlive--;
             if (how == Poller.End.EXHAUSTED) anyExhausted = true;
-            allGone = how != Poller.End.STOPPED && pollersAlive == 0 && webhookReceivers == 0;
+            // A transport still being retried may yet receive; end of input (the console) ends the bot anyway.
+            allGone = how != Poller.End.STOPPED && pollersAlive == 0 && webhookReceivers == 0
+                    && (retrying.isEmpty() || how == Poller.End.EXHAUSTED);
             if (allGone) exitCode = anyExhausted ? 0 : 1;
         }
         if (allGone) {
@@ -153,6 +249,7 @@ public final class BotApp {
         stopped = true;
         stopRequested.countDown();
         try {
+            for (StartRetry r : retries) r.stop();
             pollers.forEach(Poller::stop);
             for (Poller p : pollers) p.join(Duration.ofSeconds(10));
             if (drain && dispatcher != null && !dispatcher.awaitIdle(null, Duration.ofMinutes(2))) {
@@ -204,6 +301,16 @@ public final class BotApp {
         return running.list();
     }
 
+    /** Why a transport that could not be reached at start is not running yet, or null (it runs, or is not retried). */
+    public String retrying(String transport) {
+        return retrying.get(transport);
+    }
+
+    /** Hears about the background start of transports that could not be reached at start (e.g. for /health). */
+    public void listen(StartListener l) {
+        startListeners.add(l);
+    }
+
     public static final class Builder {
         private final Database db;
         private Subscribers subscribers;
@@ -216,6 +323,8 @@ public final class BotApp {
         private Duration grace = Duration.ofSeconds(30);
         private Consumer<String> operator = line -> System.err.println("peyk: " + line);
         private boolean handleSignals;
+        private Duration firstRetry = Duration.ofSeconds(5);
+        private Duration maxRetry = Duration.ofMinutes(5);
 
         private Builder(Database db) {
             this.db = db;
@@ -280,6 +389,16 @@ public final class BotApp {
         /** Where one-line messages for the operator go (default: stderr, prefixed "peyk: "). */
         public Builder operator(Consumer<String> out) {
             this.operator = out;
+            return this;
+        }
+
+        /**
+         * The waits between tries to start a transport that could not be reached at start: {@code first}, doubling up
+         * to {@code max} (default 5 s to 5 min).
+         */
+        public Builder startRetry(Duration first, Duration max) {
+            this.firstRetry = first;
+            this.maxRetry = max;
             return this;
         }
 

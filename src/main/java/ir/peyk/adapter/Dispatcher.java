@@ -6,7 +6,10 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -37,7 +40,15 @@ final class Dispatcher {
     private static final Duration PRUNE_EVERY = Duration.ofHours(6);
 
     private final Inbox inbox;
-    private final Set<String> transports;
+    /** The transports whose rows are handled; grows when a transport that failed at start comes up later. */
+    private final Set<String> transports = ConcurrentHashMap.newKeySet();
+    /** Transports added after start, handed to the loop thread (which alone reads and moves {@code lastId}). */
+    private final Queue<String> added = new ConcurrentLinkedQueue<>();
+    /**
+     * Loop thread only: for a transport added late, its rows at or below the {@code lastId} of that moment, which the
+     * main query (ids above lastId) never returns: {afterId, upToId}.
+     */
+    private final Map<String, long[]> catchUp = new HashMap<>();
     private final Handler handler;
     private final ExecutorService pool;
     private final Duration retention;
@@ -55,7 +66,7 @@ final class Dispatcher {
 
     Dispatcher(Inbox inbox, Set<String> transports, Handler handler, int workers, Duration retention) {
         this.inbox = inbox;
-        this.transports = Set.copyOf(transports);
+        this.transports.addAll(transports);
         this.handler = handler;
         this.retention = retention;
         AtomicInteger n = new AtomicInteger();
@@ -72,6 +83,12 @@ final class Dispatcher {
         loop = new Thread(this::run, "peyk-dispatch");
         loop.setDaemon(false);
         loop.start();
+    }
+
+    /** Starts handling the rows of {@code transport} too (one that started after the others), old rows included. */
+    void addTransport(String transport) {
+        added.add(transport);
+        wake();
     }
 
     /** Tells the loop new rows may be pending. */
@@ -94,6 +111,9 @@ final class Dispatcher {
                     if (pruned > 0) log.info("pruned {} finished inbox rows older than {}", pruned, retention);
                     nextPrune = System.currentTimeMillis() + PRUNE_EVERY.toMillis();
                 }
+                for (String t; (t = added.poll()) != null; ) {
+                    if (transports.add(t)) catchUp.put(t, new long[]{0, lastId});
+                }
                 int room;
                 lock.lock();
                 try {
@@ -102,11 +122,22 @@ final class Dispatcher {
                 } finally {
                     lock.unlock();
                 }
-                List<Inbox.Row> rows = inbox.pending(lastId, transports, room);
+                List<Inbox.Row> rows;
+                boolean catchingUp = !catchUp.isEmpty() && room > 0;
+                if (catchingUp) {
+                    Map.Entry<String, long[]> c = catchUp.entrySet().iterator().next();
+                    long[] range = c.getValue();
+                    List<Inbox.Row> some = inbox.pending(range[0], Set.of(c.getKey()), room);
+                    rows = some.stream().filter(r -> r.id() <= range[1]).toList();
+                    if (!rows.isEmpty()) range[0] = rows.get(rows.size() - 1).id();
+                    if (some.size() < room || rows.size() < some.size()) catchUp.remove(c.getKey());
+                } else {
+                    rows = inbox.pending(lastId, transports, room);
+                }
                 lock.lock();
                 try {
                     for (Inbox.Row row : rows) {
-                        lastId = Math.max(lastId, row.id());
+                        if (!catchingUp) lastId = Math.max(lastId, row.id());
                         loaded++;
                         inFlightByTransport.merge(row.transport(), 1, Integer::sum);
                         Deque<Inbox.Row> q = queues.get(row.orderingKey());
@@ -121,7 +152,9 @@ final class Dispatcher {
                         }
                     }
                     // Sleep until a submit or a finished row (when full) says there is more; poll now and then anyway.
-                    if (!wake && !stopping && (rows.size() < room || room == 0)) changed.await(1, TimeUnit.SECONDS);
+                    if (!wake && !stopping && !catchingUp && (rows.size() < room || room == 0)) {
+                        changed.await(1, TimeUnit.SECONDS);
+                    }
                 } finally {
                     lock.unlock();
                 }

@@ -37,6 +37,11 @@ public final class ApiCaller {
         this.reader = reader;
     }
 
+    /** The same platform and throttle with start-up bounds: {@link HttpClients#forStart} and {@link RetryPolicy#START}. */
+    public ApiCaller forStart() {
+        return new ApiCaller(transport, HttpClients.forStart(http), throttle, RetryPolicy.START, reader);
+    }
+
     public String transport() {
         return transport;
     }

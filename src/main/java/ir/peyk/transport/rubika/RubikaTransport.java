@@ -59,6 +59,8 @@ public final class RubikaTransport implements Transport {
     private final String baseUrl;
     private final String token;
     private final ApiCaller api;
+    /** getMe at start, with short timeouts and one attempt (see {@link ApiCaller#forStart}). */
+    private final ApiCaller startApi;
     private final List<BotCommand> commands;
     private final Capabilities capabilities;
     private final boolean chatKeypad;
@@ -120,6 +122,7 @@ public final class RubikaTransport implements Transport {
         int maxText = TransportOptions.integer(config, "maxTextLength", 4096, 16);
         this.capabilities = new Capabilities(true, true, false, false, true, true, maxText);
         this.api = new ApiCaller(name, http, throttle, retry, new RubikaResponses(tooRequests));
+        this.startApi = api.forStart();
         this.codec = new RubikaCodec(name, sentIds::contains, keypadMessages::get);
     }
 
@@ -146,7 +149,7 @@ public final class RubikaTransport implements Transport {
     public BotInfo start() throws TransportException {
         JsonNode bot;
         try {
-            bot = call("getMe", JSON.createObjectNode(), null, false).path("bot");
+            bot = call(startApi, "getMe", JSON.createObjectNode(), null, false).path("bot");
         } catch (TransportException e) {
             if (e.kind() != TransportException.Kind.UNAUTHORIZED) throw e;
             throw new TransportException(e.kind(), e.code(), e.getMessage() + "; set "
@@ -312,6 +315,11 @@ public final class RubikaTransport implements Transport {
     }
 
     private JsonNode call(String method, ObjectNode body, String chatKey, boolean group) throws TransportException {
+        return call(api, method, body, chatKey, group);
+    }
+
+    private JsonNode call(ApiCaller api, String method, ObjectNode body, String chatKey, boolean group)
+            throws TransportException {
         Request request = new Request.Builder()
                 .url(baseUrl + "/" + token + "/" + method)
                 .tag(String.class, method)

@@ -44,17 +44,6 @@ public final class BotApp {
         }
     }
 
-    /**
-     * Hears about transports that could not be reached at start and are retried in the background (for /health):
-     * {@code detail} says why and when the next try is; {@code started} is true once it runs, and false with the
-     * final reason when it was given up.
-     */
-    public interface StartListener {
-        void retrying(String transport, String mode, String detail);
-
-        void ended(String transport, String mode, boolean started, String detail);
-    }
-
     private static final Logger log = LoggerFactory.getLogger(BotApp.class);
 
     private record Entry(Transport transport, Receive receive) {}
@@ -71,12 +60,7 @@ public final class BotApp {
     private final StartedTransports running = new StartedTransports();
     private final ChainHandler handler;
     private final List<Poller> pollers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<StartRetry> retries = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Why each transport being retried is not running yet; gone once it starts or is given up. */
-    private final java.util.Map<String, String> retrying = new java.util.concurrent.ConcurrentHashMap<>();
-    private final List<StartListener> startListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Duration firstRetry;
-    private final Duration maxRetry;
+    private final LateStarts late;
     private final List<Service> startedServices = new ArrayList<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -101,8 +85,17 @@ public final class BotApp {
         this.grace = b.grace;
         this.operator = b.operator;
         this.handleSignals = b.handleSignals;
-        this.firstRetry = b.firstRetry;
-        this.maxRetry = b.maxRetry;
+        this.late = new LateStarts(running, b.firstRetry, b.maxRetry, new LateStarts.Bot() {
+            @Override
+            public void started(Transport t, Receive receive) {
+                lateStarted(t, receive);
+            }
+
+            @Override
+            public void gaveUp(Transport t, String line) {
+                lateGaveUp(t, line);
+            }
+        });
     }
 
     public static Builder builder(Database db) {
@@ -125,7 +118,7 @@ public final class BotApp {
             if (a.retry() && e.receive() != Receive.WEBHOOK) {
                 operator.accept(name + ": could not start (" + a.problem() + "); retrying in the background");
                 later.add(e);
-                retrying.put(name, a.problem());
+                late.expect(e.transport(), a.problem());
             } else {
                 operator.accept(a.retry() ? name + ": could not start (" + a.problem() + "); it is left out" : a.problem());
                 e.transport().close();
@@ -155,12 +148,7 @@ public final class BotApp {
                 }
             }
             pollers.forEach(Poller::start);
-            for (Entry e : later) {
-                StartRetry r = new StartRetry(e.transport(), e.receive().label(), running, firstRetry, maxRetry,
-                        retryListener(e));
-                retries.add(r);
-                r.start(retrying.get(e.transport().name()));
-            }
+            for (Entry e : later) late.start(e.transport(), e.receive());
         }
         if (handleSignals) {
             shutdownHook = new Thread(() -> {
@@ -171,47 +159,30 @@ public final class BotApp {
         }
     }
 
-    /** A transport retried in the background: started, it joins the dispatcher and gets its poller. */
-    private StartRetry.Listener retryListener(Entry e) {
-        String mode = e.receive().label();
-        return new StartRetry.Listener() {
-            @Override
-            public void waiting(Transport t, String problem, Duration next) {
-                String detail = "not reachable (" + problem + "); next try in " + Math.max(1, next.toSeconds()) + " s";
-                retrying.put(t.name(), detail);
-                startListeners.forEach(l -> l.retrying(t.name(), mode, detail));
+    /** A transport retried in the background started: it joins the dispatcher and gets its poller. */
+    private void lateStarted(Transport t, Receive receive) {
+        synchronized (receivers) {
+            if (stopped) return;
+            dispatcher.addTransport(t.name());
+            if (receive == Receive.POLL) {
+                Poller p = new Poller(t, inbox, dispatcher, this::pollerEnded);
+                pollers.add(p);
+                pollersAlive++;
+                p.start();
             }
+        }
+    }
 
-            @Override
-            public void started(Transport t) {
-                synchronized (receivers) {
-                    if (stopped) return;
-                    dispatcher.addTransport(t.name());
-                    if (e.receive() == Receive.POLL) {
-                        Poller p = new Poller(t, inbox, dispatcher, BotApp.this::pollerEnded);
-                        pollers.add(p);
-                        pollersAlive++;
-                        p.start();
-                    }
-                    retrying.remove(t.name());
-                }
-                startListeners.forEach(l -> l.ended(t.name(), mode, true, null));
-            }
-
-            @Override
-            public void gaveUp(Transport t, String line) {
-                operator.accept(line);
-                t.close();
-                retrying.remove(t.name());
-                startListeners.forEach(l -> l.ended(t.name(), mode, false, line));
-                boolean allGone;
-                synchronized (receivers) {
-                    allGone = pollersAlive == 0 && webhookReceivers == 0 && retrying.isEmpty() && !stopped;
-                    if (allGone) exitCode = 1;
-                }
-                if (allGone) stopRequested.countDown();
-            }
-        };
+    /** A transport retried in the background was refused: told, closed, and the bot ends if nothing else receives. */
+    private void lateGaveUp(Transport t, String line) {
+        operator.accept(line);
+        t.close();
+        boolean allGone;
+        synchronized (receivers) {
+            allGone = pollersAlive == 0 && webhookReceivers == 0 && late.isEmpty() && !stopped;
+            if (allGone) exitCode = 1;
+        }
+        if (allGone) stopRequested.countDown();
     }
 
     private void pollerEnded(Poller p, Poller.End how, String message) {
@@ -222,7 +193,7 @@ public final class BotApp {
             if (how == Poller.End.EXHAUSTED) anyExhausted = true;
             // A transport still being retried may yet receive; end of input (the console) ends the bot anyway.
             allGone = how != Poller.End.STOPPED && pollersAlive == 0 && webhookReceivers == 0
-                    && (retrying.isEmpty() || how == Poller.End.EXHAUSTED);
+                    && (late.isEmpty() || how == Poller.End.EXHAUSTED);
             if (allGone) exitCode = anyExhausted ? 0 : 1;
         }
         if (allGone) {
@@ -249,7 +220,7 @@ public final class BotApp {
         stopped = true;
         stopRequested.countDown();
         try {
-            for (StartRetry r : retries) r.stop();
+            late.stop();
             pollers.forEach(Poller::stop);
             for (Poller p : pollers) p.join(Duration.ofSeconds(10));
             if (drain && dispatcher != null && !dispatcher.awaitIdle(null, Duration.ofMinutes(2))) {
@@ -303,12 +274,12 @@ public final class BotApp {
 
     /** Why a transport that could not be reached at start is not running yet, or null (it runs, or is not retried). */
     public String retrying(String transport) {
-        return retrying.get(transport);
+        return late.why(transport);
     }
 
     /** Hears about the background start of transports that could not be reached at start (e.g. for /health). */
     public void listen(StartListener l) {
-        startListeners.add(l);
+        late.listen(l);
     }
 
     public static final class Builder {

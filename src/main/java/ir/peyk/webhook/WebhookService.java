@@ -2,6 +2,7 @@ package ir.peyk.webhook;
 
 import ir.peyk.adapter.BotApp;
 import ir.peyk.adapter.Service;
+import ir.peyk.adapter.StartListener;
 import ir.peyk.adapter.Transport;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.config.PeykConfig;
@@ -66,7 +67,7 @@ public final class WebhookService implements Service {
     @Override
     public void start(BotApp app) throws Exception {
         health.inboxPending(() -> app.inbox().pendingCount(null));
-        app.listen(new BotApp.StartListener() {
+        app.listen(new StartListener() {
             @Override
             public void retrying(String transport, String mode, String detail) {
                 health.set(transport, TransportStatus.State.STARTING, mode, detail);

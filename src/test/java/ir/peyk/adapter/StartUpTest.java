@@ -71,7 +71,7 @@ class StartUpTest {
         for (Transport t : transports) b.transport(t);
         BotApp app = b.build();
         apps.add(app);
-        app.listen(new BotApp.StartListener() {
+        app.listen(new StartListener() {
             @Override
             public void retrying(String transport, String mode, String detail) {
                 health.add(transport + " starting " + detail);

@@ -35,22 +35,27 @@ class CrashRestartTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
     }
 
+    /** The server holds the third call of {@code method} (counts down {@code held}) until {@code release}. */
+    private static void holdThird(FakeBotApi api, String method, CountDownLatch held, CountDownLatch release) {
+        AtomicInteger calls = new AtomicInteger();
+        api.onCall(c -> {
+            if (c.method().equals(method) && calls.incrementAndGet() == 3) {
+                held.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+    }
+
     @Test
     void killMinus9MidHandlingThenRestartLosesAndRepeatsNothing() throws Exception {
         try (FakeBotApi api = FakeBotApi.start(TOKEN)) {
             CountDownLatch held = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            AtomicInteger typing = new AtomicInteger();
-            api.onCall(c -> {
-                if (c.method().equals("sendChatAction") && typing.incrementAndGet() == 3) {
-                    held.countDown();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            });
+            holdThird(api, "sendChatAction", held, release);
             for (int i = 1; i <= 6; i++) api.pushMessage(9, 9, "m" + i);
 
             Process first = child(api, "first.log");
@@ -90,17 +95,7 @@ class CrashRestartTest {
         try (FakeBotApi api = FakeBotApi.start(TOKEN)) {
             CountDownLatch held = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            AtomicInteger sends = new AtomicInteger();
-            api.onCall(c -> {
-                if (c.method().equals("sendMessage") && sends.incrementAndGet() == 3) {
-                    held.countDown();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            });
+            holdThird(api, "sendMessage", held, release);
             for (int i = 1; i <= 5; i++) api.pushMessage(9, 9, "m" + i);
             Process first = child(api, "first.log");
             assertTrue(held.await(30, TimeUnit.SECONDS), "the bot did not get to the third reply: "

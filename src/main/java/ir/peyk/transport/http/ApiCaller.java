@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one layer every outgoing messenger call passes (grammY's "API transformer"): throttling, 429 retry_after
- * (which pauses every call of the token, as python-telegram-bot's and grammY's rate limiters do), exponential backoff with jitter on 5xx and network errors, and a clean mapping of final failures to
- * {@link TransportException}. Log lines name the transport and the method, never the URL (URLs carry tokens).
+ * (which pauses every call of the token, as python-telegram-bot's and grammY's rate limiters do), exponential
+ * backoff with jitter on 5xx and network errors, and a clean mapping of final failures to {@link TransportException}.
+ * Log lines name the transport and the method, never the URL (URLs carry tokens).
  */
 public final class ApiCaller {
     private static final Logger log = LoggerFactory.getLogger(ApiCaller.class);

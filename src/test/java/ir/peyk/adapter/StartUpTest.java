@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ir.peyk.config.PeykConfig;
 import ir.peyk.store.Database;
 import ir.peyk.testing.FakeBotApi;
 import ir.peyk.testing.LogCapture;
@@ -12,13 +13,18 @@ import ir.peyk.transport.http.RetryPolicy;
 import ir.peyk.transport.http.Throttle;
 import ir.peyk.transport.telegram.TelegramProfile;
 import ir.peyk.transport.telegram.TelegramTransport;
+import ir.peyk.webhook.HealthBoard;
+import ir.peyk.webhook.TransportStatus;
+import ir.peyk.webhook.WebhookService;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,5 +168,37 @@ class StartUpTest {
         telegram.pushMessage(5, 5, "still here");
         telegram.awaitCalls("sendMessage", 1, WAIT);
         assertEquals(List.of("echo: still here"), telegram.sentTexts(5));
+    }
+
+    /** /health shows a messenger being retried as starting, with why and when the next try is; then running. */
+    @Test
+    void healthShowsAMessengerBeingRetriedAsStartingThenRunning() throws Exception {
+        bale.serverErrorNext("getMe", 1_000, 502); // down until the test says otherwise
+        Path file = dir.resolve("config").resolve("peyk.yaml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "transports:\n  telegram: {enabled: true, apiUrl: \"" + telegram.url()
+                + "\"}\n  bale: {enabled: true, apiUrl: \"" + bale.url() + "\"}\n");
+        PeykConfig config = PeykConfig.load(file,
+                Map.of("PEYK_TELEGRAM_TOKEN", TOKEN, "PEYK_BALE_TOKEN", TOKEN));
+        HealthBoard board = new HealthBoard();
+        BotApp app = BotApp.builder(db).operator(operatorLines::add).grace(Duration.ofSeconds(5))
+                .startRetry(Duration.ofMillis(100), Duration.ofMillis(200))
+                .transport(transport(TelegramProfile.TELEGRAM, telegram.url()))
+                .transport(transport(TelegramProfile.BALE, bale.url()))
+                .service(new WebhookService(config, db, Map.of(), board)).build();
+        apps.add(app);
+        app.start();
+        TransportStatus starting = board.transports().get("bale");
+        assertEquals(TransportStatus.State.STARTING, starting.state(), starting.toString());
+        assertTrue(starting.detail().contains("502") && starting.detail().contains("next try in"), starting.detail());
+        assertEquals(TransportStatus.State.RUNNING, board.transports().get("telegram").state());
+
+        bale.clearFailures();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (board.transports().get("bale").state() != TransportStatus.State.RUNNING) {
+            assertTrue(System.nanoTime() < deadline, "bale never ran: " + board.transports());
+            Thread.sleep(20);
+        }
+        assertEquals(TransportStatus.running("polling"), board.transports().get("bale"));
     }
 }

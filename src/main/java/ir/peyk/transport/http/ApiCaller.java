@@ -89,8 +89,8 @@ public final class ApiCaller {
             }
             Duration wait;
             if (outcome instanceof Outcome.RetryAfter ra) {
+                pauseAll(ra.delay()); // first: the other senders must learn of it as soon as possible
                 Metrics.apiError(transport, 429);
-                pauseAll(ra.delay());
                 if (ra.delay().compareTo(retry.maxRetryAfter()) > 0) {
                     throw new TransportException(TransportException.Kind.UNAVAILABLE, 429, transport + " " + method
                             + ": rate limited for " + ra.delay().toSeconds() + " s, longer than the "

@@ -70,32 +70,39 @@ class FloodControlTest {
     }
 
     /**
-     * The 20th send gets 429 retry_after 2 while 8 senders are busy. Before this held, about 55 other sends reached
-     * the server inside those 2 seconds; now only requests already in flight when the 429 was answered may (at most
-     * one per other sender; the bound leaves room for a scheduler stall on a loaded machine).
+     * The 10th send gets 429 retry_after 3 while 8 senders are busy. Before this held, the other senders went on at
+     * the full rate through the whole pause (39 requests in a 2 s pause in one run). Requests that left before the
+     * client had read the 429 may still arrive in its first moments (at most one per sender, more if the machine
+     * stalls the thread that reads it), so the check starts 1.5 s in: from then on, nothing until the 3 s are over.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"telegram", "bale", "soroush"})
+    @ValueSource(strings = {"telegram", "bale"})
     void a429PausesEveryRequestOfTheTokenForItsRetryAfter(String platform) throws Exception {
         try (FakeBotApi api = FakeBotApi.start(TOKEN)) {
             AtomicInteger sends = new AtomicInteger();
             api.onCall(c -> {
-                if (c.method().equals("sendMessage") && sends.incrementAndGet() == 20) api.rateLimitNext("sendMessage", 2);
+                if (c.method().equals("sendMessage") && sends.incrementAndGet() == 10) api.rateLimitNext("sendMessage", 3);
             });
             TelegramTransport t = new TelegramTransport(TelegramProfile.of(platform), api.url(), TOKEN,
                     new Throttle(new Throttle.Limits(30, 1, 20)), RetryPolicy.DEFAULT, 1);
             try {
-                assertEquals(0, sendBusily(t, 8), "every send went through after the pause");
+                // 128 sends at 30/s keep every sender busy for longer than the pause
+                assertEquals(0, sendBusily(t, 16), "every send went through after the pause");
             } finally {
                 t.close();
             }
             List<FakeBotApi.Call> calls = api.calls();
             FakeBotApi.Call refused = calls.stream().filter(c -> c.status() == 429).findFirst().orElseThrow();
             long from = refused.atNanos();
-            long inPause = calls.stream().filter(c -> c != refused)
-                    .filter(c -> c.atNanos() >= from && c.atNanos() - from < 2 * SECOND).count();
-            assertTrue(inPause < 2 * SENDERS, inPause + " requests reached the server inside the 2 s the 429 asked for");
-            assertEquals(SENDERS * 8, api.calls("sendMessage").stream().filter(c -> c.status() == 200).count());
+            List<Long> late = calls.stream().map(c -> c.atNanos() - from)
+                    .filter(d -> d >= SECOND * 3 / 2 && d < 3 * SECOND).toList();
+            assertTrue(late.isEmpty(), late.size() + " requests reached the server in the second half of the 3 s the 429 "
+                    + "asked for");
+            long retried = calls.stream().filter(c -> c != refused && c.atNanos() > from)
+                    .filter(c -> refused.param("chat_id").equals(c.param("chat_id"))).findFirst().orElseThrow().atNanos();
+            assertTrue(retried - from >= 3 * SECOND, "the refused send went again after "
+                    + (retried - from) / 1_000_000 + " ms");
+            assertEquals(SENDERS * 16, api.calls("sendMessage").stream().filter(c -> c.status() == 200).count());
         }
     }
 }

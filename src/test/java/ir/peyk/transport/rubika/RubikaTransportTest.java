@@ -291,8 +291,9 @@ class RubikaTransportTest {
      */
     @Test
     void tooRequestsOnSendEscalatesWhileGetUpdatesSucceeds() throws Exception {
-        RubikaTransport t = transport("polling", Map.of(),
-                new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(100)));
+        // waits of 50, 100, 200, 400, 800 ms: long enough for the poller to get many OK answers in between
+        RubikaTransport t = transport("polling", Map.of("tooRequestsBaseMillis", "50"),
+                new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(1000)));
         t.start();
         String[] refusals = new String[40];
         java.util.Arrays.fill(refusals, "{\"status\":\"TOO_REQUESTS\"}");
@@ -314,7 +315,7 @@ class RubikaTransportTest {
             polling.set(false);
             poller.join(10_000);
             assertEquals(TransportException.Kind.UNAVAILABLE, e.kind());
-            assertEquals(6, fake.calls("sendMessage").size(), "5, 10, 20, 40, 80 ms waited; 160 ms is over the cap");
+            assertEquals(6, fake.calls("sendMessage").size(), "50 … 800 ms waited; 1600 ms is over the cap");
             assertTrue(fake.calls("getUpdates").size() > 1, "getUpdates went on meanwhile");
             assertTrue(e.getMessage().contains("TOO_REQUESTS"), e.getMessage());
             List<String> waits = logs.lines().stream().filter(l -> l.contains("sendMessage")).toList();

@@ -30,7 +30,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class BotApp {
     /** How a transport receives. */
-    public enum Receive { POLL, WEBHOOK, NONE }
+    public enum Receive {
+        POLL("polling"), WEBHOOK("webhook"), NONE("send-only");
+
+        private final String label;
+
+        Receive(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(BotApp.class);
 
@@ -48,7 +60,8 @@ public final class BotApp {
 
     private final StartedTransports running = new StartedTransports();
     private final ChainHandler handler;
-    private final List<Poller> pollers = new ArrayList<>();
+    private final List<Poller> pollers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final LateStarts late;
     private final List<Service> startedServices = new ArrayList<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -61,7 +74,7 @@ public final class BotApp {
     private boolean anyExhausted;
     private volatile boolean drainOnStop;
     private volatile int exitCode;
-    private boolean stopped;
+    private volatile boolean stopped;
 
     private BotApp(Builder b) {
         this.db = b.db;
@@ -74,6 +87,17 @@ public final class BotApp {
         this.grace = b.grace;
         this.operator = b.operator;
         this.handleSignals = b.handleSignals;
+        this.late = new LateStarts(running, b.firstRetry, b.maxRetry, new LateStarts.Bot() {
+            @Override
+            public void started(Transport t, Receive receive) {
+                lateStarted(t, receive);
+            }
+
+            @Override
+            public void gaveUp(Transport t, String line) {
+                lateGaveUp(t, line);
+            }
+        });
     }
 
     public static Builder builder(Database db) {
@@ -82,13 +106,27 @@ public final class BotApp {
 
     /**
      * Starts every transport (getMe), the dispatcher, the services and the pollers. A transport whose token is
-     * refused, or that cannot be reached, is reported in one line and left out; the others run.
+     * refused is reported in one line and left out; one that cannot be reached (and does not receive by webhook,
+     * whose route is set up once) is reported and retried in the background until it starts; the others run.
      *
-     * @throws IllegalStateException when no transport could start (the caller exits 1)
+     * @throws IllegalStateException when no transport could start or be retried (the caller exits 1)
      */
     public void start() throws Exception {
-        running.start(entries.stream().map(Entry::transport).toList(), operator);
-        if (running.isEmpty()) throw new IllegalStateException("no transport could start");
+        List<Entry> later = new ArrayList<>();
+        for (Entry e : entries) {
+            StartedTransports.Attempt a = running.start(e.transport(), e.receive().label());
+            if (a.started()) continue;
+            String name = e.transport().name();
+            if (a.retry() && e.receive() != Receive.WEBHOOK) {
+                operator.accept(name + ": could not start (" + a.problem() + "); retrying in the background");
+                later.add(e);
+                late.expect(e.transport(), a.problem());
+            } else {
+                operator.accept(a.retry() ? name + ": could not start (" + a.problem() + "); it is left out" : a.problem());
+                e.transport().close();
+            }
+        }
+        if (running.isEmpty() && later.isEmpty()) throw new IllegalStateException("no transport could start");
         dispatcher = new Dispatcher(inbox, running.names(), handler, workers, retention);
         dispatcher.start();
         try {
@@ -113,6 +151,7 @@ public final class BotApp {
                 }
             }
             pollers.forEach(Poller::start);
+            for (Entry e : later) late.start(e.transport(), e.receive());
         }
         if (handleSignals) {
             shutdownHook = new Thread(() -> {
@@ -123,13 +162,41 @@ public final class BotApp {
         }
     }
 
+    /** A transport retried in the background started: it joins the dispatcher and gets its poller. */
+    private void lateStarted(Transport t, Receive receive) {
+        synchronized (receivers) {
+            if (stopped) return;
+            dispatcher.addTransport(t.name());
+            if (receive == Receive.POLL) {
+                Poller p = new Poller(t, inbox, dispatcher, this::pollerEnded, db.leadership("poll:" + t.name()));
+                pollers.add(p);
+                pollersAlive++;
+                p.start();
+            }
+        }
+    }
+
+    /** A transport retried in the background was refused: told, closed, and the bot ends if nothing else receives. */
+    private void lateGaveUp(Transport t, String line) {
+        operator.accept(line);
+        t.close();
+        boolean allGone;
+        synchronized (receivers) {
+            allGone = pollersAlive == 0 && webhookReceivers == 0 && late.isEmpty() && !stopped;
+            if (allGone) exitCode = 1;
+        }
+        if (allGone) stopRequested.countDown();
+    }
+
     private void pollerEnded(Poller p, Poller.End how, String message) {
         if (how == Poller.End.FATAL && message != null) operator.accept(message);
         boolean allGone;
         synchronized (receivers) {
             pollersAlive--;
             if (how == Poller.End.EXHAUSTED) anyExhausted = true;
-            allGone = how != Poller.End.STOPPED && pollersAlive == 0 && webhookReceivers == 0;
+            // A transport still being retried may yet receive; end of input (the console) ends the bot anyway.
+            allGone = how != Poller.End.STOPPED && pollersAlive == 0 && webhookReceivers == 0
+                    && (late.isEmpty() || how == Poller.End.EXHAUSTED);
             if (allGone) exitCode = anyExhausted ? 0 : 1;
         }
         if (allGone) {
@@ -156,6 +223,7 @@ public final class BotApp {
         stopped = true;
         stopRequested.countDown();
         try {
+            late.stop();
             pollers.forEach(Poller::stop);
             for (Poller p : pollers) p.join(Duration.ofSeconds(10));
             if (drain && dispatcher != null && !dispatcher.awaitIdle(null, Duration.ofMinutes(2))) {
@@ -207,6 +275,16 @@ public final class BotApp {
         return running.list();
     }
 
+    /** Why a transport that could not be reached at start is not running yet, or null (it runs, or is not retried). */
+    public String retrying(String transport) {
+        return late.why(transport);
+    }
+
+    /** Hears about the background start of transports that could not be reached at start (e.g. for /health). */
+    public void listen(StartListener l) {
+        late.listen(l);
+    }
+
     public static final class Builder {
         private final Database db;
         private Subscribers subscribers;
@@ -219,6 +297,8 @@ public final class BotApp {
         private Duration grace = Duration.ofSeconds(30);
         private Consumer<String> operator = line -> System.err.println("peyk: " + line);
         private boolean handleSignals;
+        private Duration firstRetry = Duration.ofSeconds(5);
+        private Duration maxRetry = Duration.ofMinutes(5);
 
         private Builder(Database db) {
             this.db = db;
@@ -283,6 +363,16 @@ public final class BotApp {
         /** Where one-line messages for the operator go (default: stderr, prefixed "peyk: "). */
         public Builder operator(Consumer<String> out) {
             this.operator = out;
+            return this;
+        }
+
+        /**
+         * The waits between tries to start a transport that could not be reached at start: {@code first}, doubling up
+         * to {@code max} (default 5 s to 5 min).
+         */
+        public Builder startRetry(Duration first, Duration max) {
+            this.firstRetry = first;
+            this.maxRetry = max;
             return this;
         }
 

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link BotApp}'s middleware chain on one update (on a dispatcher worker): builds its {@link Context}
- * (the chat's language, whether the sender is an admin) and answers a button press no handler answered.
+ * (the chat's language, whether the sender is an admin) and answers a button press no handler answered. A
+ * {@link BotStopped} only unsubscribes the chat, silently.
  */
 final class ChainHandler implements Dispatcher.Handler {
     private static final Logger log = LoggerFactory.getLogger(ChainHandler.class);
@@ -30,6 +31,12 @@ final class ChainHandler implements Dispatcher.Handler {
         StartedTransports.Running r = running.get(update.transport());
         if (r == null) throw new IllegalStateException("transport " + update.transport() + " is not running");
         Transport t = r.transport();
+        if (update instanceof BotStopped stopped) {
+            // No handler runs and nothing is sent: the user has just left.
+            boolean removed = subscribers != null && subscribers.unsubscribe(stopped.transport(), stopped.chat().id());
+            log.info("{}: the bot was stopped in a chat{}", t.name(), removed ? "; it is unsubscribed" : "");
+            return;
+        }
         PressAnswering answering = update instanceof ButtonPress && t.capabilities().callbackAnswers()
                 ? new PressAnswering(t) : null;
         Context ctx = new Context(update, answering != null ? answering : t, r.me(), language(update),

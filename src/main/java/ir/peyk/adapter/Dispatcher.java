@@ -6,7 +6,10 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -51,7 +54,13 @@ final class Dispatcher {
     static final Duration CLAIM_LEASE = Duration.ofSeconds(Long.getLong("peyk.inbox.claimSeconds", 30));
 
     private final Inbox inbox;
-    private final Set<String> transports;
+    /** The transports whose rows are handled; grows when a transport that failed at start comes up later. */
+    private final Set<String> transports = ConcurrentHashMap.newKeySet();
+    /**
+     * Transports added after start, handed to the loop thread. A claim takes every pending row of the transports it
+     * names, old ones included, so a late transport's rows stored before it came up are handled too.
+     */
+    private final Queue<String> added = new ConcurrentLinkedQueue<>();
     private final Handler handler;
     private final ExecutorService pool;
     private final Duration retention;
@@ -70,7 +79,7 @@ final class Dispatcher {
 
     Dispatcher(Inbox inbox, Set<String> transports, Handler handler, int workers, Duration retention) {
         this.inbox = inbox;
-        this.transports = Set.copyOf(transports);
+        this.transports.addAll(transports);
         this.handler = handler;
         this.retention = retention;
         AtomicInteger n = new AtomicInteger();
@@ -87,6 +96,12 @@ final class Dispatcher {
         loop = new Thread(this::run, "peyk-dispatch");
         loop.setDaemon(false);
         loop.start();
+    }
+
+    /** Starts handling the rows of {@code transport} too (one that started after the others), old rows included. */
+    void addTransport(String transport) {
+        added.add(transport);
+        wake();
     }
 
     /** Tells the loop new rows may be pending. */
@@ -117,6 +132,7 @@ final class Dispatcher {
                     if (pruned > 0) log.info("pruned {} finished inbox rows older than {}", pruned, retention);
                     nextPrune = System.currentTimeMillis() + PRUNE_EVERY.toMillis();
                 }
+                for (String t; (t = added.poll()) != null; ) transports.add(t);
                 int room;
                 boolean claimNow;
                 lock.lock();

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,32 +22,58 @@ final class StartedTransports {
 
     /** The operator's line for a refused token, naming the variable to fix. */
     static String refusedLine(String transport, TransportException e) {
-        return transport + ": the token was refused" + (e.code() > 0 ? " (" + e.code() + ")" : "") + " — check "
+        return transport + ": the token was refused (" + serverSaid(e) + ") — check "
                 + TransportConfig.tokenVariable(transport);
     }
 
     /**
-     * Starts each transport (getMe). One whose token is refused, or that cannot be reached, is reported to the
-     * operator in one line and closed; the others are kept.
+     * What the server answered, from a transport error's message {@code "<transport> <method>: <answer>[; advice]"}:
+     * e.g. "401 Unauthorized", or Rubika's "HTTP 200, INVALID_ACCESS" (no 401 was ever sent).
      */
-    void start(List<Transport> transports, Consumer<String> operator) {
-        for (Transport t : transports) {
-            try {
-                BotInfo me = t.start();
-                running.put(t.name(), new Running(t, me));
-                log.info("{}: started as {}", t.name(), me.username());
-            } catch (TransportException ex) {
-                operator.accept(switch (ex.kind()) {
-                    case UNAUTHORIZED -> refusedLine(t.name(), ex);
-                    case CONFLICT -> ex.getMessage();
-                    default -> t.name() + ": could not start (" + ex.getMessage() + "); it is left out";
-                });
-                t.close();
-            } catch (RuntimeException ex) {
-                operator.accept(t.name() + ": could not start (" + ex.getMessage() + "); it is left out");
-                t.close();
-            }
+    private static String serverSaid(TransportException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        int colon = m.indexOf(": ");
+        String said = colon < 0 ? m : m.substring(colon + 2);
+        int advice = said.indexOf("; ");
+        said = advice < 0 ? said : said.substring(0, advice);
+        return said.isBlank() ? (e.code() > 0 ? Integer.toString(e.code()) : "no reason given") : said;
+    }
+
+    /**
+     * What one start (getMe) came to.
+     *
+     * @param started whether the transport runs now
+     * @param retry   whether it could not be reached (worth trying again later); false for a refusal
+     * @param problem the operator's line for a refusal, or the reason it could not be reached; null when started
+     */
+    record Attempt(boolean started, boolean retry, String problem) {}
+
+    /**
+     * Starts {@code t} (getMe); on success it is kept and one INFO line says so ("bale: started as @name, polling").
+     * A refused token or a conflict is final; a transport that cannot be reached may be tried again.
+     */
+    Attempt start(Transport t, String receiving) {
+        try {
+            BotInfo me = t.start();
+            running.put(t.name(), new Running(t, me));
+            log.info("{}: started as {}, {}", t.name(), who(me), receiving);
+            return new Attempt(true, false, null);
+        } catch (TransportException ex) {
+            return switch (ex.kind()) {
+                case UNAUTHORIZED -> new Attempt(false, false, refusedLine(t.name(), ex));
+                case CONFLICT -> new Attempt(false, false, ex.getMessage());
+                case UNAVAILABLE -> new Attempt(false, true, ex.getMessage());
+                default -> new Attempt(false, false, t.name() + ": could not start (" + ex.getMessage() + "); it is left out");
+            };
+        } catch (RuntimeException ex) {
+            return new Attempt(false, false, t.name() + ": could not start (" + ex.getMessage() + "); it is left out");
         }
+    }
+
+    private static String who(BotInfo me) {
+        if (me == null) return "?";
+        if (me.username() != null && !me.username().isBlank()) return "@" + me.username();
+        return me.name() != null ? me.name() : me.id();
     }
 
     boolean isEmpty() {

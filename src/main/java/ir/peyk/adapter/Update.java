@@ -11,9 +11,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Message.class, name = "message"),
         @JsonSubTypes.Type(value = ButtonPress.class, name = "button"),
-        @JsonSubTypes.Type(value = InlineQuery.class, name = "inline")
+        @JsonSubTypes.Type(value = InlineQuery.class, name = "inline"),
+        @JsonSubTypes.Type(value = BotStopped.class, name = "stopped")
 })
-public sealed interface Update permits Message, ButtonPress, InlineQuery {
+public sealed interface Update permits Message, ButtonPress, InlineQuery, BotStopped {
     /** The transport name (telegram, bale, rubika, …) this update came from. */
     String transport();
 

@@ -102,6 +102,7 @@ public final class Main implements Runnable {
     /** Runs the CLI and returns the exit code (tests call this). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        withHelp(cli);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof ExitException exit) return exit.code;
             if (ex instanceof UserError || ex instanceof ConfigException || ex instanceof StoreException) {
@@ -112,6 +113,17 @@ public final class Main implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Gives every subcommand, at every depth, {@code -h/--help} (and {@code -V/--version}): error messages tell the
+     * user to run e.g. {@code peyk broadcast --help}, so it must work everywhere, not only at the top.
+     */
+    private static void withHelp(CommandLine cmd) {
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) sub.getCommandSpec().mixinStandardHelpOptions(true);
+            withHelp(sub);
+        }
     }
 
     /** A problem with what the user gave us: one line on stderr, exit 2. */

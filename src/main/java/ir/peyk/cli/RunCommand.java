@@ -52,6 +52,14 @@ final class RunCommand implements Callable<Integer> {
             transports.forEach(Transport::close);
             throw new Main.UserError(e.getMessage());
         }
+        // A configuration error, so it is said before anything starts (exit 2), not when the webhook service starts.
+        List<String> hooked = transports.stream().filter(t -> config.transport(t.name()) != null
+                && config.transport(t.name()).webhook() && t.capabilities().webhook()).map(Transport::name).toList();
+        if (!hooked.isEmpty() && !config.webhook().enabled()) {
+            transports.forEach(Transport::close);
+            throw new Main.UserError(hooked + " run in webhook mode but webhook.enabled is false in the config: enable "
+                    + "the webhook server, or set their mode to polling");
+        }
         try (Peyk peyk = Peyk.open(config, noMigrate ? Database.Migrate.NO : Database.Migrate.YES)) {
             Subscribers subscribers = new Subscribers(peyk.db());
             ArticleSwitch articles = new ArticleSwitch(peyk.articles(), subscribers, peyk.article(null));

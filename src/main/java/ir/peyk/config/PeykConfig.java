@@ -151,11 +151,13 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
             String up = n.toUpperCase(Locale.ROOT);
             String token = blankToNull(env.get(TransportConfig.tokenVariable(n)));
             String apiUrl = env.getOrDefault("PEYK_" + up + "_API_URL", text(t, "apiUrl", DEFAULT_API_URLS.get(n)));
-            boolean enabled = enabledList != null ? enabledList.contains(n) : t.path("enabled").asBoolean(n.equals("console"));
-            List<String> channels = new ArrayList<>();
-            t.path("channels").forEach(c -> channels.add(c.asText()));
-            Map<String, String> options = new LinkedHashMap<>();
-            t.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+            String where = "transports." + n + ".";
+            // The console is the fallback chat: on when the file says nothing of it, unless another messenger is on
+            // (a bot on Bale must not also read the terminal's stdin — under a test runner that blocks a fork).
+            boolean enabled = enabledList != null ? enabledList.contains(n)
+                    : ConfigValues.flag(t, "enabled", n.equals("console") && !otherEnabled(tnode), where);
+            List<String> channels = ConfigValues.list(t, "channels", where, "[\"@my_channel\"]");
+            Map<String, String> options = ConfigValues.options(t, n, where);
             String mode = env.getOrDefault("PEYK_" + up + "_MODE", text(t, "mode", "polling"));
             if (!mode.equals("polling") && !mode.equals("webhook")) {
                 throw new ConfigException("transports." + n + ".mode must be polling or webhook, not '" + mode + "'");
@@ -163,8 +165,7 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
             transports.put(n, new TransportConfig(n, enabled, token, stripSlash(apiUrl), mode, channels, options));
         }
 
-        List<String> admins = new ArrayList<>();
-        root.path("admins").forEach(a -> admins.add(a.asText()));
+        List<String> admins = new ArrayList<>(ConfigValues.list(root, "admins", "", "[\"telegram:12345\"]"));
         String adminsEnv = env.get("PEYK_ADMINS");
         if (adminsEnv != null && !adminsEnv.isBlank()) {
             admins.clear();
@@ -178,21 +179,20 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
 
         JsonNode th = root.path("throttle");
         checkKeys(th, "throttle.", List.of("overallPerSecond", "perChatPerSecond", "perGroupPerMinute"));
-        ThrottleConfig throttle = new ThrottleConfig(th.path("overallPerSecond").asDouble(30),
-                th.path("perChatPerSecond").asDouble(1), th.path("perGroupPerMinute").asDouble(20));
+        ThrottleConfig throttle = new ThrottleConfig(
+                ConfigValues.number(th, "overallPerSecond", 30, 0, 1e6, "throttle."),
+                ConfigValues.number(th, "perChatPerSecond", 1, 0, 1e6, "throttle."),
+                ConfigValues.number(th, "perGroupPerMinute", 20, 0, 1e6, "throttle."));
 
         JsonNode wh = root.path("webhook");
         checkKeys(wh, "webhook.", List.of("enabled", "host", "port", "publicUrl", "maxBodyBytes"));
-        int port = wh.path("port").asInt(8443);
+        int port = (int) ConfigValues.number(wh, "port", 8443, 0, 65535, "webhook.");
         if (env.containsKey("PEYK_WEBHOOK_PORT")) {
-            try {
-                port = Integer.parseInt(env.get("PEYK_WEBHOOK_PORT").strip());
-            } catch (NumberFormatException e) {
-                throw new ConfigException("PEYK_WEBHOOK_PORT must be a number, not '" + env.get("PEYK_WEBHOOK_PORT") + "'");
-            }
+            port = (int) ConfigValues.whole(env.get("PEYK_WEBHOOK_PORT"), 0, 65535, "PEYK_WEBHOOK_PORT");
         }
-        WebhookConfig webhook = new WebhookConfig(wh.path("enabled").asBoolean(false), text(wh, "host", "0.0.0.0"), port,
-                env.getOrDefault("PEYK_WEBHOOK_URL", text(wh, "publicUrl", null)), wh.path("maxBodyBytes").asLong(1 << 20));
+        WebhookConfig webhook = new WebhookConfig(ConfigValues.flag(wh, "enabled", false, "webhook."),
+                text(wh, "host", "0.0.0.0"), port, env.getOrDefault("PEYK_WEBHOOK_URL", text(wh, "publicUrl", null)),
+                (long) ConfigValues.number(wh, "maxBodyBytes", 1 << 20, 1, Long.MAX_VALUE, "webhook."));
 
         JsonNode cn = root.path("console");
         checkKeys(cn, "console.", List.of("enabled", "behindTls", "allowPlainRemote", "publicUrl"));
@@ -220,6 +220,17 @@ public record PeykConfig(Path store, Path article, Map<String, TransportConfig> 
 
     public boolean isAdmin(String transport, String userId) {
         return admins.contains(transport + ":" + userId);
+    }
+
+    /** Whether the file turns on a messenger other than the console. */
+    private static boolean otherEnabled(JsonNode transports) throws ConfigException {
+        for (Iterator<String> it = transports.fieldNames(); it.hasNext(); ) {
+            String n = it.next();
+            if (!n.equals("console") && ConfigValues.flag(transports.path(n), "enabled", false, "transports." + n + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkKeys(JsonNode node, String prefix, List<String> allowed) throws ConfigException {

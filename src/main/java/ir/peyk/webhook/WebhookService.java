@@ -2,6 +2,7 @@ package ir.peyk.webhook;
 
 import ir.peyk.adapter.BotApp;
 import ir.peyk.adapter.Service;
+import ir.peyk.adapter.StartListener;
 import ir.peyk.adapter.Transport;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.config.PeykConfig;
@@ -81,11 +82,24 @@ public final class WebhookService implements Service {
     @Override
     public void start(BotApp app) throws Exception {
         health.inboxPending(() -> app.inbox().pendingCount(null));
+        app.listen(new StartListener() {
+            @Override
+            public void retrying(String transport, String mode, String detail) {
+                health.set(transport, TransportStatus.State.STARTING, mode, detail);
+            }
+
+            @Override
+            public void ended(String transport, String mode, boolean started, String detail) {
+                health.set(transport, started ? TransportStatus.running(mode) : TransportStatus.failed(mode, detail));
+            }
+        });
         List<Transport> hooked = new ArrayList<>();
         for (TransportConfig tc : config.enabledTransports()) {
             Transport t = app.transport(tc.name());
             if (t == null) {
-                health.set(tc.name(), TransportStatus.failed(tc.mode(), "did not start (see the log)"));
+                String why = app.retrying(tc.name());
+                health.set(tc.name(), why != null ? new TransportStatus(TransportStatus.State.STARTING, tc.mode(), why)
+                        : TransportStatus.failed(tc.mode(), "did not start (see the log)"));
             } else if (tc.webhook() && t.capabilities().webhook()) {
                 hooked.add(t);
             } else if (t.capabilities().polling()) {

@@ -260,7 +260,7 @@ class BotAppTest {
             List<String> seen = new CopyOnWriteArrayList<>();
             started(builder().transport(telegram(TelegramProfile.TELEGRAM, api))
                     .transport(telegram(TelegramProfile.BALE, bale)).use(echo(seen)));
-            assertEquals(List.of("telegram: the token was refused (401) — check PEYK_TELEGRAM_TOKEN"), operatorLines);
+            assertEquals(List.of("telegram: the token was refused (401 Unauthorized) — check PEYK_TELEGRAM_TOKEN"), operatorLines);
             assertEquals(1, api.calls().size(), "no retry loop: one getMe");
             bale.pushMessage(6, 6, "hi");
             bale.awaitCalls("sendMessage", 1, WAIT);
@@ -273,7 +273,7 @@ class BotAppTest {
         api.refuseToken(404);
         BotApp app = builder().transport(telegram(TelegramProfile.TELEGRAM, api)).build();
         assertThrows(IllegalStateException.class, app::start);
-        assertEquals(List.of("telegram: the token was refused (404) — check PEYK_TELEGRAM_TOKEN"), operatorLines);
+        assertEquals(List.of("telegram: the token was refused (404 Not Found) — check PEYK_TELEGRAM_TOKEN"), operatorLines);
     }
 
     @Test

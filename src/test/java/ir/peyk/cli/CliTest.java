@@ -219,4 +219,19 @@ class CliTest {
         assertEquals(2, typo.code());
         assertTrue(typo.err().contains("stroe"), typo.err());
     }
+
+    /** `peyk broadcast` tells the user to run `peyk broadcast --help`: that and every other subcommand's help work. */
+    @Test
+    void helpWorksOnEverySubcommand() {
+        for (String[] args : List.of(new String[]{"broadcast", "--help"}, new String[]{"broadcast", "send", "--help"},
+                new String[]{"broadcast", "status", "-h"}, new String[]{"webhook", "--help"},
+                new String[]{"webhook", "urls", "--help"}, new String[]{"ask", "--help"}, new String[]{"run", "--help"})) {
+            Run r = peyk(args);
+            String what = String.join(" ", args);
+            assertEquals(0, r.code(), what + ": " + r.err());
+            assertFalse(r.err().contains("Unknown option"), what + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: peyk " + args[0]), what + ": " + r.out());
+        }
+        assertTrue(peyk("broadcast", "send", "--help").out().contains("--wait"));
+    }
 }

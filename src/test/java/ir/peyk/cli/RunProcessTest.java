@@ -59,4 +59,26 @@ class RunProcessTest {
             }
         }
     }
+
+    /** A transport in webhook mode with the webhook server off is a config error: one line, exit 2, before any start. */
+    @Test
+    void webhookModeWithTheServerOffIsOneLineAndExitTwo() throws Exception {
+        Path config = dir.resolve("config").resolve("peyk.yaml");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "transports:\n  telegram: {mode: webhook}\nwebhook:\n  enabled: false\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--config", config.toString(), "--db", dir.resolve("run.db").toString(), "run");
+        pb.environment().put("PEYK_TRANSPORT", "telegram");
+        pb.environment().put("PEYK_TELEGRAM_TOKEN", TOKEN);
+        pb.environment().put("PEYK_TELEGRAM_API_URL", "http://127.0.0.1:9"); // never asked: nothing starts
+        Path log = dir.resolve("run.log");
+        Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+                Path.of("/dev/null").toFile())).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not exit");
+        String out = Files.readString(log);
+        assertEquals(2, p.exitValue(), out);
+        assertEquals(1, out.strip().lines().count(), out);
+        assertTrue(out.contains("[telegram] run in webhook mode but webhook.enabled is false"), out);
+    }
 }

@@ -121,4 +121,47 @@ class PeykConfigTest {
         assertFalse(bad.getMessage().contains("\n"));
         assertThrows(ConfigException.class, () -> PeykConfig.load(dir.resolve("nope.yaml"), Map.of()));
     }
+
+    /** Values of the wrong type or out of range fail the load with one line naming the setting (they used to become defaults). */
+    @Test
+    void wrongTypesAndRangesAreRefusedAtLoad() throws Exception {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("admins: bale:7\n", "admins must be a list");
+        cases.put("transports:\n  telegram:\n    channels: \"@news\"\n", "transports.telegram.channels must be a list");
+        cases.put("throttle:\n  overallPerSecond: fast\n", "throttle.overallPerSecond must be a number");
+        cases.put("throttle:\n  overallPerSecond: -5\n", "throttle.overallPerSecond must be a number from 0");
+        cases.put("throttle:\n  perGroupPerMinute: [1]\n", "throttle.perGroupPerMinute");
+        cases.put("transports:\n  rubika:\n    options:\n      pollLimt: \"5\"\n", "transports.rubika.options.pollLimt");
+        cases.put("transports:\n  console:\n    options: {x: 1}\n", "console has no options");
+        cases.put("transports:\n  bale:\n    enabled: maybe\n", "transports.bale.enabled must be true or false");
+        cases.put("webhook:\n  port: 99999\n", "webhook.port must be a number from 0 to 65535");
+        cases.put("webhook:\n  maxBodyBytes: 0\n", "webhook.maxBodyBytes");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path f = write(c.getKey());
+            ConfigException e = assertThrows(ConfigException.class, () -> PeykConfig.load(f, Map.of()), c.getKey());
+            assertTrue(e.getMessage().contains(c.getValue()), c.getKey() + " → " + e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+        ConfigException env = assertThrows(ConfigException.class,
+                () -> PeykConfig.load(write(""), Map.of("PEYK_WEBHOOK_PORT", "70000")));
+        assertTrue(env.getMessage().contains("PEYK_WEBHOOK_PORT"), env.getMessage());
+        // Good values still load, quoted numbers included.
+        PeykConfig ok = PeykConfig.load(write("admins: [\"bale:7\"]\nthrottle:\n  overallPerSecond: \"20\"\n"
+                + "transports:\n  rubika:\n    options: {pollLimit: 5}\n"), Map.of());
+        assertEquals(List.of("bale:7"), ok.admins());
+        assertEquals(20, ok.throttle().overallPerSecond());
+        assertEquals("5", ok.transport("rubika").options().get("pollLimit"));
+    }
+
+    /** The console (stdin) is the fallback: a file that turns on another messenger and omits the console gets none. */
+    @Test
+    void theConsoleIsOnlyTheFallbackWhenTheFileOmitsIt() throws Exception {
+        PeykConfig other = PeykConfig.load(write("transports:\n  bale: {enabled: true}\n"), Map.of());
+        assertEquals(List.of("bale"), other.enabledTransports().stream().map(TransportConfig::name).toList());
+        PeykConfig none = PeykConfig.load(write("store: a.db\n"), Map.of());
+        assertEquals(List.of("console"), none.enabledTransports().stream().map(TransportConfig::name).toList());
+        PeykConfig both = PeykConfig.load(write("transports:\n  console: {enabled: true}\n  bale: {enabled: true}\n"),
+                Map.of());
+        assertEquals(List.of("console", "bale"), both.enabledTransports().stream().map(TransportConfig::name).toList());
+    }
 }

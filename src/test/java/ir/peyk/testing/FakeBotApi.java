@@ -200,6 +200,14 @@ public final class FakeBotApi implements AutoCloseable {
         return this;
     }
 
+    /** Forgets the scripted answers not given yet: every method answers normally again. */
+    public FakeBotApi clearFailures() {
+        synchronized (lock) {
+            scripts.clear();
+        }
+        return this;
+    }
+
     /** The next call of {@code method} gets 429 with {@code parameters.retry_after}. */
     public FakeBotApi rateLimitNext(String method, int retryAfterSeconds) {
         return failNext(method, 1, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "

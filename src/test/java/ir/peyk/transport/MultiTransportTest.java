@@ -125,10 +125,14 @@ class MultiTransportTest {
         assertTrue(subs.isSubscribed("rubika", RUBIKA_CHAT));
         assertFalse(subs.isSubscribed("rubika", "42"));
 
-        // Stopping the Rubika bot unsubscribes that chat only.
+        // Stopping the Rubika bot unsubscribes that chat only, and sends nothing to the user who stopped it: the
+        // question queued after it (same chat, so handled after it) gets the only further message.
         rubika.queue(FakeRubika.stoppedBot(RUBIKA_CHAT));
+        rubika.queue(FakeRubika.newMessage(RUBIKA_CHAT, RUBIKA_USER, "502", QUESTION, System.currentTimeMillis() / 1000));
         rubika.awaitCalls("sendMessage", 3, WAIT);
-        eventually(() -> !subs.isSubscribed("rubika", RUBIKA_CHAT));
+        assertEquals(List.of(onRubika.get(0), onRubika.get(1), onRubika.get(1)), rubika.sentTexts(RUBIKA_CHAT),
+                "no reply to StoppedBot");
+        assertFalse(subs.isSubscribed("rubika", RUBIKA_CHAT));
         assertTrue(subs.isSubscribed("bale", "42"));
     }
 
@@ -136,7 +140,8 @@ class MultiTransportTest {
     void aRefusedRubikaTokenLeavesRubikaOutAndBaleAnswering() throws Exception {
         run("WRONG" + RUBIKA_TOKEN.substring(5));
         assertEquals(1, operator.size(), "one line for the operator: " + operator);
-        assertTrue(operator.get(0).contains("rubika") && operator.get(0).contains("PEYK_RUBIKA_TOKEN"), operator.get(0));
+        assertEquals("rubika: the token was refused (HTTP 200, INVALID_ACCESS (wrong token)) — check PEYK_RUBIKA_TOKEN",
+                operator.get(0), "says what Rubika said: it answered HTTP 200, not 401");
         assertFalse(operator.get(0).contains(RUBIKA_TOKEN.substring(5)));
         bale.pushMessage(7, 7, QUESTION);
         bale.awaitCalls("sendMessage", 1, WAIT);

@@ -138,6 +138,7 @@ class WebhookEndToEndTest {
         Files.writeString(cfg, """
                 store: peyk.db
                 transports:
+                  console: {enabled: false}
                   telegram: {enabled: true, apiUrl: "%s", mode: webhook}
                   bale: {enabled: true, apiUrl: "%s", mode: polling, options: {pollTimeoutSeconds: "1"}}
                   rubika: {enabled: true, apiUrl: "%s", mode: webhook}

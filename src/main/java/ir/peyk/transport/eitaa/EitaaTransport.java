@@ -93,8 +93,8 @@ public final class EitaaTransport implements Transport {
             return new BotInfo(id, username, display);
         } catch (TransportException e) {
             if (e.kind() == TransportException.Kind.UNAUTHORIZED) {
-                throw new TransportException(e.kind(), e.code(), name + ": the token was refused (" + e.getMessage()
-                        + "); set " + TransportConfig.tokenVariable(name) + " to the token from the eitaayar.ir panel");
+                throw new TransportException(e.kind(), e.code(), e.getMessage() + "; set "
+                        + TransportConfig.tokenVariable(name) + " to the token from the eitaayar.ir panel");
             }
             if (e.kind() != TransportException.Kind.REJECTED) throw e;
             log.warn("{}: getMe was not understood ({}); sending will show whether the token works", name, e.getMessage());
@@ -125,7 +125,8 @@ public final class EitaaTransport implements Transport {
 
     private JsonNode call(String method, FormBody form, String chatKey) throws TransportException {
         Request request = new Request.Builder().url(baseUrl + "/" + token + "/" + method).post(form).build();
-        String body = api.call(method, request, chatKey, false);
+        // getMe is the start's check: short timeouts, one attempt (an unreachable Eitaayar is retried in the background).
+        String body = (method.equals("getMe") ? api.forStart() : api).call(method, request, chatKey, false);
         try {
             return JSON.readTree(body);
         } catch (IOException e) {

@@ -4,6 +4,8 @@ import ir.peyk.metrics.Metrics;
 import ir.peyk.adapter.TransportException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -12,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one layer every outgoing messenger call passes (grammY's "API transformer"): throttling, 429 retry_after,
- * exponential backoff with jitter on 5xx and network errors, and a clean mapping of final failures to
- * {@link TransportException}. Log lines name the transport and the method, never the URL (URLs carry tokens).
+ * The one layer every outgoing messenger call passes (grammY's "API transformer"): throttling, 429 retry_after
+ * (which pauses every call of the token, as python-telegram-bot's and grammY's rate limiters do), exponential
+ * backoff with jitter on 5xx and network errors, and a clean mapping of final failures to {@link TransportException}.
+ * Log lines name the transport and the method, never the URL (URLs carry tokens).
  */
 public final class ApiCaller {
     private static final Logger log = LoggerFactory.getLogger(ApiCaller.class);
@@ -24,6 +27,8 @@ public final class ApiCaller {
     private final Throttle throttle;
     private final RetryPolicy retry;
     private final ResponseReader reader;
+    /** nanoTime before which no call goes (a 429's retry_after); in the past when not paused. */
+    private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
 
     public ApiCaller(String transport, OkHttpClient http, Throttle throttle, RetryPolicy retry, ResponseReader reader) {
         this.transport = transport;
@@ -31,6 +36,11 @@ public final class ApiCaller {
         this.throttle = throttle;
         this.retry = retry;
         this.reader = reader;
+    }
+
+    /** The same platform and throttle with start-up bounds: {@link HttpClients#forStart} and {@link RetryPolicy#START}. */
+    public ApiCaller forStart() {
+        return new ApiCaller(transport, HttpClients.forStart(http), throttle, RetryPolicy.START, reader);
     }
 
     public String transport() {
@@ -51,21 +61,24 @@ public final class ApiCaller {
      */
     public String call(String method, Request request, String chatKey, boolean group) throws TransportException {
         int attempt = 0;
+        int slowDowns = 0;
         while (true) {
             attempt++;
             Outcome outcome;
             try {
-                if (chatKey != null || method.startsWith("send")) throttle.acquire(chatKey, group);
-                outcome = exchange(request);
+                awaitPause(method);
+                try (Throttle.Permit permit = chatKey != null || method.startsWith("send")
+                        ? throttle.acquire(chatKey, group) : Throttle.Permit.NONE) {
+                    awaitPause(method); // a 429 may have come while this call waited for the throttle
+                    outcome = exchange(request);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TransportException(TransportException.Kind.UNAVAILABLE, 0,
-                        transport + " " + method + ": interrupted");
+                throw interrupted(method);
             } catch (IOException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     // Shutdown cancelled this call (e.g. a long poll): do not retry it.
-                    throw new TransportException(TransportException.Kind.UNAVAILABLE, 0,
-                            transport + " " + method + ": interrupted");
+                    throw interrupted(method);
                 }
                 outcome = new Outcome.Transient(0, e.getClass().getSimpleName() + ": " + safe(e.getMessage()));
             }
@@ -76,15 +89,29 @@ public final class ApiCaller {
             }
             Duration wait;
             if (outcome instanceof Outcome.RetryAfter ra) {
+                pauseAll(ra.delay()); // first: the other senders must learn of it as soon as possible
                 Metrics.apiError(transport, 429);
                 if (ra.delay().compareTo(retry.maxRetryAfter()) > 0) {
                     throw new TransportException(TransportException.Kind.UNAVAILABLE, 429, transport + " " + method
                             + ": rate limited for " + ra.delay().toSeconds() + " s, longer than the "
                             + retry.maxRetryAfter().toSeconds() + " s this call may wait");
                 }
-                wait = ra.delay();
-                log.warn("{} {}: rate limited (429), waiting {} ms as asked", transport, method, wait.toMillis());
+                log.warn("{} {}: rate limited (429), every call waits {} ms as asked", transport, method,
+                        ra.delay().toMillis());
                 attempt--; // a 429 is the platform pacing us, not a failure: it does not use up attempts
+                continue;  // awaitPause waits it out
+            } else if (outcome instanceof Outcome.SlowDown sd) {
+                Metrics.apiError(transport, 429);
+                slowDowns++;
+                wait = sd.base().multipliedBy(1L << Math.min(30, slowDowns - 1));
+                if (wait.compareTo(retry.maxRetryAfter()) > 0) {
+                    throw new TransportException(TransportException.Kind.UNAVAILABLE, 429, transport + " " + method
+                            + ": refused " + slowDowns + " times in a row (" + sd.reason() + "); gave up rather than wait "
+                            + wait.toSeconds() + " s, more than the " + retry.maxRetryAfter().toSeconds() + " s a call may wait");
+                }
+                log.warn("{} {}: {} ({} in a row; no wait was named), waiting {} ms", transport, method, sd.reason(),
+                        slowDowns, wait.toMillis());
+                attempt--;
             } else {
                 Outcome.Transient t = (Outcome.Transient) outcome;
                 Metrics.apiError(transport, t.code());
@@ -100,10 +127,32 @@ public final class ApiCaller {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TransportException(TransportException.Kind.UNAVAILABLE, 0,
-                        transport + " " + method + ": interrupted");
+                throw interrupted(method);
             }
         }
+    }
+
+    /** A 429 means the token is flood-limited: no call of it may go before {@code delay} has passed. */
+    private void pauseAll(Duration delay) {
+        long until = System.nanoTime() + delay.toNanos();
+        pausedUntil.accumulateAndGet(until, (a, b) -> a - b >= 0 ? a : b);
+    }
+
+    /** Sleeps out a pause a 429 set; fails when it lasts longer than a call may wait. */
+    private void awaitPause(String method) throws InterruptedException, TransportException {
+        long left;
+        while ((left = pausedUntil.get() - System.nanoTime()) > 0) {
+            if (left > retry.maxRetryAfter().toNanos()) {
+                throw new TransportException(TransportException.Kind.UNAVAILABLE, 429, transport + " " + method
+                        + ": the token is rate limited for " + TimeUnit.NANOSECONDS.toSeconds(left) + " s more, longer than the "
+                        + retry.maxRetryAfter().toSeconds() + " s this call may wait");
+            }
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    private TransportException interrupted(String method) {
+        return new TransportException(TransportException.Kind.UNAVAILABLE, 0, transport + " " + method + ": interrupted");
     }
 
     private Outcome exchange(Request request) throws IOException {
@@ -121,7 +170,7 @@ public final class ApiCaller {
             case 409 -> TransportException.Kind.CONFLICT;
             default -> TransportException.Kind.REJECTED;
         };
-        return new TransportException(kind, f.code(), transport + " " + method + ": " + f.code() + " " + safe(f.description()));
+        return new TransportException(kind, f.code(), transport + " " + method + ": " + safe(f.said()));
     }
 
     /** Exception messages from OkHttp can quote the URL, and the URL carries the token: keep only the host part. */

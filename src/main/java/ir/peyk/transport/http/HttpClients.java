@@ -18,6 +18,19 @@ public final class HttpClients {
     }
 
     /**
+     * The client for the start's getMe: a server that accepts the connection and never answers must not hold the
+     * start for the long-poll read timeout (40 s, six times over); 5 s to connect and 10 s to read are plenty for a
+     * call that answers at once. Shares {@code http}'s connection pool and threads.
+     */
+    public static OkHttpClient forStart(OkHttpClient http) {
+        return http.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(10))
+                .writeTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /**
      * Cancels the calls in flight whose request is tagged ({@code tag(String.class, …)}) with API method {@code method},
      * e.g. a long getUpdates at shutdown; other calls go on.
      */

@@ -14,6 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter) {
     public static final RetryPolicy DEFAULT =
             new RetryPolicy(6, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofMinutes(5));
+    /** The start's getMe: one attempt; a transport that cannot be reached is retried in the background instead. */
+    public static final RetryPolicy START =
+            new RetryPolicy(1, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     /** The wait before attempt {@code attempt + 1} (attempt counts from 1). */
     public Duration backoff(int attempt) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ir.peyk.adapter.Batch;
+import ir.peyk.adapter.BotStopped;
 import ir.peyk.adapter.Button;
 import ir.peyk.adapter.ButtonPress;
 import ir.peyk.adapter.Chat;
@@ -13,6 +14,7 @@ import ir.peyk.adapter.User;
 import ir.peyk.transport.http.Fingerprint;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Rubika Bot API v3 shapes ↔ the neutral model. Pure: no I/O, so every mapping is tested on its own.
@@ -20,10 +22,10 @@ import java.util.function.Predicate;
  * <p>Mappings (see the README's Rubika section):
  * <ul>
  *   <li>{@code NewMessage} → {@link Message}; with {@code aux_data.button_id} (a chat-keypad press) → {@link ButtonPress}
- *       whose data is the button id;</li>
+ *       whose data is the button id and whose message is the bot's that carried the keypad (null when unknown, e.g.
+ *       after a restart: the answer is then sent anew);</li>
  *   <li>{@code StartedBot} → a Message {@code /start} (plus the deep-link {@code start_id} when there is one);</li>
- *   <li>{@code StoppedBot} → a Message {@code /unsubscribe}: the router's own command, so no special case is needed
- *       there;</li>
+ *   <li>{@code StoppedBot} → {@link BotStopped}: the chat is unsubscribed without a reply;</li>
  *   <li>{@code inline_message} (webhook receiveInlineMessage: an inline-keypad press) → ButtonPress;</li>
  *   <li>{@code UpdatedMessage}, {@code RemovedMessage}, {@code UpdatedPayment} and unknown types → nothing (skipped);</li>
  *   <li>anything malformed → a poison item whose key is a digest of the update, so a replay is the same poison.</li>
@@ -34,7 +36,6 @@ import java.util.function.Predicate;
  */
 final class RubikaCodec {
     static final String START = "/start";
-    static final String UNSUBSCRIBE = "/unsubscribe";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,14 +44,18 @@ final class RubikaCodec {
 
     private final String transport;
     private final Predicate<String> sentByBot;
+    private final UnaryOperator<String> keypadMessage;
 
     /**
-     * @param transport the transport name the updates carry
-     * @param sentByBot whether a message id is one of the bot's own messages (for replies to the bot)
+     * @param transport     the transport name the updates carry
+     * @param sentByBot     whether a message id is one of the bot's own messages (for replies to the bot)
+     * @param keypadMessage the bot's last message in a chat that carried a chat keypad, or null (a chat-keypad press
+     *                      arrives as the user's own message, which the bot may not edit; "more" edits the bot's)
      */
-    RubikaCodec(String transport, Predicate<String> sentByBot) {
+    RubikaCodec(String transport, Predicate<String> sentByBot, UnaryOperator<String> keypadMessage) {
         this.transport = transport;
         this.sentByBot = sentByBot;
+        this.keypadMessage = keypadMessage;
     }
 
     /**
@@ -70,7 +75,7 @@ final class RubikaCodec {
         return switch (type) {
             case "NewMessage" -> msg == null ? poison(u, "a NewMessage without new_message") : newMessage(u, chatId, msg, botId);
             case "StartedBot" -> lifecycle(u, type, chatId, msg, START + startParameter(u, msg), fallbackKey);
-            case "StoppedBot" -> lifecycle(u, type, chatId, msg, UNSUBSCRIBE, fallbackKey);
+            case "StoppedBot" -> lifecycle(u, type, chatId, msg, null, fallbackKey);
             default -> null;
         };
     }
@@ -125,8 +130,8 @@ final class RubikaCodec {
         User from = new User(senderId != null ? senderId : chatId, null, null, bot);
         String buttonId = text(msg.path("aux_data"), "button_id");
         if (buttonId != null && !buttonId.isEmpty()) {
-            return new Decoded(Batch.Item.ok(new ButtonPress(transport, key, chat(chatId), from, null, messageId, buttonId)),
-                    millis);
+            return new Decoded(Batch.Item.ok(new ButtonPress(transport, key, chat(chatId), from, null,
+                    keypadMessage.apply(chatId), buttonId)), millis);
         }
         String text = text(msg, "text");
         String replyTo = text(msg, "reply_to_message_id");
@@ -145,6 +150,7 @@ final class RubikaCodec {
         // id, so nothing is granted by it).
         User from = new User(sender != null ? sender : chatId, null, null, false);
         long millis = millis(time);
+        if (text == null) return new Decoded(Batch.Item.ok(new BotStopped(transport, key, chat(chatId), from)), millis);
         return new Decoded(Batch.Item.ok(new Message(transport, key, chat(chatId), from, messageId, text, false, millis)),
                 millis);
     }

@@ -52,11 +52,15 @@ public final class RubikaTransport implements Transport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
     private static final int REMEMBERED_SENT_IDS = 10_000;
+    /** Refusals of one offset in a row after which it is dropped (one or two may be a passing fault). */
+    static final int OFFSET_REFUSALS_BEFORE_RESET = 3;
 
     private final String name;
     private final String baseUrl;
     private final String token;
     private final ApiCaller api;
+    /** getMe at start, with short timeouts and one attempt (see {@link ApiCaller#forStart}). */
+    private final ApiCaller startApi;
     private final List<BotCommand> commands;
     private final Capabilities capabilities;
     private final boolean chatKeypad;
@@ -70,7 +74,17 @@ public final class RubikaTransport implements Transport {
                     return size() > REMEMBERED_SENT_IDS;
                 }
             }));
+    /** Per chat, the bot's last message that carried a chat keypad: what a keypad press edits. */
+    private final Map<String, String> keypadMessages = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED_SENT_IDS;
+        }
+    });
     private final RubikaCodec codec;
+    /** The stored offset the server refused, and how many times in a row (an expired offset_id is refused for ever). */
+    private String refusedOffset;
+    private int offsetRefusals;
     private final OkHttpClient http;
     private final boolean ownsHttp;
     private volatile BotInfo me;
@@ -108,7 +122,8 @@ public final class RubikaTransport implements Transport {
         int maxText = TransportOptions.integer(config, "maxTextLength", 4096, 16);
         this.capabilities = new Capabilities(true, true, false, false, true, true, maxText);
         this.api = new ApiCaller(name, http, throttle, retry, new RubikaResponses(tooRequests));
-        this.codec = new RubikaCodec(name, sentIds::contains);
+        this.startApi = api.forStart();
+        this.codec = new RubikaCodec(name, sentIds::contains, keypadMessages::get);
     }
 
     @Override
@@ -134,11 +149,11 @@ public final class RubikaTransport implements Transport {
     public BotInfo start() throws TransportException {
         JsonNode bot;
         try {
-            bot = call("getMe", JSON.createObjectNode(), null, false).path("bot");
+            bot = call(startApi, "getMe", JSON.createObjectNode(), null, false).path("bot");
         } catch (TransportException e) {
             if (e.kind() != TransportException.Kind.UNAUTHORIZED) throw e;
-            throw new TransportException(e.kind(), e.code(), name + ": the token was refused (" + e.getMessage()
-                    + "); set " + TransportConfig.tokenVariable(name) + " to the token Rubika's @BotFather gave");
+            throw new TransportException(e.kind(), e.code(), e.getMessage() + "; set "
+                    + TransportConfig.tokenVariable(name) + " to the token Rubika's @BotFather gave");
         }
         me = new BotInfo(RubikaCodec.text(bot, "bot_id"), RubikaCodec.text(bot, "username"),
                 RubikaCodec.text(bot, "bot_title"));
@@ -167,7 +182,23 @@ public final class RubikaTransport implements Transport {
         ObjectNode body = JSON.createObjectNode();
         if (offset != null && !offset.isBlank()) body.put("offset_id", offset);
         body.put("limit", pollLimit);
-        JsonNode data = call("getUpdates", body, null, false);
+        JsonNode data;
+        try {
+            data = call("getUpdates", body, null, false);
+        } catch (TransportException e) {
+            if (e.kind() != TransportException.Kind.REJECTED || offset == null || offset.isBlank()) throw e;
+            if (!offset.equals(refusedOffset)) {
+                refusedOffset = offset;
+                offsetRefusals = 0;
+            }
+            if (++offsetRefusals < OFFSET_REFUSALS_BEFORE_RESET) throw e;
+            log.warn("{}: the server refused the stored offset {} times ({}); polling from the server's oldest kept "
+                    + "update instead (duplicates are ignored, old ones skipped by maxBacklogSeconds)", name,
+                    offsetRefusals, e.getMessage());
+            refusedOffset = null;
+            return poll(null);
+        }
+        refusedOffset = null;
         String next = RubikaCodec.text(data, "next_offset_id");
         if (next == null || next.isBlank()) next = offset;
         JsonNode updates = data.path("updates");
@@ -233,6 +264,7 @@ public final class RubikaTransport implements Transport {
         JsonNode data = call("sendMessage", body, chatId, isGroup(chatId));
         String id = RubikaCodec.text(data, "message_id");
         if (id != null) sentIds.add(id);
+        if (id != null && chatKeypad && !reply.buttons().isEmpty()) keypadMessages.put(chatId, id);
         return new Sent(chatId, id);
     }
 
@@ -284,6 +316,11 @@ public final class RubikaTransport implements Transport {
     }
 
     private JsonNode call(String method, ObjectNode body, String chatKey, boolean group) throws TransportException {
+        return call(api, method, body, chatKey, group);
+    }
+
+    private JsonNode call(ApiCaller api, String method, ObjectNode body, String chatKey, boolean group)
+            throws TransportException {
         Request request = new Request.Builder()
                 .url(baseUrl + "/" + token + "/" + method)
                 .tag(String.class, method)

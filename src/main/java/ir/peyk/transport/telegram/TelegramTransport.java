@@ -42,6 +42,8 @@ public final class TelegramTransport implements Transport {
     private final TelegramProfile profile;
     private final OkHttpClient http;
     private final BotApi api;
+    /** getMe at start, with short timeouts and one attempt (see {@link ApiCaller#forStart}). */
+    private final BotApi startApi;
     private final UpdateCodec codec;
     private final int pollTimeoutSeconds;
     private final Map<String, List<Tg.BotCommand>> menus;
@@ -72,8 +74,9 @@ public final class TelegramTransport implements Transport {
                 .readTimeout(Duration.ofSeconds(this.pollTimeoutSeconds + 15L))
                 .writeTimeout(Duration.ofSeconds(20))
                 .build();
-        this.api = new BotApi(new ApiCaller(profile.name(), http, throttle, retry, new EnvelopeReader()),
-                apiUrl == null ? PeykConfig.DEFAULT_API_URLS.get(profile.name()) : apiUrl, token);
+        String url = apiUrl == null ? PeykConfig.DEFAULT_API_URLS.get(profile.name()) : apiUrl;
+        this.api = new BotApi(new ApiCaller(profile.name(), http, throttle, retry, new EnvelopeReader()), url, token);
+        this.startApi = new BotApi(api.caller().forStart(), url, token);
         this.codec = new UpdateCodec(profile);
         this.menus = new LinkedHashMap<>(menus);
     }
@@ -103,7 +106,7 @@ public final class TelegramTransport implements Transport {
     public BotInfo start() throws TransportException {
         Tg.User user;
         try {
-            user = api.execute(new Methods.GetMe());
+            user = startApi.execute(new Methods.GetMe());
         } catch (TransportException e) {
             // Bale answers a bad token with 403 or "Token not found"; getMe has nothing else to forbid.
             if (e.kind() == Kind.FORBIDDEN || e.getMessage().contains("Token not found")) {

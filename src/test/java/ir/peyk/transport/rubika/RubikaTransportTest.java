@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import ir.peyk.adapter.Batch;
 import ir.peyk.adapter.BotInfo;
+import ir.peyk.adapter.BotStopped;
 import ir.peyk.adapter.Button;
 import ir.peyk.adapter.ButtonPress;
 import ir.peyk.adapter.Chat;
@@ -118,8 +119,50 @@ class RubikaTransportTest {
         assertEquals("ev:1", press.data());
         assertNull(press.callbackId(), "Rubika has no callback answers");
         assertEquals(USER_CHAT, press.chat().id());
-        Message stop = assertInstanceOf(Message.class, second.items().get(1).update());
-        assertEquals("/unsubscribe", stop.text());
+        // The press is the user's message 503; the bot may edit only its own, so the press points at the bot's
+        // message that carried the keypad ("more" grows it in place).
+        assertEquals("1000", press.messageId());
+        t.edit(USER_CHAT, press.messageId(), Reply.text("پاسخ کامل‌تر"));
+        assertEquals("1000", fake.calls("editMessageText").get(0).body().path("message_id").asText());
+        // Stopping the bot is no message to answer: it only unsubscribes.
+        BotStopped stop = assertInstanceOf(BotStopped.class, second.items().get(1).update());
+        assertEquals(USER_CHAT, stop.chat().id());
+    }
+
+    @Test
+    void aKeypadPressWithoutAKnownKeypadMessageCarriesNoMessageToEdit() throws Exception {
+        RubikaTransport t = transport();
+        t.start();
+        t.send(USER_CHAT, Reply.text("بدون دکمه"));            // a reply without a keypad is not what a press edits
+        fake.queue(FakeRubika.keypadPress(USER_CHAT, USER, "503", "شاهد", "ev:1", now()));
+        ButtonPress press = assertInstanceOf(ButtonPress.class, t.poll(null).items().get(0).update());
+        assertNull(press.messageId(), "the user's own press message must not be edited");
+    }
+
+    /** An expired offset_id is refused for ever: after three refusals it is dropped with one WARN and polling resumes. */
+    @Test
+    void anOffsetTheServerKeepsRefusingIsDroppedAndPollingResumes() throws Exception {
+        RubikaTransport t = transport();
+        t.start();
+        fake.queue(FakeRubika.newMessage(USER_CHAT, USER, "601", "هنوز اینجایید؟", now()));
+        String refused = "{\"status\":\"INVALID_INPUT\",\"dev_message\":\"offset_id is invalid\"}";
+        fake.script("getUpdates", refused, refused, refused);
+        try (LogCapture logs = new LogCapture()) {
+            for (int i = 0; i < RubikaTransport.OFFSET_REFUSALS_BEFORE_RESET - 1; i++) {
+                assertEquals(TransportException.Kind.REJECTED,
+                        assertThrows(TransportException.class, () -> t.poll("expired")).kind());
+            }
+            Batch b = t.poll("expired");
+            assertEquals(1, b.items().size(), "polling resumed from the server's oldest kept update");
+            assertEquals("o1", b.nextOffset(), "the server's new offset replaces the refused one");
+            List<JsonNode> asked = fake.calls("getUpdates").stream().map(FakeRubika.Call::body).toList();
+            assertEquals(4, asked.size());
+            assertEquals("expired", asked.get(2).path("offset_id").asText());
+            assertFalse(asked.get(3).has("offset_id"), "the refused offset was dropped");
+            List<String> warns = logs.lines().stream().filter(l -> l.startsWith("WARN") && l.contains("offset")).toList();
+            assertEquals(1, warns.size(), warns.toString());
+            assertFalse(warns.get(0).contains(TOKEN));
+        }
     }
 
     @Test
@@ -241,6 +284,48 @@ class RubikaTransportTest {
         assertEquals(6, fake.calls("sendMessage").size(), "5, 10, 20, 40, 80 ms waited; 160 ms is over the cap");
     }
 
+    /**
+     * The count of TOO_REQUESTS is the call's own (one method, one chat): the poller's getUpdates answering OK every
+     * moment does not reset it, so a lasting refusal escalates and gives up instead of retrying for ever. The log
+     * says what Rubika said, not a 429 wait "as asked" that Rubika never named.
+     */
+    @Test
+    void tooRequestsOnSendEscalatesWhileGetUpdatesSucceeds() throws Exception {
+        // waits of 50, 100, 200, 400, 800 ms: long enough for the poller to get many OK answers in between
+        RubikaTransport t = transport("polling", Map.of("tooRequestsBaseMillis", "50"),
+                new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(1000)));
+        t.start();
+        String[] refusals = new String[40];
+        java.util.Arrays.fill(refusals, "{\"status\":\"TOO_REQUESTS\"}");
+        fake.script("sendMessage", refusals);
+        java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread poller = new Thread(() -> {
+            while (polling.get()) {
+                try {
+                    t.poll(null);
+                } catch (TransportException e) {
+                    return;
+                }
+            }
+        });
+        try (LogCapture logs = new LogCapture()) {
+            poller.start();
+            fake.awaitCalls("getUpdates", 1, Duration.ofSeconds(10));
+            TransportException e = assertThrows(TransportException.class, () -> t.send(USER_CHAT, Reply.text("x")));
+            polling.set(false);
+            poller.join(10_000);
+            assertEquals(TransportException.Kind.UNAVAILABLE, e.kind());
+            assertEquals(6, fake.calls("sendMessage").size(), "50 … 800 ms waited; 1600 ms is over the cap");
+            assertTrue(fake.calls("getUpdates").size() > 1, "getUpdates went on meanwhile");
+            assertTrue(e.getMessage().contains("TOO_REQUESTS"), e.getMessage());
+            List<String> waits = logs.lines().stream().filter(l -> l.contains("sendMessage")).toList();
+            assertTrue(waits.stream().anyMatch(l -> l.contains("TOO_REQUESTS") && l.contains("no wait was named")), waits.toString());
+            assertTrue(waits.stream().noneMatch(l -> l.contains("as asked") || l.contains("(429)")), waits.toString());
+        } finally {
+            polling.set(false);
+        }
+    }
+
     @Test
     void invalidAccessAtStartIsOneClearFatalError() throws Exception {
         TransportConfig c = new TransportConfig("rubika", true, "WRONG" + TOKEN.substring(5), fake.apiUrl(), "polling",
@@ -249,7 +334,8 @@ class RubikaTransportTest {
         TransportException e = assertThrows(TransportException.class, t::start);
         assertEquals(TransportException.Kind.UNAUTHORIZED, e.kind());
         assertTrue(e.getMessage().contains("PEYK_RUBIKA_TOKEN"), e.getMessage());
-        assertTrue(e.getMessage().contains("INVALID_ACCESS"), e.getMessage());
+        assertTrue(e.getMessage().contains("HTTP 200, INVALID_ACCESS"), e.getMessage());
+        assertFalse(e.getMessage().contains("401"), "Rubika answered HTTP 200, not 401: " + e.getMessage());
         assertFalse(e.getMessage().contains(c.token()));
         assertEquals(1, fake.requestCount(), "a refused token is not retried");
     }

@@ -2,7 +2,6 @@ package ir.peyk.answer;
 
 import ir.peyk.article.Section;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -177,19 +176,5 @@ final class Retriever {
         // a pair pays a little for its length: the same words in one sentence are the better evidence
         double coverage = got / total * (e >= 0 ? 0.92 : 1.0);
         return new Candidate(d, e, coverage, held == 0 ? 0 : sumQ / held, held, eventMissing);
-    }
-
-    /** The terms of {@code q} that candidate {@code c} holds. */
-    static boolean[] held(Question q, ArticleIndex index, Candidate c) {
-        boolean[] out = new boolean[q.terms().size()];
-        Arrays.fill(out, false);
-        for (int k = 0; k < out.length; k++) {
-            for (TermMatcher.Hit h : q.terms().get(k).hits()) {
-                for (ArticleIndex.Occ o : index.occurrences(h.word())) {
-                    if (o.doc() == c.first() || o.doc() == c.second()) out[k] = true;
-                }
-            }
-        }
-        return out;
     }
 }

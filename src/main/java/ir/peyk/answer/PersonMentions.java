@@ -196,6 +196,20 @@ final class PersonMentions {
                 Parsed p = new Parsed(People.Kind.NAME_TITLE, start, tTo, start, end, i, tTo);
                 out.add(new People.Mention(d, p.from, p.to, p.kind, person(doc, p), -1, 0, false));
                 i = tTo - 1;
+            } else if (w[i - 1].equals("به") && roleOf(w[i]) != null && i + 1 < w.length && !doc.punctBefore(i + 1)
+                    && plain(w[i + 1])) {
+                // "به کارگردانی بهرام و بهمن ارک", "به سرپرستی X": the role's holder follows it
+                int end = i + 1;
+                while (end < w.length && end - i <= 5 && !doc.punctBefore(end) && (plain(w[end]) || w[end].equals("و")
+                        && end + 1 < w.length && plain(w[end + 1]))) end++;
+                if (end - (i + 1) > 5) continue;
+                Parsed p = new Parsed(People.Kind.NAME_TITLE, i, end, i + 1, end, i, i + 1);
+                People.Person person = person(doc, p);
+                person.title = roleOf(w[i]);
+                person.titleWords.clear();
+                person.titleWords.add(roleOf(w[i]));
+                out.add(new People.Mention(d, p.from, p.to, p.kind, person, -1, 0, false));
+                i = end - 1;
             } else if (accordingTo && plain(w[i])) {
                 int end = i;
                 while (end < w.length && end - i < 3 && plain(w[end]) && !(end > i && doc.punctBefore(end))) end++;
@@ -206,6 +220,12 @@ final class PersonMentions {
             }
         }
         return out;
+    }
+
+    /** The title a role noun names (کارگردانی → کارگردان، سرپرستی → سرپرست), or null. */
+    private static String roleOf(String w) {
+        if (w.length() > 3 && w.endsWith("ی") && opensTitle(w.substring(0, w.length() - 1))) return w.substring(0, w.length() - 1);
+        return null;
     }
 
     /** A word that may be part of a personal name: no function word, title, number, generic speaker or time word. */

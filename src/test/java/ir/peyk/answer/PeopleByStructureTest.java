@@ -22,5 +22,7 @@ class PeopleByStructureTest {
         assertTrue(e.ask("معاون فنی کیست؟").answer().startsWith("آرتین خوش، معاون فنی"), e.ask("معاون فنی کیست؟").answer());
         assertTrue(e.ask("خوش کیست؟").answer().startsWith("آرتین خوش، معاون فنی"));
         assertTrue(e.ask("بخشی چه گفت؟").answer().contains("ارزش افزوده"));
+        // "به کارگردانی X": the role's holder follows the role noun
+        assertTrue(e.ask("کارگردان «حساب روشن» کیه؟").answer().contains("نیما کاوه"));
     }
 }

@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
  * Questions, summaries and quotes over one article. Built once per article (its indexes are prepared in the
  * constructor) and then shared: every method is thread-safe and never throws on any input.
  *
- * <p>Answers are extractive: the span of the asked type (a name with its title, a number with its unit and qualifier,
- * a date, a list, a reason clause, a quote) plus the sentence it comes from, with the evidence sentences and a
- * confidence. The engine declines ({@code answered == false}) rather than guess: when the question's key words are not
- * in the article, when too few of its words are, or when no span of the asked type stands near them.
+ * <p>Answers are extractive and graded ({@link Answer.Kind}): a typed reader's span of the asked type (a name with its
+ * title, a number with its unit and qualifier, a date, a list, a reason clause, a quote) with the sentence it comes
+ * from; else the best-matching sentence(s), as what the article says, when the decision model ({@link AnswerModel})
+ * finds the question well matched; else a decline. English and Finglish questions are asked in Persian first.
  */
 public final class AnswerEngine {
     private static final Logger LOG = LoggerFactory.getLogger(AnswerEngine.class);
@@ -101,7 +101,9 @@ public final class AnswerEngine {
         Typed t = q.news() != null ? new Typed(news.answer(q), false) : typed(q);
         Answer typed = t.answer().orElse(Answer.decline(q.raw()));
         List<String> unmatched = q.terms().stream().filter(x -> !x.matched()).map(Question.Term::text).toList();
-        if (q.news() != null || q.terms().isEmpty()) return new Trace(typed, null, 0, Answer.decline(q.raw()), unmatched, q.type().name());
+        if (q.news() != null || q.terms().isEmpty()) {
+            return new Trace(typed, null, 0, Answer.decline(q.raw()), unmatched, q.type().name());
+        }
         SentenceAnswers.Decision d = sentences.decide(q, !typed.answered() && readerDeclined(q), t.vetoed());
         Answer s = d.candidate() == null ? Answer.decline(q.raw()) : sentences.toAnswer(q, d);
         return new Trace(typed, d.features(), d.probability(), s, unmatched, q.type().name());

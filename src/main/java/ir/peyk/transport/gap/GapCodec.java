@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ir.peyk.adapter.Batch;
+import ir.peyk.adapter.BotStopped;
 import ir.peyk.adapter.Button;
 import ir.peyk.adapter.ButtonPress;
 import ir.peyk.adapter.Chat;
@@ -28,7 +29,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code text} → Message; media types (image, video, audio, file, voice, contact, location) → a Message with
  *       empty text, so the bot can say it reads text only;</li>
- *   <li>{@code join} → Message {@code /start}; {@code leave} → Message {@code /unsubscribe};</li>
+ *   <li>{@code join} → Message {@code /start}; {@code leave} → {@link BotStopped}: unsubscribed without a reply (the
+ *   user has just left);</li>
  *   <li>{@code triggerButton} → ButtonPress (data = the button's {@code cb_data}, callbackId for answerCallback);</li>
  *   <li>payments and forms ({@code invoiceCallback}, {@code payCallback}, {@code submitForm}) and unknown types → skipped;</li>
  *   <li>anything malformed → one poison item.</li>
@@ -39,7 +41,6 @@ import java.util.Set;
  */
 final class GapCodec {
     static final String START = "/start";
-    static final String UNSUBSCRIBE = "/unsubscribe";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> MEDIA = Set.of("image", "video", "audio", "file", "voice", "contact", "location");
 
@@ -105,12 +106,12 @@ final class GapCodec {
                         : "triggerButton:" + chatId + ":" + pressed + ":" + fallback;
                 return one(new ButtonPress(transport, key, chat, from, callbackId, pressed, text(d, "data")));
             }
-            case "text", "join", "leave" -> {
-                String said = switch (type) {
-                    case "join" -> START;
-                    case "leave" -> UNSUBSCRIBE;
-                    default -> text(f, "data") == null ? "" : text(f, "data");
-                };
+            case "leave" -> {
+                String key = "leave:" + chatId + ":" + (messageId != null ? messageId : fallback);
+                return one(new BotStopped(transport, key, chat, from));
+            }
+            case "text", "join" -> {
+                String said = type.equals("join") ? START : text(f, "data") == null ? "" : text(f, "data");
                 return one(message(type, chat, from, messageId, said, fallback));
             }
             default -> {

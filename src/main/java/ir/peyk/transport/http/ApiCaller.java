@@ -76,8 +76,8 @@ public final class ApiCaller {
                 Thread.currentThread().interrupt();
                 throw interrupted(method);
             } catch (IOException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    // Shutdown cancelled this call (e.g. a long poll): do not retry it.
+                if (e instanceof Canceled || Thread.currentThread().isInterrupted()) {
+                    // Shutdown cancelled this call (e.g. a long poll): no warning, no retry.
                     throw interrupted(method);
                 }
                 outcome = new Outcome.Transient(0, e.getClass().getSimpleName() + ": " + safe(e.getMessage()));
@@ -156,10 +156,21 @@ public final class ApiCaller {
     }
 
     private Outcome exchange(Request request) throws IOException {
-        try (Response response = http.newCall(request).execute()) {
+        okhttp3.Call call = http.newCall(request);
+        try (Response response = call.execute()) {
             ResponseBody body = response.body();
             String text = body == null ? "" : body.string();
             return reader.read(response.code(), text, response.header("Retry-After"));
+        } catch (IOException e) {
+            if (call.isCanceled()) throw new Canceled(e);
+            throw e;
+        }
+    }
+
+    /** The call was cancelled on purpose (the transport is stopping: its long poll is cut), not a network failure. */
+    private static final class Canceled extends IOException {
+        Canceled(IOException cause) {
+            super("cancelled", cause);
         }
     }
 

@@ -7,34 +7,37 @@ import java.util.List;
  * count scaled into it), so the logistic model's weights compare.
  */
 final class Features {
+    /**
+     * A feature and the sign its weight must keep: +1 when more of it may never lower the probability, −1 when it may
+     * never raise it, 0 when free.
+     */
+    private record Spec(String name, int sign) {}
+
+    private static final List<Spec> SPECS = List.of(
+            new Spec("coverage", 1),         // IDF-weighted share of the question's terms in the candidate, by quality
+            new Spec("articleCoverage", 1),  // the same share over the whole article
+            new Spec("missingShare", -1),    // importance share of the most important term the article lacks
+            new Spec("nounMissing", -1),     // a noun of the question appears nowhere in the article
+            new Spec("requiredMissing", -1), // a key word (title, head noun, month, number, place) appears nowhere
+            new Spec("matchQuality", 1),     // mean match quality of the held terms (1 exact … 0.5 a weak n-gram)
+            new Spec("margin", 1),           // coverage of the best candidate less the runner-up's
+            new Spec("typeFound", 1),        // the asked kind of answer (a number, a date, a person …) is in it
+            new Spec("typeAbsent", -1),      // the asked kind is one that can be seen, and the candidate has none
+            new Spec("polarityClash", -1),   // the question is negated and the candidate is not, or the reverse
+            new Spec("pair", 0),             // the candidate is two adjacent sentences
+            new Spec("fewTerms", 0),         // 1 / number of content terms: a one-word question is weak evidence
+            new Spec("questionNumber", -1),  // a number the question states is missing from the candidate
+            new Spec("readerDeclined", -1),  // the key words are all in the article, yet no typed reader found a span
+            new Spec("eventMissing", -1),    // the question's event (افتتاح of "افتتاح شد") is not in the candidate
+            new Spec("nounsMissing", -1),    // its nouns (not its final verb) the article lacks: 0, ½ for one, 1 more
+            new Spec("vetoed", -1),          // a typed reader's guard turned a candidate down for what it says
+            new Spec("modifierMissing", -1), // a missing word modifies one the article has: "برنج هندی"
+            new Spec("yesNo", 0));           // an "آیا" question: the sentence that holds it is the answer
+
     /** Feature names, in the order of the model's weights (answer-model.tsv names them). */
-    static final List<String> NAMES = List.of(
-            "coverage",          // IDF-weighted share of the question's terms in the candidate, by match quality
-            "articleCoverage",   // the same share over the whole article
-            "missingShare",      // importance share of the most important term the article lacks
-            "nounMissing",       // a noun of the question appears nowhere in the article
-            "requiredMissing",   // a key word (title, head noun, month, number, place) appears nowhere
-            "matchQuality",      // mean match quality of the held terms (1 exact … 0.5 a weak n-gram)
-            "margin",            // coverage of the best candidate less the runner-up's
-            "typeFound",         // the asked kind of answer (a number, a date, a person …) stands in the candidate
-            "typeAbsent",        // the asked kind is one that can be seen, and the candidate has none
-            "polarityClash",     // the question is negated and the candidate is not, or the reverse
-            "pair",              // the candidate is two adjacent sentences
-            "fewTerms",          // 1 / number of content terms: a one-word question is weak evidence either way
-            "questionNumber",    // a number the question states is missing from the candidate
-            "readerDeclined",    // the question's key words are all in the article, yet no typed reader found a span
-            "eventMissing",      // the question's event (the noun of its verb: افتتاح in "افتتاح شد") is not in the candidate
-            "nounsMissing",      // how many of its nouns (not its final verb) the article lacks: 0, ½ for one, 1 for more
-            "vetoed",            // a typed reader's guard turned a candidate down for what it says (see Ctx.vetoes)
-            "modifierMissing",   // a missing word modifies one the article has: "برنج هندی" of an article on other rice
-            "yesNo");            // an "آیا" question: the sentence that holds it is the answer, whichever way it goes
-
-    /** The sign each weight must have (see {@link AnswerModel#SIGNS}), in {@link #NAMES} order. */
-    static final List<Integer> SIGNS = List.of(1, 1, -1, -1, -1, 1, 1, 1, -1, -1, 0, 0, -1, -1, -1, -1, -1, -1, 0);
-
-    static {
-        if (SIGNS.size() != NAMES.size()) throw new IllegalStateException("a sign for every feature");
-    }
+    static final List<String> NAMES = SPECS.stream().map(Spec::name).toList();
+    /** The sign each weight must keep (see {@link AnswerModel#SIGNS}), in {@link #NAMES} order. */
+    static final List<Integer> SIGNS = SPECS.stream().map(Spec::sign).toList();
 
     private Features() {}
 

@@ -157,11 +157,14 @@ final class QuantityAnswers {
     }
 
     /** The question states this number itself ("با یک بار شارژ چقدر …"): it is given, not asked. */
-    private static boolean inQuestion(List<NumberMatch> stated, Doc.Span<NumberMatch> n) {
-        for (NumberMatch q : stated) {
-            if (Math.abs(q.value() - n.match().value()) <= 1e-9 * Math.max(1, Math.abs(q.value()))) return true;
-        }
+    static boolean inQuestion(List<NumberMatch> stated, Doc.Span<NumberMatch> n) {
+        for (NumberMatch q : stated) if (sameValue(q.value(), n.match().value())) return true;
         return false;
+    }
+
+    /** Two extracted numbers are the same amount (up to floating-point noise). */
+    static boolean sameValue(double a, double b) {
+        return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
     }
 
     /** A negated verb stands in the number's clause ("… تامین نشده است"). */

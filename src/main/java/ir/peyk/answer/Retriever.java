@@ -34,7 +34,7 @@ final class Retriever {
 
     /** Everything the decision needs to know about one question's retrieval. */
     record Result(List<Candidate> ranked, double articleCoverage, double missingShare, boolean nounMissing,
-                  int nounsMissing, boolean modifierMissing, int terms, double[] importance) {
+                  int nounsMissing, boolean modifierMissing, int terms) {
         Candidate best() {
             return ranked.isEmpty() ? null : ranked.get(0);
         }
@@ -117,7 +117,7 @@ final class Retriever {
         }
         out.sort((a, b) -> Double.compare(b.coverage(), a.coverage()));
         return new Result(List.copyOf(out.size() > 8 ? out.subList(0, 8) : out), total == 0 ? 0 : article / total,
-                missing, nounMissing, nounsMissing, modifierMissing, t, importance);
+                missing, nounMissing, nounsMissing, modifierMissing, t);
     }
 
     /** Generic adjectives (جدید، بزرگ): generic-modifiers.txt. */

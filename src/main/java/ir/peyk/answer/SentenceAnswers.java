@@ -43,8 +43,7 @@ final class SentenceAnswers {
      */
     Decision decide(Question q, boolean readerDeclined, boolean vetoed) {
         Retriever.Result r = retriever.retrieve(q);
-        List<Double> numbers = new ArrayList<>();
-        for (NumberExtractor.NumberMatch m : NumberExtractor.extract(q.raw())) numbers.add(m.value());
+        List<NumberExtractor.NumberMatch> numbers = NumberExtractor.extract(q.raw());
         boolean negated = false;
         for (String w : q.words()) negated |= SpanAnswers.isNegativeVerb(w);
         Retriever.Candidate best = null;
@@ -85,12 +84,12 @@ final class SentenceAnswers {
     }
 
     /** The asked kind in the candidate; a date or number in a sentence that lacks the question's event is no evidence. */
-    private TypeEvidence.Found type(Question q, Retriever.Candidate c, List<Double> numbers) {
+    private TypeEvidence.Found type(Question q, Retriever.Candidate c, List<NumberExtractor.NumberMatch> numbers) {
         TypeEvidence.Found f = typeIn(q, c, numbers);
         return f == TypeEvidence.Found.YES && c.eventMissing() ? TypeEvidence.Found.UNKNOWN : f;
     }
 
-    private TypeEvidence.Found typeIn(Question q, Retriever.Candidate c, List<Double> numbers) {
+    private TypeEvidence.Found typeIn(Question q, Retriever.Candidate c, List<NumberExtractor.NumberMatch> numbers) {
         TypeEvidence.Found f = TypeEvidence.of(q, index.doc(c.first()), people, numbers);
         if (f != TypeEvidence.Found.YES && c.pair()) {
             TypeEvidence.Found g = TypeEvidence.of(q, index.doc(c.second()), people, numbers);
@@ -107,25 +106,19 @@ final class SentenceAnswers {
     }
 
     /** Every number the question states is in the candidate. */
-    private boolean numbersSaid(Retriever.Candidate c, List<Double> numbers) {
-        for (double v : numbers) {
-            boolean found = has(index.doc(c.first()), v) || c.pair() && has(index.doc(c.second()), v);
-            if (!found) return false;
+    private boolean numbersSaid(Retriever.Candidate c, List<NumberExtractor.NumberMatch> numbers) {
+        for (NumberExtractor.NumberMatch m : numbers) {
+            if (!has(index.doc(c.first()), m) && !(c.pair() && has(index.doc(c.second()), m))) return false;
         }
         return true;
     }
 
-    private static boolean has(Doc d, double v) {
-        for (Doc.Span<NumberExtractor.NumberMatch> n : d.numbers) {
-            if (Math.abs(n.match().value() - v) < 1e-9 * Math.max(1, Math.abs(v))) return true;
-        }
+    private static boolean has(Doc d, NumberExtractor.NumberMatch m) {
+        for (Doc.Span<NumberExtractor.NumberMatch> n : d.numbers) if (QuantityAnswers.sameValue(m.value(), n.match().value())) return true;
         return false;
     }
 
-    /**
-     * A long candidate cut to the clauses around the question's words: from the clause of the first matched word to
-     * that of the last, widened while it fits, and marked with "…" where it was cut.
-     */
+    /** A long candidate cut to the clauses around the question's words (see {@link Excerpt}). */
     private String excerpt(Question q, Retriever.Candidate c) {
         Doc d = index.doc(c.first());
         int first = d.length();
@@ -139,37 +132,7 @@ final class SentenceAnswers {
                 }
             }
         }
-        if (last < 0) { first = 0; last = 0; }
-        int from = first;
-        while (from > 0 && !d.punctBefore(from)) from--;
-        int to = last + 1;
-        while (to < d.length() && !d.punctBefore(to)) to++;
-        // widen by whole clauses while the excerpt stays within the limit
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            int next = to;
-            if (next < d.length()) {
-                next++;
-                while (next < d.length() && !d.punctBefore(next)) next++;
-                if (length(d, from, next) <= MAX_ANSWER_CHARS - 2) { to = next; grew = true; }
-            }
-            int prev = from;
-            if (prev > 0) {
-                prev--;
-                while (prev > 0 && !d.punctBefore(prev)) prev--;
-                if (length(d, prev, to) <= MAX_ANSWER_CHARS - 2) { from = prev; grew = true; }
-            }
-        }
-        while (length(d, from, to) > MAX_ANSWER_CHARS - 2 && to - from > 1) {
-            if (to - 1 > last) to--;
-            else from++;
-        }
-        String s = d.span(from, to);
-        return (from > 0 ? "… " : "") + s + (to < d.length() ? " …" : "");
-    }
-
-    private static int length(Doc d, int from, int to) {
-        return from >= to ? 0 : d.end[to - 1] - d.start[from];
+        if (last < 0) return Excerpt.around(d.text().strip(), 0, 0, MAX_ANSWER_CHARS);
+        return Excerpt.around(d.text(), d.start[first], d.end[last], MAX_ANSWER_CHARS);
     }
 }

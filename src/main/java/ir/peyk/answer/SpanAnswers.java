@@ -235,7 +235,7 @@ final class SpanAnswers {
             Doc.Span<ir.peyk.article.NumberExtractor.NumberMatch> best = null;
             double bestDist = Double.MAX_VALUE;
             for (Doc.Span<ir.peyk.article.NumberExtractor.NumberMatch> n : doc.numbers) {
-                if (Math.abs(n.match().value() - qn.value()) > 1e-9 * Math.max(1, Math.abs(qn.value()))) continue;
+                if (!QuantityAnswers.sameValue(qn.value(), n.match().value())) continue;
                 double dist = c.distance(d, n.from(), n.to());
                 if (dist < bestDist) { bestDist = dist; best = n; }
             }

@@ -13,7 +13,7 @@ final class TypeEvidence {
 
     private TypeEvidence() {}
 
-    static Found of(Question q, Doc d, People people, List<Double> questionNumbers) {
+    static Found of(Question q, Doc d, People people, List<NumberExtractor.NumberMatch> questionNumbers) {
         return switch (q.type()) {
             case NUMBER -> found(hasNumber(d, questionNumbers) || ordinal(q) && hasOrdinal(d));
             case DATE -> found(!d.dates.isEmpty() || !d.relatives.isEmpty() || hasAny(d, Lang.WEEKDAYS)
@@ -66,12 +66,8 @@ final class TypeEvidence {
     }
 
     /** A number other than one the question itself states. */
-    private static boolean hasNumber(Doc d, List<Double> questionNumbers) {
-        for (Doc.Span<NumberExtractor.NumberMatch> n : d.numbers) {
-            boolean stated = false;
-            for (double v : questionNumbers) stated |= Math.abs(v - n.match().value()) < 1e-9 * Math.max(1, Math.abs(v));
-            if (!stated) return true;
-        }
+    private static boolean hasNumber(Doc d, List<NumberExtractor.NumberMatch> questionNumbers) {
+        for (Doc.Span<NumberExtractor.NumberMatch> n : d.numbers) if (!QuantityAnswers.inQuestion(questionNumbers, n)) return true;
         return false;
     }
 

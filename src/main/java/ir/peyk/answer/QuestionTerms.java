@@ -114,10 +114,18 @@ final class QuestionTerms {
             boolean unitWord = unitFrom >= 0 && i >= unitFrom && (Lang.UNITS.get(x) != null || Lang.SCALES.get(x) != null);
             boolean verb = Lang.isVerbLike(x);
             double weight = unitWord ? 0.6 : verb ? 0.35 : 1.0;
-            boolean required = !verb && !unitWord && (Lang.TITLES.contains(x) || i == headPos || firstNoun && nouns >= 2
-                    || isSpecific(x));
+            // the noun of a light verb that names no event ("رخ داد", "انجام شد") is no term: the event is the
+            // question's subject. Words a reader hardly weighs: a classifier after the count cue ("چند نفر",
+            // "چند بار") and a noun pointed back to that the article does not write ("این آمار": its figures, however it words them).
+            if (Lang.is(x, "vague-event") && i + 1 < w.length && Lang.LIGHT_VERBS.contains(w[i + 1])) { i++; continue; }
+            boolean light = i > 0 && used[i - 1] && Lang.is(x, "counter");
+            boolean pointed = i > 0 && Lang.is(w[i - 1], "determiner") && !used[i - 1] && matcher.match(x).isEmpty();
+            if (light) weight = 0.15;
+            else if (pointed && !verb && !unitWord) weight = 0.5;
+            boolean required = !verb && !unitWord && !light && !pointed && (Lang.TITLES.contains(x) || i == headPos
+                    || firstNoun && nouns >= 2 || isSpecific(x));
             out.add(term(x, i, 1, weight, required));
-            if (!verb && !unitWord) firstNoun = false;
+            if (!verb && !unitWord && !light && !pointed) firstNoun = false;
             i++;
         }
         return markPredicate(w, out, NEEDS_PREDICATE.contains(type));

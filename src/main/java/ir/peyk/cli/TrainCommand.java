@@ -36,6 +36,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", description = "gradient steps (default: ${DEFAULT-VALUE})")
     int iterations = 4000;
 
+    @Option(names = "--held-out", paramLabel = "FOLDER", description = "also score each set of FOLDER with a model fitted without it")
+    Path heldOut;
+
     @Option(names = "--only", paramLabel = "NAME", split = ",", description = "only these sets")
     List<String> only;
 
@@ -65,6 +68,7 @@ final class TrainCommand implements Callable<Integer> {
             log.println("curve of " + g.getKey() + ":");
             for (Trainer.Point p : Trainer.curve(g.getValue())) log.println(row(p));
         }
+        if (heldOut != null) printHeldOut(log, rows, sets);
         int questions = 0;
         for (QaSet s : sets) questions += s.items().size();
         String header = "written by `peyk train` from " + sets.size() + " sets, " + questions + " questions ("
@@ -74,6 +78,20 @@ final class TrainCommand implements Callable<Integer> {
         log.println("wrote " + out);
         log.flush();
         return 0;
+    }
+
+    /** Each set of {@code --held-out}'s folder scored by a model fitted on all the other sets (leave one set out). */
+    private void printHeldOut(PrintStream log, List<Trainer.Row> rows, List<QaSet> sets) {
+        Path folder = heldOut.toAbsolutePath().normalize();
+        int ar = 0, an = 0, dec = 0, un = 0;
+        log.println("held out, one set at a time (fitted on all the others):");
+        for (QaSet s : sets) {
+            if (!s.article().toAbsolutePath().normalize().startsWith(folder)) continue;
+            Trainer.Point p = Trainer.heldOut(rows, s.name(), l2, iterations, maxFalse);
+            log.println(String.format(Locale.ROOT, "  %-32s", s.name()) + row(p).substring(9));
+            ar += p.answerableRight(); an += p.answerable(); dec += p.declined(); un += p.unanswerable();
+        }
+        log.println(String.format(Locale.ROOT, "  %-32s", "total") + row(new Trainer.Point(0, ar, an, dec, un)).substring(9));
     }
 
     private static String row(Trainer.Point p) {

@@ -84,6 +84,26 @@ class QuestionAnalyzerTest {
     }
 
     @Test
+    void classifiersVagueEventsAndPointedNounsWeighLittle() {
+        // the noun of an eventless light verb is no term: the accident is what the question is about
+        for (String q : List.of("تصادف چه روزی رخ داد؟", "تصادف کجا اتفاق افتاد؟")) {
+            List<String> terms = analyzer.analyze(q).terms().stream().map(Question.Term::text).toList();
+            assertEquals(List.of("تصادف"), terms, q);
+        }
+        // "چند نفر": the classifier says a count is asked; the victims are the content
+        Question count = analyzer.analyze("چند نفر مجروح شدند؟");
+        Question.Term person = count.terms().stream().filter(t -> t.text().equals("نفر")).findFirst().orElseThrow();
+        Question.Term hurt = count.terms().stream().filter(t -> t.text().equals("مجروح")).findFirst().orElseThrow();
+        assertTrue(person.weight() < 0.5 && !person.required(), person.toString());
+        assertEquals(1.0, hurt.weight());
+        // "این آمار" points back at what the article said: half weight, never required
+        Question pointed = analyzer.analyze("وزیر کی این ارقام را اعلام کرد؟");   // the article writes no ارقام
+        Question.Term figures = pointed.terms().stream().filter(t -> t.text().equals("ارقام")).findFirst().orElseThrow();
+        assertEquals(0.5, figures.weight());
+        assertFalse(figures.required());
+    }
+
+    @Test
     void phrasesThatPointAtTheTextAreDropped() {
         Question q = analyzer.analyze("چه پیام رسان هایی نام برده شده اند؟");
         assertEquals(AnswerType.WHICH, q.type());

@@ -28,6 +28,25 @@ final class People {
         int nameDoc = -1;
         int titleDoc = -1;
 
+        /**
+         * Word {@code w} is in the title: one of its words, or adjacent ones written as one — a question's "میراث
+         * فرهنگی خراسان" is matched to the article as one joined word.
+         */
+        boolean hasTitleWord(String w) {
+            if (titleWords.contains(w)) return true;
+            if (titleWords.size() < 2) return false;
+            String[] t = titleWords.toArray(new String[0]);
+            for (int i = 0; i < t.length; i++) {
+                if (!w.startsWith(t[i])) continue;
+                int at = t[i].length();
+                for (int j = i + 1; j < t.length && w.startsWith(t[j], at); j++) {
+                    at += t[j].length();
+                    if (at == w.length()) return true;
+                }
+            }
+            return false;
+        }
+
         String display() {
             if (name != null && title != null) return name + "، " + title;
             return name != null ? name : title;

@@ -216,7 +216,7 @@ final class PersonAnswers {
 
     private static boolean inSomeTitle(Ctx c, Question.Term t) {
         for (People.Person p : c.people.persons) {
-            for (TermMatcher.Hit h : t.hits()) if (p.titleWords.contains(h.word())) return true;
+            for (TermMatcher.Hit h : t.hits()) if (p.hasTitleWord(h.word())) return true;
         }
         return false;
     }
@@ -261,7 +261,7 @@ final class PersonAnswers {
             for (int k : terms) {
                 boolean hit = false;
                 for (TermMatcher.Hit h : c.q.terms().get(k).hits()) {
-                    hit |= p.titleWords.contains(h.word()) || !titleOnly && p.nameWords.contains(h.word());
+                    hit |= p.hasTitleWord(h.word()) || !titleOnly && p.nameWords.contains(h.word());
                 }
                 if (hit && matched == terms.indexOf(k)) matched++;
                 // "سرمربی تیم ملی والیبال" of an article on volleyball whose coach is "سرمربی تیم ملی": a trailing word

@@ -157,7 +157,7 @@ final class PersonMentions {
             int s = i;                                        // a title right before: "وزیر نیرو، علی …"
             while (s > 0 && i - s < 8 && !(doc.punctBefore(s) && !isComma(doc.gapBefore(s))) && !isCut(w[s - 1])) s--;
             for (int k = s; k < i; k++) if (opensTitle(w[k])) { tFrom = k; tTo = i; break; }
-            if (tFrom < 0 && end < w.length && isComma(doc.gapBefore(end)) && opensTitle(w[end])) {
+            if (tFrom < 0 && end < w.length && (isComma(doc.gapBefore(end)) || quotedBefore(doc, end)) && opensTitle(w[end])) {
                 tFrom = end;                                  // or right after: "علی …، وزیر نیرو"
                 tTo = end + 1;
                 while (tTo < w.length && tTo - end < 8 && !doc.punctBefore(tTo) && (w[tTo].equals("و") || !isCut(w[tTo]))) tTo++;
@@ -182,7 +182,7 @@ final class PersonMentions {
         String[] w = doc.words;
         for (int i = 1; i < w.length; i++) {
             if (covered(taken, i) || covered(out, i)) continue;
-            boolean apposition = opensTitle(w[i]) && isComma(doc.gapBefore(i));
+            boolean apposition = opensTitle(w[i]) && (isComma(doc.gapBefore(i)) || quotedBefore(doc, i));
             boolean accordingTo = i >= 2 && w[i - 1].equals("گفته") && w[i - 2].equals("به") && !doc.punctBefore(i);
             if (apposition) {
                 int end = i;                            // the name ends at the comma before the title
@@ -276,6 +276,20 @@ final class PersonMentions {
 
     static boolean opensName(String w) {
         return Lang.FIRST_NAMES.contains(w) || Lang.HONORIFICS.contains(w);
+    }
+
+    /**
+     * A quoted name stands right before word {@code i} ("«مرجان اکبری» معاون …", '" مرجان اکبری " معاون …'): some
+     * outlets set the name in quotes where others write the apposition's comma.
+     */
+    private static boolean quotedBefore(Doc doc, int i) {
+        String g = doc.gapBefore(i).strip();
+        if (g.length() != 1 || "\"»”".indexOf(g.charAt(0)) < 0) return false;
+        for (int j = i - 1; j >= Math.max(0, i - 4); j--) {
+            String open = doc.gapBefore(j).strip();
+            if (!open.isEmpty()) return open.endsWith("\"") || open.endsWith("«") || open.endsWith("“");
+        }
+        return false;
     }
 
     static boolean isComma(String gap) {

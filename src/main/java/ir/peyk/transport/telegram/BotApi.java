@@ -14,6 +14,7 @@ import ir.peyk.adapter.TransportException;
 import ir.peyk.transport.http.ApiCaller;
 import java.io.IOException;
 import java.util.Map;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.Request;
@@ -44,6 +45,13 @@ public final class BotApi {
         this.token = token;
     }
 
+    /** Each method's URL, parsed once: OkHttp parsing the URL string again for every reply showed in profiles. */
+    private final java.util.Map<String, HttpUrl> urls = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private HttpUrl url(String method) {
+        return urls.computeIfAbsent(method, m -> HttpUrl.get(baseUrl + "/bot" + token + "/" + m));
+    }
+
     public static ObjectMapper json() {
         return JSON;
     }
@@ -66,7 +74,7 @@ public final class BotApi {
                     + ": cannot encode the request (" + e.getOriginalMessage() + ")");
         }
         Request request = new Request.Builder()
-                .url(baseUrl + "/bot" + token + "/" + name)
+                .url(url(name))
                 .tag(String.class, name)
                 .post(RequestBody.create(body, JSON_TYPE))
                 .build();
@@ -87,7 +95,7 @@ public final class BotApi {
         });
         form.addFormDataPart(fileField, fileName, RequestBody.create(bytes, MediaType.get(mediaType)));
         Request request = new Request.Builder()
-                .url(baseUrl + "/bot" + token + "/" + name)
+                .url(url(name))
                 .tag(String.class, name)
                 .post(form.build())
                 .build();

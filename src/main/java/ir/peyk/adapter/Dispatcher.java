@@ -44,7 +44,7 @@ final class Dispatcher {
     /**
      * A claim looks at every pending row (about 15 ms at 5,000 on PostgreSQL), so claiming after each finished row or
      * each submit would cap the process at the claim rate: while rows are in flight, claim only when this much room
-     * is free, and never more often than every {@link #CLAIM_SPACING_MS}.
+     * is free, and never more often than every {@link #CLAIM_SPACING_MS}; with nothing in flight, at once.
      */
     private static final int MIN_CLAIM = 50;
     private static final long CLAIM_SPACING_MS = 25;
@@ -54,6 +54,8 @@ final class Dispatcher {
     static final Duration CLAIM_LEASE = Duration.ofSeconds(Long.getLong("peyk.inbox.claimSeconds", 30));
 
     private final Inbox inbox;
+    /** The started/done/failed marks, group-committed. */
+    private final InboxMarks marks;
     /** The transports whose rows are handled; grows when a transport that failed at start comes up later. */
     private final Set<String> transports = ConcurrentHashMap.newKeySet();
     /**
@@ -79,6 +81,7 @@ final class Dispatcher {
 
     Dispatcher(Inbox inbox, Set<String> transports, Handler handler, int workers, Duration retention) {
         this.inbox = inbox;
+        this.marks = new InboxMarks(inbox);
         this.transports.addAll(transports);
         this.handler = handler;
         this.retention = retention;
@@ -124,7 +127,8 @@ final class Dispatcher {
             try {
                 long now = System.currentTimeMillis();
                 if (now >= nextRenew) {
-                    inbox.renew(owner, now + CLAIM_LEASE.toMillis());
+                    long until = now + CLAIM_LEASE.toMillis();
+                    marks.exclusively(() -> inbox.renew(owner, until));
                     nextRenew = now + CLAIM_LEASE.toMillis() / 3;
                 }
                 if (System.currentTimeMillis() >= nextPrune) {
@@ -133,13 +137,15 @@ final class Dispatcher {
                     nextPrune = System.currentTimeMillis() + PRUNE_EVERY.toMillis();
                 }
                 for (String t; (t = added.poll()) != null; ) transports.add(t);
+                if (marks.queued() > 0) marks.flush(); // marks a failed write left: the store may be back
                 int room;
                 boolean claimNow;
                 lock.lock();
                 try {
                     wake = false;
                     room = LOADED_MAX - loaded;
-                    claimNow = (room >= MIN_CLAIM || loaded == 0) && now >= nextClaim;
+                    // Nothing in flight: claim at once (a quiet bot answers without waiting out the spacing).
+                    claimNow = loaded == 0 || room >= MIN_CLAIM && now >= nextClaim;
                 } finally {
                     lock.unlock();
                 }
@@ -251,22 +257,24 @@ final class Dispatcher {
             if (row.attempts() >= MAX_ATTEMPTS) {
                 log.error("{}: update {} was interrupted {} times (did it crash the bot?); giving up on it",
                         row.transport(), row.key(), row.attempts());
-                inbox.failed(row.id(), "interrupted " + row.attempts() + " times");
+                marks.finished(row.id(), "interrupted " + row.attempts() + " times");
                 return true;
             }
             if (row.attempts() > 0) {
                 log.warn("{}: resuming update {} whose handling was interrupted (attempt {})", row.transport(),
                         row.key(), row.attempts() + 1);
             }
-            inbox.started(row.id());
-            Update update;
-            try {
-                update = Inbox.decode(row.json());
-            } catch (Exception e) {
-                log.warn("{}: stored update {} cannot be read back, skipped: {}", row.transport(), row.key(),
-                        e.getMessage());
-                inbox.failed(row.id(), "unreadable: " + e.getMessage());
-                return true;
+            marks.started(row.id());
+            Update update = row.decoded();
+            if (update == null) {
+                try {
+                    update = Inbox.decode(row.json());
+                } catch (Exception e) {
+                    log.warn("{}: stored update {} cannot be read back, skipped: {}", row.transport(), row.key(),
+                            e.getMessage());
+                    marks.finished(row.id(), "unreadable: " + e.getMessage());
+                    return true;
+                }
             }
             String why = null;
             try {
@@ -276,31 +284,14 @@ final class Dispatcher {
                 log.warn("{}: handling update {} failed, skipped: {}", row.transport(), row.key(), why);
                 log.debug("handler failure", e);
             }
-            record(row, why);
+            // Queued, and committed at once unless another worker is committing (then its next commit carries it):
+            // a failed write keeps it queued until the store is back, so the reply is not sent twice for a blink.
+            marks.finished(row.id(), why);
             return true;
         } catch (RuntimeException e) {
             // The store itself failed before the handler ran; the row stays pending and is tried again.
             log.error("{}: update {} could not be marked in the store: {}", row.transport(), row.key(), e.getMessage());
             return false;
-        }
-    }
-
-    /** Records a handled row's result, retrying while the store is down (unless stopping: then it stays pending). */
-    private void record(Inbox.Row row, String failure) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                if (failure == null) inbox.done(row.id());
-                else inbox.failed(row.id(), failure);
-                if (attempt > 0) log.info("{}: update {} recorded after the store came back", row.transport(), row.key());
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == 0) {
-                    log.error("{}: update {} was handled but cannot be recorded ({}); retrying until the store is back",
-                            row.transport(), row.key(), e.getMessage());
-                }
-                if (stopping) return;
-                sleepQuietly(1000);
-            }
         }
     }
 
@@ -348,6 +339,10 @@ final class Dispatcher {
         }
         // A terminated pool's threads may still be finishing their last instructions: wait until they are gone.
         for (Thread t : workerThreads) t.join(1000);
+        if (!marks.flush()) {
+            log.warn("{} handled updates could not be marked done; they are handled again at the next start",
+                    marks.queued());
+        }
         releaseQuietly(owner); // other replicas may take our unstarted rows at once
     }
 

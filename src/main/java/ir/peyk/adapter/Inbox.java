@@ -38,8 +38,25 @@ public final class Inbox implements UpdateSink {
     static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    /** A stored update waiting to be handled. {@code attempts} counts earlier starts (a crash mid-handling). */
-    public record Row(long id, String transport, String key, String orderingKey, String json, int attempts) {}
+    /**
+     * A stored update waiting to be handled. {@code attempts} counts earlier starts (a crash mid-handling).
+     * {@code decoded} is the update as this process received it, when it still holds it (null: decode {@code json}).
+     */
+    public record Row(long id, String transport, String key, String orderingKey, String json, int attempts,
+                      Update decoded) {}
+
+    /**
+     * Updates this process stored and has not claimed yet, by row id: the claim hands them over decoded, so the
+     * JSON just written is not parsed again. Bounded (a long backlog, or rows another replica takes, decode from
+     * the JSON as before).
+     */
+    private static final int FRESH_MAX = 4096;
+    private final Map<Long, Update> fresh = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Update> eldest) {
+            return size() > FRESH_MAX;
+        }
+    });
 
     private final Database db;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -65,10 +82,14 @@ public final class Inbox implements UpdateSink {
     public int store(String transport, Batch batch) {
         long now = System.currentTimeMillis();
         List<Batch.Item> newPoison = new ArrayList<>();
+        Map<Long, Update> stored = new LinkedHashMap<>();
         int added = db.tx(c -> {
             int pending = 0;
+            newPoison.clear(); // a retried transaction starts over
+            stored.clear();
             try (PreparedStatement p = c.prepareStatement("INSERT INTO inbox(transport, key, ordering_key, "
-                    + "update_json, status, error, received_at, finished_at) VALUES(?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+                    + "update_json, status, error, received_at, finished_at) VALUES(?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING "
+                    + "RETURNING id")) {
                 for (Batch.Item item : batch.items()) {
                     boolean poison = item.update() == null;
                     String json = null;
@@ -90,12 +111,18 @@ public final class Inbox implements UpdateSink {
                     p.setLong(7, now);
                     if (poison) p.setLong(8, now);
                     else p.setNull(8, java.sql.Types.INTEGER);
-                    if (p.executeUpdate() == 1) {
+                    long id;
+                    try (ResultSet r = p.executeQuery()) {
+                        id = r.next() ? r.getLong(1) : -1; // no row: a duplicate
+                    }
+                    if (id >= 0) {
                         if (poison) {
                             newPoison.add(new Batch.Item(item.key(), null, error));
                             Metrics.updateHandled(transport, "poison");
+                        } else {
+                            stored.put(id, item.update());
+                            pending++;
                         }
-                        else pending++;
                     }
                 }
             }
@@ -111,6 +138,7 @@ public final class Inbox implements UpdateSink {
             }
             return pending;
         });
+        fresh.putAll(stored); // only once committed: a rolled-back row must not be handed out
         for (Batch.Item item : newPoison) {
             log.warn("{}: skipped update {} that could not be read: {}", transport, item.key(), item.error());
         }
@@ -138,7 +166,7 @@ public final class Inbox implements UpdateSink {
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         out.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                                r.getInt(6)));
+                                r.getInt(6), fresh.get(r.getLong(1))));
                     }
                 }
             }
@@ -175,10 +203,11 @@ public final class Inbox implements UpdateSink {
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         out.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                                r.getInt(6)));
+                                r.getInt(6), fresh.get(r.getLong(1))));
                     }
                 }
             }
+            for (Row row : out) fresh.remove(row.id()); // handed over: the claimer holds it now
             try (PreparedStatement p = c.prepareStatement("UPDATE inbox SET claimed_by=?, claimed_until=? WHERE id=?")) {
                 for (Row row : out) {
                     p.setString(1, owner);
@@ -221,19 +250,42 @@ public final class Inbox implements UpdateSink {
 
     /** Records that handling of row {@code id} starts (persisted first, so a crash mid-handling is known later). */
     public void started(long id) {
-        db.update("UPDATE inbox SET attempts = attempts + 1 WHERE id=?", id);
+        apply(List.of(new InboxMarks.Mark(id, InboxMarks.Kind.STARTED, null, 0)));
     }
 
     public void done(long id) {
-        db.update("UPDATE inbox SET status='done', error=NULL, claimed_by=NULL, claimed_until=NULL, finished_at=? "
-                + "WHERE id=?", System.currentTimeMillis(), id);
+        apply(List.of(new InboxMarks.Mark(id, InboxMarks.Kind.DONE, null, System.currentTimeMillis())));
     }
 
     /** The handler threw (or the update could not be decoded any more): never retried. */
     public void failed(long id, String error) {
-        db.update("UPDATE inbox SET status='failed', error=?, claimed_by=NULL, claimed_until=NULL, finished_at=? "
-                + "WHERE id=?", error == null ? "" : error,
-                System.currentTimeMillis(), id);
+        apply(List.of(new InboxMarks.Mark(id, InboxMarks.Kind.FAILED, error == null ? "" : error,
+                System.currentTimeMillis())));
+    }
+
+    /** Writes {@code marks} in order, in one transaction (the dispatcher's group commit, {@link InboxMarks}). */
+    void apply(List<InboxMarks.Mark> marks) {
+        if (marks.isEmpty()) return;
+        db.tx(c -> {
+            try (PreparedStatement start = c.prepareStatement("UPDATE inbox SET attempts = attempts + 1 WHERE id=?");
+                 PreparedStatement finish = c.prepareStatement("UPDATE inbox SET status=?, error=?, claimed_by=NULL, "
+                         + "claimed_until=NULL, finished_at=? WHERE id=?")) {
+                for (InboxMarks.Mark m : marks) {
+                    // One statement at a time, in order: a started mark after a done one stays after it.
+                    if (m.kind() == InboxMarks.Kind.STARTED) {
+                        start.setLong(1, m.id());
+                        start.executeUpdate();
+                    } else {
+                        finish.setString(1, m.kind() == InboxMarks.Kind.DONE ? "done" : "failed");
+                        finish.setString(2, m.kind() == InboxMarks.Kind.DONE ? null : m.error() == null ? "" : m.error());
+                        finish.setLong(3, m.at());
+                        finish.setLong(4, m.id());
+                        finish.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     /** The status of an update (pending, done, failed, poison), or null when unknown. */

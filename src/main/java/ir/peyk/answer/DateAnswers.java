@@ -13,6 +13,7 @@ import java.util.Optional;
  * Empty when there is none — the caller declines.
  */
 final class DateAnswers {
+    private static final java.util.regex.Pattern CLOCK = java.util.regex.Pattern.compile("\\d{1,2}:\\d{2}");
     /** A time in words [from, to) of a sentence, how much it is worth as an answer, and how to show it. */
     private record Candidate(int from, int to, double weight, boolean clock, String text) {}
 
@@ -105,7 +106,7 @@ final class DateAnswers {
     private static List<int[]> clockTimes(Doc d) {
         List<int[]> out = new ArrayList<>();
         for (int i = 0; i < d.length(); i++) {
-            if (!d.words[i].matches("\\d{1,2}:\\d{2}")) continue;
+            if (!CLOCK.matcher(d.words[i]).matches()) continue;
             int from = i > 0 && d.words[i - 1].equals("ساعت") ? i - 1 : i;
             int to = i + 1 < d.length() && Lang.TIME_CUES.contains(d.words[i + 1]) && !d.punctBefore(i + 1) ? i + 2 : i + 1;
             out.add(new int[]{from, to});

@@ -4,6 +4,7 @@ import ir.peyk.text.Lexicon;
 import ir.peyk.text.PersianText;
 import ir.peyk.text.PhraseTable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -94,8 +95,22 @@ final class Lang {
 
     /** Words that never carry content in a question. */
     static boolean isFunctionWord(String w) {
-        return STOPWORDS.contains(w) || LIGHT_VERBS.contains(w) || QUESTION_MARKERS.contains(w) || VAGUE.contains(w)
-                || w.length() > 2 && w.charAt(0) == 'ن' && LIGHT_VERBS.contains(w.substring(1));   // نشوند، نکرد
+        return FUNCTION_WORDS.contains(w);
+    }
+
+    /**
+     * The union isFunctionWord asks, with the negated light verbs (نشوند، نکرد) spelled out: one hash lookup per word
+     * instead of five and a substring (it is asked for every candidate word of every question).
+     */
+    private static final Set<String> FUNCTION_WORDS = functionWords();
+
+    private static Set<String> functionWords() {
+        Set<String> s = new java.util.HashSet<>(STOPWORDS);
+        s.addAll(LIGHT_VERBS);
+        s.addAll(QUESTION_MARKERS);
+        s.addAll(VAGUE);
+        for (String v : LIGHT_VERBS) if (v.length() > 1) s.add("ن" + v);
+        return Collections.unmodifiableSet(s);
     }
 
     /** A verb form other than the light verbs: the weak part of a question (its noun phrases carry the content). */
@@ -172,7 +187,7 @@ final class Lang {
     private static Map<String, List<Cue>> byFirst(List<Cue> cues) {
         Map<String, List<Cue>> m = new HashMap<>();
         for (Cue c : cues) m.computeIfAbsent(c.words()[0], k -> new ArrayList<>()).add(c);
-        return Map.copyOf(m);
+        return Collections.unmodifiableMap(m);
     }
 
     private static List<String[]> phrases(String file) {
@@ -187,13 +202,13 @@ final class Lang {
     private static Set<String> anyWord(List<String[]> phrases) {
         Set<String> s = new java.util.HashSet<>();
         for (String[] p : phrases) s.addAll(java.util.Arrays.asList(p));
-        return Set.copyOf(s);
+        return Collections.unmodifiableSet(s);
     }
 
     private static Set<String> oneWord(List<String[]> phrases) {
         Set<String> s = new java.util.HashSet<>();
         for (String[] p : phrases) if (p.length == 1) s.add(p[0]);
-        return Set.copyOf(s);
+        return Collections.unmodifiableSet(s);
     }
 
     /** A file of comma-separated groups as word → the other words of its groups (key space, spaces dropped). */
@@ -206,7 +221,7 @@ final class Lang {
         }
         Map<String, List<String>> m = new HashMap<>();
         out.forEach((k, v) -> m.put(k, List.copyOf(v)));
-        return Map.copyOf(m);
+        return Collections.unmodifiableMap(m);
     }
 
     private static Map<String, String> numberForms() {
@@ -220,7 +235,7 @@ final class Lang {
             out.put(word, value);
             out.putIfAbsent(value, word);
         }
-        return Map.copyOf(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** A "WORD = VALUE, VALUE" file as a map, all in key space. */
@@ -231,7 +246,7 @@ final class Lang {
             for (String a : e.getValue().split(",")) if (!a.isBlank()) alts.add(PersianText.key(a));
             out.put(e.getKey(), List.copyOf(alts));
         }
-        return Map.copyOf(out);
+        return Collections.unmodifiableMap(out);
     }
 
     private static Map<String, String> bothWays(String file) {
@@ -240,7 +255,7 @@ final class Lang {
             out.put(plural, PersianText.key(singular));
             out.put(PersianText.key(singular), plural);
         });
-        return Map.copyOf(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** A "WORD = VALUE" file as a map, words in key space. */
@@ -251,7 +266,7 @@ final class Lang {
             if (eq < 0) throw new IllegalStateException(file + ": expected WORD = VALUE, got " + l);
             out.put(PersianText.key(l.substring(0, eq)), l.substring(eq + 1).strip());
         }
-        return Map.copyOf(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** The keys of a "PHRASE = VALUE" file. */
@@ -261,12 +276,12 @@ final class Lang {
             int eq = l.indexOf('=');
             out.add(PersianText.key(eq < 0 ? l : l.substring(0, eq)));
         }
-        return Set.copyOf(out);
+        return Collections.unmodifiableSet(out);
     }
 
     private static Set<String> firstWords(List<String[]> phrases) {
         Set<String> s = new java.util.HashSet<>();
         for (String[] p : phrases) s.add(p[0]);
-        return Set.copyOf(s);
+        return Collections.unmodifiableSet(s);
     }
 }

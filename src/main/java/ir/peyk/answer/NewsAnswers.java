@@ -15,6 +15,7 @@ import java.util.Optional;
  * منتشر شد", "تیتر خبر چیه"); a question with any other content word asks about the story and goes to the ranker.
  */
 final class NewsAnswers {
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\R");
     /** The header field a question asks for. */
     enum Field { TITLE, AGENCY, SOURCE, TIME, DATE }
 
@@ -152,7 +153,7 @@ final class NewsAnswers {
     }
 
     private String rawLineStartingWith(String prefix) {
-        for (String line : article.raw().split("\\R")) {
+        for (String line : LINE_BREAK.split(article.raw())) {
             String t = line.strip();
             if (t.startsWith(prefix) && t.length() > prefix.length()) return t;
         }
@@ -161,7 +162,7 @@ final class NewsAnswers {
 
     private String datelineText() {
         String outlet = article.meta().outlet();
-        for (String line : article.raw().split("\\R")) {
+        for (String line : LINE_BREAK.split(article.raw())) {
             String t = line.strip();
             if (outlet != null && t.startsWith(outlet) && !t.equals(article.title())) return t;
         }

@@ -2,6 +2,7 @@ package ir.peyk.answer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,11 +45,11 @@ final class TermMatcher {
     TermMatcher(Set<String> words, Set<String> joins) {
         Set<String> all = new HashSet<>(words);
         all.addAll(joins);
-        this.vocab = Set.copyOf(all);
-        this.singles = Set.copyOf(words);
+        this.vocab = Collections.unmodifiableSet(all);
+        this.singles = Collections.unmodifiableSet(new HashSet<>(words));
         Set<String> pre = new HashSet<>();
         for (String w : all) for (int i = 2; i <= w.length(); i++) pre.add(w.substring(0, i));
-        this.prefixes = Set.copyOf(pre);
+        this.prefixes = Collections.unmodifiableSet(pre);
         for (String w : words) {
             byStem.computeIfAbsent(stem(w), k -> new ArrayList<>()).add(w);
             long[] g = trigrams(w);

@@ -124,7 +124,14 @@ public final class Router implements Middleware {
         return true;
     }
 
+    /** Compiled once per bot name, not twice per group message. */
+    private static final java.util.Map<String, Pattern> MENTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Pattern mention(String bot) {
+        return MENTIONS.computeIfAbsent(bot, b -> compileMention(b));
+    }
+
+    private static Pattern compileMention(String bot) {
         return Pattern.compile("(?<![A-Za-z0-9_@])@" + Pattern.quote(bot) + "(?![A-Za-z0-9_])", Pattern.CASE_INSENSITIVE);
     }
 

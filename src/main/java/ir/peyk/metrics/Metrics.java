@@ -101,9 +101,15 @@ public final class Metrics {
     /** A question was answered ({@code answered}) or declined, taking {@code nanos} to decide. */
     public static void answer(boolean answered, long nanos) {
         String result = answered ? "answered" : "declined";
-        ANSWERS.withTags("result", result).increment();
-        ANSWER_LATENCY.withTags("result", result).record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        // Looked up once per result, not per answer: a meter lookup by tags builds and hashes a tag list each time.
+        Counter counter = ANSWER_COUNTERS.computeIfAbsent(result, r -> ANSWERS.withTags("result", r));
+        Timer timer = ANSWER_TIMERS.computeIfAbsent(result, r -> ANSWER_LATENCY.withTags("result", r));
+        counter.increment();
+        timer.record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
     }
+
+    private static final java.util.Map<String, Counter> ANSWER_COUNTERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, Timer> ANSWER_TIMERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A call to a messenger failed for good, or was retried: {@code code} is the HTTP/platform code, 0 = network. */
     public static void apiError(String transport, int code) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,8 @@ public final class Lexicon {
     public static Set<String> keySet(String name) {
         Set<String> out = new LinkedHashSet<>();
         for (String l : lines(name)) out.add(PersianText.key(l));
-        return Set.copyOf(out);
+        // A hash set, not Set.copyOf: these are asked for every word of every question, and the immutable set's
+        // probing was the answer path's hottest spot.
+        return Collections.unmodifiableSet(out);
     }
 }

@@ -1,16 +1,31 @@
 package ir.peyk.transport.http;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /** The OkHttp client a transport builds for itself when nobody hands it one, and how it lets go of it. */
 public final class HttpClients {
+    /**
+     * Connections a client keeps open for reuse. OkHttp's default is 5, fewer than the senders of one process (the
+     * dispatcher's 8 workers, a broadcast worker, the long poll): under load each reply beyond the fifth closed its
+     * connection afterwards and the next opened a fresh one.
+     */
+    public static final int SENDERS = 16;
+
     private HttpClients() {}
+
+    /** A connection pool sized for {@link #SENDERS}; idle connections close after 5 minutes, as OkHttp's default. */
+    public static ConnectionPool pool() {
+        return new ConnectionPool(SENDERS, 5, TimeUnit.MINUTES);
+    }
 
     /** Timeouts for short request/response APIs (no long polling): 10 s to connect, 30 s to read, 20 s to write. */
     public static OkHttpClient standard() {
         return new OkHttpClient.Builder()
+                .connectionPool(pool())
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(20))

@@ -1,16 +1,20 @@
 package ir.peyk.transport.telegram;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.transport.http.ApiCaller;
+import java.io.IOException;
 import java.util.Map;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.Request;
@@ -41,6 +45,13 @@ public final class BotApi {
         this.token = token;
     }
 
+    /** Each method's URL, parsed once: OkHttp parsing the URL string again for every reply showed in profiles. */
+    private final java.util.Map<String, HttpUrl> urls = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private HttpUrl url(String method) {
+        return urls.computeIfAbsent(method, m -> HttpUrl.get(baseUrl + "/bot" + token + "/" + m));
+    }
+
     public static ObjectMapper json() {
         return JSON;
     }
@@ -55,15 +66,15 @@ public final class BotApi {
 
     public <T> T execute(BotMethod<T> method) throws TransportException {
         String name = method.methodName();
-        String body;
+        byte[] body;
         try {
-            body = JSON.writeValueAsString(method);
+            body = JSON.writeValueAsBytes(method); // bytes: RequestBody need not encode a String again
         } catch (JsonProcessingException e) {
             throw new TransportException(TransportException.Kind.REJECTED, 0, transport() + " " + name
                     + ": cannot encode the request (" + e.getOriginalMessage() + ")");
         }
         Request request = new Request.Builder()
-                .url(baseUrl + "/bot" + token + "/" + name)
+                .url(url(name))
                 .tag(String.class, name)
                 .post(RequestBody.create(body, JSON_TYPE))
                 .build();
@@ -84,7 +95,7 @@ public final class BotApi {
         });
         form.addFormDataPart(fileField, fileName, RequestBody.create(bytes, MediaType.get(mediaType)));
         Request request = new Request.Builder()
-                .url(baseUrl + "/bot" + token + "/" + name)
+                .url(url(name))
                 .tag(String.class, name)
                 .post(form.build())
                 .build();
@@ -92,11 +103,22 @@ public final class BotApi {
         return result(name, caller.call(name, request, chat, group), resultType);
     }
 
+    /**
+     * Decodes {@code result} straight from the streaming parser into {@code resultType}: no tree of the whole
+     * response, and the fields a small result record does not name are skipped unread.
+     */
     private <T> T result(String name, String response, Class<T> resultType) throws TransportException {
-        try {
-            JsonNode result = JSON.readTree(response).path("result");
-            return JSON.treeToValue(result, resultType);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        try (JsonParser p = JSON.createParser(response)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new JsonParseException(p, "the response is not an object");
+            T out = null;
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                boolean isResult = "result".equals(p.currentName());
+                JsonToken v = p.nextToken();
+                if (isResult && v != JsonToken.VALUE_NULL) out = JSON.readValue(p, resultType);
+                else p.skipChildren();
+            }
+            return out;
+        } catch (IOException | IllegalArgumentException e) {
             throw new TransportException(TransportException.Kind.UNAVAILABLE, 0, transport() + " " + name
                     + ": the result could not be read (" + firstLine(e.getMessage()) + ")");
         }

@@ -34,13 +34,13 @@ public final class Methods {
      */
     public record SendMessage(Object chatId, String text, Tg.InlineKeyboardMarkup replyMarkup, Long replyToMessageId,
                               Boolean allowSendingWithoutReply)
-            implements BotMethod<Tg.Message> {
+            implements BotMethod<Tg.Sent> {
         public SendMessage(Object chatId, String text, Tg.InlineKeyboardMarkup replyMarkup) {
             this(chatId, text, replyMarkup, null, null);
         }
 
         public String methodName() { return "sendMessage"; }
-        public Class<Tg.Message> resultType() { return Tg.Message.class; }
+        public Class<Tg.Sent> resultType() { return Tg.Sent.class; }
         public String throttleChat() { return String.valueOf(chatId); }
     }
 

@@ -70,6 +70,7 @@ public final class TelegramTransport implements Transport {
         this.pollTimeoutSeconds = Math.max(0, pollTimeoutSeconds);
         // The read timeout must outlast the long poll, or every quiet poll would look like a network error.
         this.http = new OkHttpClient.Builder()
+                .connectionPool(HttpClients.pool())
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(this.pollTimeoutSeconds + 15L))
                 .writeTimeout(Duration.ofSeconds(20))
@@ -210,7 +211,7 @@ public final class TelegramTransport implements Transport {
             return last;
         }
         Long replyTo = messageId(reply.replyTo());
-        Tg.Message m = api.execute(new Methods.SendMessage(Methods.chatId(chatId), text, keyboard(reply.buttons()),
+        Tg.Sent m = api.execute(new Methods.SendMessage(Methods.chatId(chatId), text, keyboard(reply.buttons()),
                 replyTo, replyTo == null ? null : Boolean.TRUE));
         return new Sent(chatId, m == null ? null : Long.toString(m.messageId()));
     }

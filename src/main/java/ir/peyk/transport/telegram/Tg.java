@@ -32,6 +32,12 @@ public final class Tg {
     public record Chat(long id, String type, String title, String username, String firstName) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
+    /**
+     * What Peyk reads of a message it sent: its id. The platform echoes the whole message; decoding only this skips
+     * the rest unread.
+     */
+    public record Sent(long messageId) {}
+
     public record Message(long messageId, User from, Chat chat, Long date, String text, String caption,
                           Message replyToMessage) {
         /** Epoch milliseconds; clones send seconds (Telegram) or milliseconds, told apart by magnitude. */

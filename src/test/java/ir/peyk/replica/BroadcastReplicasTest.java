@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A broadcast to 10,000 chats with three replicas on one PostgreSQL: every replica's worker sends, the fake Bot API
- * never sees more than the shared rate (+5 %) in any one-second window, the lease holder is SIGKILLed mid-job and the
+ * never sees more than the shared rate (plus the sends in flight) in any one-second window, the lease holder is SIGKILLed mid-job and the
  * others finish, and every chat gets the message (a repeat only for the dead worker's unrecorded sends: at most its
  * window, 100).
  */
@@ -86,7 +86,11 @@ class BroadcastReplicasTest {
             }
             System.out.println("broadcast replicas: " + sends.size() + " sends for " + RECIPIENTS + " chats ("
                     + duplicates + " repeats after the kill); busiest 1 s window " + worst + " at a rate of " + RATE);
-            assertTrue(worst <= RATE * 1.05, "a 1 s window held " + worst + " sends, over " + RATE + " + 5 %");
+            // The shared pace lets at most RATE sends start in any second; what the server counts may also hold the
+            // sends that started just before the window and arrived in it — at most those in flight, one per sender
+            // of each replica — however late a loaded machine delivers them.
+            int inFlight = rs.size() * ir.peyk.broadcast.WorkerSettings.DEFAULT.concurrency();
+            assertTrue(worst <= RATE + inFlight, "a 1 s window held " + worst + " sends, over " + RATE + " + " + inFlight + " in flight");
         }
     }
 }

@@ -10,8 +10,19 @@ args=()
 for a in "$@"; do
   if [ "$a" = "--no-build" ]; then build=0; else args+=("$a"); fi
 done
-# Offline first (the usual case: the Maven repository is warm), online when something is missing.
-mvn_package() { mvn -B -ntp -q -o -DskipTests package "$@" </dev/null || mvn -B -ntp -q -DskipTests package "$@" </dev/null; }
+# Offline first (the usual case: the Maven repository is warm), online when something is missing. Maven's output is
+# shown only when the build fails, so stdout holds the report alone.
+mvn_package() {
+  local log
+  log="$(mktemp)"
+  if mvn -B -ntp -q -o -DskipTests package </dev/null >"$log" 2>&1 || mvn -B -ntp -q -DskipTests package </dev/null >"$log" 2>&1; then
+    rm -f "$log"
+  else
+    cat "$log" >&2
+    rm -f "$log"
+    return 1
+  fi
+}
 if [ "$build" = 1 ]; then
   echo "bench: building Peyk (target/peyk.jar)" >&2
   (cd "$repo" && mvn_package)

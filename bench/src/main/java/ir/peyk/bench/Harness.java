@@ -24,9 +24,10 @@ public final class Harness {
         try {
             s = Settings.parse(args);
         } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) System.err.println("bench: " + e.getMessage());
+            boolean help = e.getMessage().isEmpty();
+            if (!help) System.err.println("bench: " + e.getMessage());
             System.err.print(Settings.USAGE);
-            System.exit(2);
+            System.exit(help ? 0 : 2);
             return;
         }
         Workload w = Workload.load(s.repo());
@@ -52,7 +53,8 @@ public final class Harness {
             System.out.print(report);
             if (s.out() != null) Files.writeString(s.out(), report);
         } finally {
-            delete(work);
+            if (s.keep()) Runs.log("the bots' folders are kept in %s", work);
+            else delete(work);
         }
     }
 
@@ -61,16 +63,18 @@ public final class Harness {
         return String.format(Locale.ROOT, """
                 ## Peyk end-to-end benchmark, %s
 
-                %d repetition%s, %s; %d cores, load average %s before and %s after; %.1f minutes.
-                Peyk JVM options: %s; TelegramBots JVM options: %s. Questions: %d Persian questions of the eval sets
-                about `%s`, cycled over the chats. Fake Bot API capacity: %,.0f sendMessage/s (8 connections, load
-                generator in the same JVM).
+                - %d repetition%s of %s, alternating; %.1f minutes
+                - machine: %d cores, load average %s before and %s after (1, 5, 15 minutes)
+                - JVM options: Peyk %s; TelegramBots %s
+                - questions: %d Persian questions of the eval sets about `%s`, cycled over the chats
+                - fake Bot API capacity: %,.0f sendMessage/s (8 keep-alive connections; the load generator shares
+                  its JVM and the cores, so the fake serves at least that)
                 """,
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), s.reps(),
-                s.reps() == 1 ? "" : "s", String.join(" and ", s.sides().stream().map(Bots::label).toList()),
-                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, minutes,
-                s.peykJvm().isEmpty() ? "(defaults)" : String.join(" ", s.peykJvm()),
-                s.tbJvm().isEmpty() ? "(defaults)" : String.join(" ", s.tbJvm()), w.questions().size(),
+                s.reps() == 1 ? "" : "s", String.join(" and ", s.sides().stream().map(Bots::label).toList()), minutes,
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
+                s.peykJvm().isEmpty() ? "(defaults)" : "`" + String.join(" ", s.peykJvm()) + "`",
+                s.tbJvm().isEmpty() ? "(defaults)" : "`" + String.join(" ", s.tbJvm()) + "`", w.questions().size(),
                 s.repo().relativize(w.article()), capacity);
     }
 

@@ -20,6 +20,17 @@ final class Report {
             new Metric("peak RSS (MB)", Runs.Result::peakRssMb, "%,.0f"));
     private static final List<String> SCENARIOS = List.of(Runs.COLD_WIDE, Runs.COLD_NARROW, Runs.WARM_WIDE, Runs.PACED);
 
+    private static final String LEGEND = """
+            A burst injects all its updates at once while the bot is polling: updates/s is N over the time from the
+            injection to the last reply, and each latency is the reply's arrival minus its update's injection, so it
+            includes the wait in the queue. The paced run injects one update at a time on a fixed schedule. CPU is
+            utime + stime of the bot's JVM (every thread: workers, JIT, GC) from injection to the last reply, per
+            update. Peak RSS is VmHWM of the bot's JVM so far: the warm and paced rows run in the JVM of the first
+            cold row (its burst is their warm-up); the second cold row has a JVM of its own. Start to first poll:
+            from starting the process to its first getUpdates (Peyk's includes ingesting the article into a fresh
+            store).
+            """;
+
     private Report() {}
 
     static String markdown(Settings s, Runs runs, String header) {
@@ -42,9 +53,10 @@ final class Report {
         double[] ts = starts(runs, "tb");
         out.append("| every cold JVM | start to first poll (ms) | ").append(cell(ps, "%,.0f")).append(" | ")
                 .append(cell(ts, "%,.0f")).append(" | ").append(both ? ratio(ps, ts) : "").append(" |\n");
-        out.append("\nEach cell: median of ").append(s.reps()).append(s.reps() == 1 ? " run" : " runs")
-                .append(", (min–max). Ratios are of the medians; above 1 means Peyk is higher (better for updates/s, "
-                        + "worse for the others).\n");
+        out.append("\nEach cell: the median of ").append(s.reps()).append(s.reps() == 1 ? " run" : " runs")
+                .append(" (min–max). Ratios are of the medians; above 1 means Peyk's is higher (better for updates/s, "
+                        + "worse for the others).\n\n")
+                .append(LEGEND);
         double fake = Arrays.stream(runs.results.stream().mapToDouble(Runs.Result::fakeCpuMillisPerUpdate).toArray())
                 .average().orElse(Double.NaN);
         out.append(String.format(Locale.ROOT, "The fake API and injector used %.3f ms of CPU per update on average "

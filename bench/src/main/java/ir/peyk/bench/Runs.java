@@ -98,7 +98,7 @@ final class Runs {
         long cpu0 = bot.cpuTicks();
         long self0 = selfTicks();
         long t0 = fake.inject(batch.chats(), batch.texts(), batch.size());
-        boolean all = fake.ledger.await(Math.max(120_000, batch.size() * 20L));
+        boolean all = await(bot, Math.max(120_000, batch.size() * 20L));
         record(bot, scenario, rep, batch.size(), all, t0, cpu0, self0);
     }
 
@@ -120,8 +120,18 @@ final class Runs {
             text[0] = batch.texts()[i];
             fake.inject(chat, text, 1);
         }
-        boolean all = fake.ledger.await(120_000);
+        boolean all = await(bot, 120_000);
         record(bot, PACED, rep, n, all, t0, cpu0, self0);
+    }
+
+    /** Waits for every reply, giving up early when the bot's process has died. */
+    private boolean await(BotProcess bot, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (fake.ledger.await(Math.min(1000, deadline - System.currentTimeMillis()))) return true;
+            if (!bot.process.isAlive()) return false;
+        }
+        return false;
     }
 
     private void record(BotProcess bot, String scenario, int rep, int n, boolean all, long t0, long cpu0, long self0) {

@@ -11,7 +11,7 @@ import java.util.List;
  * bursts, a 5-second paced run); the numbers it gives are rougher.
  */
 record Settings(Path repo, Path peykJar, List<String> sides, int reps, int updates, int wideChats, int narrowChats,
-                int pacedRate, int pacedSeconds, List<String> peykJvm, List<String> tbJvm, Path out) {
+                int pacedRate, int pacedSeconds, List<String> peykJvm, List<String> tbJvm, Path out, boolean keep) {
 
     static final String USAGE = """
             usage: run.sh [options]
@@ -25,6 +25,8 @@ record Settings(Path repo, Path peykJar, List<String> sides, int reps, int updat
               --tb-jvm "OPTS"      JVM options for the TelegramBots bot
               --peyk-jar FILE      the Peyk jar to run (default REPO/target/peyk.jar)
               --out FILE           also write the report there
+              --keep               keep the bots' folders (stores, stdout.log, stderr.log) and say where
+              --no-build           (run.sh) do not rebuild Peyk's jar first
             """;
 
     static Settings parse(String[] args) {
@@ -41,12 +43,14 @@ record Settings(Path repo, Path peykJar, List<String> sides, int reps, int updat
         List<String> peykJvm = List.of();
         List<String> tbJvm = List.of();
         boolean quick = false;
+        boolean keep = false;
         Integer repsSet = null;
         Integer updatesSet = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--quick" -> quick = true;
+                case "--keep" -> keep = true;
                 case "--only" -> {
                     String s = value(args, ++i, a);
                     if (!s.equals("peyk") && !s.equals("tb")) throw new IllegalArgumentException("--only takes peyk or tb");
@@ -86,7 +90,7 @@ record Settings(Path repo, Path peykJar, List<String> sides, int reps, int updat
         if (sides.contains("peyk") && !Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(jar + " is missing: build it (mvn -q -DskipTests package) or pass --peyk-jar");
         }
-        return new Settings(repo, jar, sides, reps, updates, wide, narrow, rate, seconds, peykJvm, tbJvm, out);
+        return new Settings(repo, jar, sides, reps, updates, wide, narrow, rate, seconds, peykJvm, tbJvm, out, keep);
     }
 
     private static String value(String[] args, int i, String option) {

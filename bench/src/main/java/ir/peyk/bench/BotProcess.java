@@ -59,9 +59,18 @@ final class BotProcess implements AutoCloseable {
 
     /** Peak resident set size so far (VmHWM), in kB; -1 once the process is gone. */
     long peakRssKb() {
+        return status("VmHWM:");
+    }
+
+    /** Resident set size now (VmRSS), in kB; -1 once the process is gone. */
+    long rssKb() {
+        return status("VmRSS:");
+    }
+
+    private long status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {
-                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                if (line.startsWith(field)) return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         } catch (IOException | RuntimeException e) {
             // gone

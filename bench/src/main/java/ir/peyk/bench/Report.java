@@ -28,7 +28,7 @@ final class Report {
             update. Peak RSS is VmHWM of the bot's JVM so far: the warm and paced rows run in the JVM of the first
             cold row (its burst is their warm-up); the second cold row has a JVM of its own. Start to first poll:
             from starting the process to its first getUpdates (Peyk's includes ingesting the article into a fresh
-            store).
+            store). Idle: 2 s after the first poll, RSS (VmRSS) and the CPU spent over the next 3 s with nothing to do.
             """;
 
     private Report() {}
@@ -49,12 +49,13 @@ final class Report {
                 name = "";
             }
         }
-        double[] ps = starts(runs, "peyk");
-        double[] ts = starts(runs, "tb");
-        out.append("| every cold JVM | start to first poll (ms) | ").append(cell(ps, "%,.0f")).append(" | ")
-                .append(cell(ts, "%,.0f")).append(" | ").append(both ? ratio(ps, ts) : "").append(" |\n");
-        out.append("\nEach cell: the median of ").append(s.reps()).append(s.reps() == 1 ? " run" : " runs")
-                .append(" (min–max). Ratios are of the medians; above 1 means Peyk's is higher (better for updates/s, "
+        row(out, "every cold JVM", "start to first poll (ms)", starts(runs, "peyk"), starts(runs, "tb"), "%,.0f", both);
+        row(out, "idle after start (first JVM)", "RSS (MB)", idle(runs, "peyk", Runs.Idle::rssMb),
+                idle(runs, "tb", Runs.Idle::rssMb), "%,.0f", both);
+        row(out, "", "CPU (ms per s)", idle(runs, "peyk", Runs.Idle::cpuMillisPerSecond),
+                idle(runs, "tb", Runs.Idle::cpuMillisPerSecond), "%.1f", both);
+        out.append(s.reps() == 1 ? "\nEach cell: one run." : "\nEach cell: the median of " + s.reps() + " runs (min–max).")
+                .append(" Ratios are of the medians; above 1 means Peyk's is higher (better for updates/s, "
                         + "worse for the others).\n\n")
                 .append(LEGEND);
         double fake = Arrays.stream(runs.results.stream().mapToDouble(Runs.Result::fakeCpuMillisPerUpdate).toArray())
@@ -63,6 +64,16 @@ final class Report {
                 + "(the same two cores as the bot).%n", fake));
         incomplete(runs, out);
         return out.toString();
+    }
+
+    private static void row(StringBuilder out, String scenario, String metric, double[] peyk, double[] tb,
+                            String format, boolean both) {
+        out.append("| ").append(scenario).append(" | ").append(metric).append(" | ").append(cell(peyk, format))
+                .append(" | ").append(cell(tb, format)).append(" | ").append(both ? ratio(peyk, tb) : "").append(" |\n");
+    }
+
+    private static double[] idle(Runs runs, String side, ToDoubleFunction<Runs.Idle> f) {
+        return runs.idles.stream().filter(i -> i.side().equals(side)).mapToDouble(f).sorted().toArray();
     }
 
     private static void incomplete(Runs runs, StringBuilder out) {

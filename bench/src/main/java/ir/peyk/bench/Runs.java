@@ -32,12 +32,16 @@ final class Runs {
     /** One bot JVM's start: from process start to its first getUpdates at the fake. */
     record Start(String side, double startToFirstPollMillis) {}
 
+    /** A started bot with nothing to do: its resident memory and the CPU it spends anyway (timers, polls, JIT). */
+    record Idle(String side, double rssMb, double cpuMillisPerSecond) {}
+
     private final Settings settings;
     private final Workload workload;
     private final FakeBotApi fake;
     private final Path work;
     final List<Result> results = new ArrayList<>();
     final List<Start> starts = new ArrayList<>();
+    final List<Idle> idles = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
 
     Runs(Settings settings, Workload workload, FakeBotApi fake, Path work) {
@@ -60,6 +64,7 @@ final class Runs {
     void jvmA(String side, int rep) throws Exception {
         try (BotProcess bot = launch(side, rep, "a")) {
             if (bot == null) return;
+            idle(bot);
             burst(bot, COLD_WIDE, rep, settings.wideChats());
             Thread.sleep(1000); // let trailing work (stores marking rows done) settle before the next clock starts
             burst(bot, WARM_WIDE, rep, settings.wideChats());
@@ -73,6 +78,19 @@ final class Runs {
             if (bot == null) return;
             burst(bot, COLD_NARROW, rep, settings.narrowChats());
         }
+    }
+
+    /** Idle after start: 2 s to settle (the JIT finishing the start's methods), then 3 s measured. */
+    private void idle(BotProcess bot) throws InterruptedException {
+        Thread.sleep(2000);
+        long cpu0 = bot.cpuTicks();
+        long t0 = System.nanoTime();
+        Thread.sleep(3000);
+        long cpu = bot.cpuTicks() - cpu0;
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Idle i = new Idle(bot.side, bot.rssKb() / 1024.0, cpu * 1000.0 / BotProcess.TICKS / seconds);
+        idles.add(i);
+        log("%s idle after start: rss %.0f MB, cpu %.1f ms/s", bot.side, i.rssMb(), i.cpuMillisPerSecond());
     }
 
     /** Starts a bot and waits for its first poll; null (and a note) when it never polls. */

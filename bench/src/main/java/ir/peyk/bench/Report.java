@@ -60,8 +60,9 @@ final class Report {
                 .append(LEGEND);
         double fake = Arrays.stream(runs.results.stream().mapToDouble(Runs.Result::fakeCpuMillisPerUpdate).toArray())
                 .average().orElse(Double.NaN);
-        out.append(String.format(Locale.ROOT, "The fake API and injector used %.3f ms of CPU per update on average "
-                + "(the same two cores as the bot).%n", fake));
+        out.append(String.format(Locale.ROOT, "/proc counts CPU in clock ticks of %d ms, so the idle CPU moves in steps "
+                + "of %.1f ms per s. The fake API and injector used %.3f ms of CPU per update on average (on the same "
+                + "cores as the bot).%n", 1000 / BotProcess.TICKS, 1000.0 / BotProcess.TICKS / 3, fake));
         incomplete(runs, out);
         return out.toString();
     }

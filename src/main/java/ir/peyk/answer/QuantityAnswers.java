@@ -73,7 +73,8 @@ final class QuantityAnswers {
             if (n.match().unit() != null) return false;
             if (n.to() >= d.length() || d.punctBefore(n.to())) return false;
             String next = d.words[n.to()];
-            return q.head().hits().stream().anyMatch(h -> h.word().equals(next));
+            // the counted noun itself or an inflection of it: "۲۸ سارق" counts thieves, not thefts (سرقت)
+            return q.head().hits().stream().anyMatch(h -> h.word().equals(next) && h.quality() >= Retriever.INFLECTED);
         }
         if (q.units() == null) return true;
         if (q.units().equals(n.match().unit())) return true;

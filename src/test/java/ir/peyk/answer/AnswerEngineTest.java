@@ -113,6 +113,19 @@ class AnswerEngineTest {
     }
 
     @Test
+    void aCountedNounIsTheWordItselfNotOneThatLooksLikeIt() throws Exception {
+        AnswerEngine e = new AnswerEngine(ArticleParser.parse("""
+                دستگیری باند سرقت
+
+                ایسنا، ۳ دی ۱۴۰۲
+                فرمانده انتظامی استان گفت: اعضای این باندها که شامل ۲۸ سارق بودند دستگیر شدند و در تحقیقات پلیس به ۹۶ فقره سرقت اعتراف کردند.
+                """));
+        Answer a = e.ask("سارقان به چند سرقت اعتراف کردند؟");
+        // سارق shares letters with سرقت, but "۲۸ سارق" counts thieves
+        assertFalse(a.answered() && a.answer().startsWith("۲۸"), a.answer());
+    }
+
+    @Test
     void aClockQuestionWantsAClockTimeAndItsPrepositionPicksStartOrEnd() {
         AnswerEngine metro = Fixtures.engine("hamshahri-metro.fa.txt");
         assertTrue(metro.ask("قطارها تا چه ساعتی کار می‌کنند؟").answer().startsWith("۲۲:۰۰"));

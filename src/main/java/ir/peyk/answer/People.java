@@ -131,7 +131,9 @@ final class People {
             }
             case TITLE -> {
                 p = byTitle(fresh);
-                if (p == null && m.speaker() && recent && previousSpeaker.kind() == Kind.NAME
+                // the untitled speaker just before, named or pointed to by وی/او, is the one this title names
+                if (p == null && m.speaker() && recent && previousSpeaker.person().name != null
+                        && (previousSpeaker.kind() == Kind.NAME || previousSpeaker.kind() == Kind.PRONOUN)
                         && previousSpeaker.person().title == null) {
                     p = previousSpeaker.person();
                 }

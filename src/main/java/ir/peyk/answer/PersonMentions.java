@@ -26,6 +26,8 @@ final class PersonMentions {
             if (p != null) out.add(new People.Mention(d, p.from, p.to, p.kind, person(doc, p), i, len, direct));
             i = after - 1;
         }
+        People.Mention opener = timedOpener(doc, d, out);
+        if (opener != null && out.stream().noneMatch(m -> m.verb() == opener.verb())) out.add(opener);
         return out;
     }
 
@@ -220,6 +222,27 @@ final class PersonMentions {
             }
         }
         return out;
+    }
+
+    /**
+     * The news opener "NAME دیروز/امروز … گفت": two or three plain words that open the sentence, right before a
+     * relative time, in a sentence with a reporting verb — the verb's speaker, named by its place alone.
+     */
+    private static People.Mention timedOpener(Doc doc, int d, List<People.Mention> taken) {
+        String[] w = doc.words;
+        int end = 0;
+        while (end < w.length && end < 3 && plain(w[end]) && !(end > 0 && doc.punctBefore(end))) end++;
+        if (end < 2 || end >= w.length || doc.punctBefore(end) || covered(taken, 0)) return null;
+        boolean timed = false;
+        for (Doc.Span<?> r : doc.relatives) timed |= r.from() == end;
+        if (!timed) return null;
+        for (int i = end; i < w.length; i++) {
+            int len = Lang.REPORTING_WORDS.contains(w[i]) ? Lang.phraseAt(Lang.REPORTING_VERBS, w, i) : 0;
+            if (len == 0) continue;
+            Parsed p = new Parsed(People.Kind.NAME, 0, end, 0, end, -1, -1);
+            return new People.Mention(d, 0, end, People.Kind.NAME, person(doc, p), i, len, doc.gapBefore(i + len).indexOf(':') >= 0);
+        }
+        return null;
     }
 
     /** The title a role noun names (کارگردانی → کارگردان، سرپرستی → سرپرست), or null. */

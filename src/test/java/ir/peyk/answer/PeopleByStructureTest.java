@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ir.peyk.article.ArticleParser;
 import java.io.InputStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,5 +41,25 @@ class PeopleByStructureTest {
         // the question's "موزه داری استان" meets the article's joined words; the title is linked across sentences
         assertTrue(e.ask("مدیرکل موزه داری استان گیلان کیست؟").answer().startsWith("ساناز پرتوی"),
                 e.ask("مدیرکل موزه داری استان گیلان کیست؟").answer());
+    }
+
+    @Test
+    void aNameThatOpensTheSentenceBeforeARelativeTimeIsTheSpeakerAndMeetsTheTitleNearby() throws Exception {
+        // one first name no list knows (تورج), one the first-name list has (کامران): the opener's place and the
+        // reporting verb name the speaker either way, and the title-only speaker two sentences on is the same man
+        for (String name : List.of("تورج نیک‌سیر", "کامران نیک‌سیر")) {
+            AnswerEngine e = new AnswerEngine(ArticleParser.parse(("""
+                    رشد صادرات فرآورده‌ها
+
+                    شانا، ۲۰ مرداد ۱۴۰۲
+                    به گزارش خبرنگار شانا، NAME دیروز (سه‌شنبه) در بازدید از تحریریه که به مناسبت روز خبرنگار برگزار شد، با تبریک این روز به خبرنگاران گفت: صادرات فرآورده‌ها رکورد زد.
+
+                    وی افزود: روزانه ۴۴ میلیون لیتر نفت‌کوره صادر شده است.
+
+                    مدیر شرکت پخش فرآورده‌ها با اشاره به روند افزایشی صادرات گفت: ظرفیت مخازن هم بیشتر می‌شود.
+                    """).replace("NAME", name).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Answer a = e.ask("مدیر شرکت پخش فرآورده‌ها کیه؟");
+            assertTrue(a.answered() && a.answer().startsWith(name.substring(0, 4)), name + ": " + a.answer());
+        }
     }
 }

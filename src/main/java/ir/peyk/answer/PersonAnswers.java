@@ -278,7 +278,7 @@ final class PersonAnswers {
 
     /** The headline holds term {@code t} (a word of no fixed reference: no name, place, month or number). */
     private static boolean inHeadline(Ctx c, Question.Term t) {
-        if (t.required()) return false;
+        if (t.required() && !Lang.ONE_WORD_PLACES.contains(t.text())) return false;   // a place the headline names is the story's
         for (Doc d : c.index.docs) {
             if (d.section() != ir.peyk.article.Section.TITLE) continue;
             for (String w : d.words) for (TermMatcher.Hit h : t.hits()) if (h.word().equals(w)) return true;

@@ -113,6 +113,19 @@ class AnswerEngineTest {
     }
 
     @Test
+    void aPlaceTheHeadlineNamesIsTheStorysOwnInATitle() throws Exception {
+        AnswerEngine e = new AnswerEngine(ArticleParser.parse("""
+                اتمام جشنواره فیلم کوتاه شیراز
+
+                ایرنا، ۳ آبان ۱۴۰۳
+                فیلم «باران» جایزه بهترین فیلم را گرفت. سپهر رادمهر، دبیر جشنواره، اعلام کرد دوره آینده بخش‌های تازه‌ای دارد.
+                """));
+        assertTrue(e.ask("دبیر جشنواره فیلم کوتاه شیراز کیست؟").answer().startsWith("سپهر رادمهر"));
+        // a place the story does not name is another festival's
+        assertNotEquals(Answer.Kind.SPAN, e.ask("دبیر جشنواره فیلم کوتاه تبریز کیست؟").kind());
+    }
+
+    @Test
     void aCountedNounIsTheWordItselfNotOneThatLooksLikeIt() throws Exception {
         AnswerEngine e = new AnswerEngine(ArticleParser.parse("""
                 دستگیری باند سرقت

@@ -52,6 +52,10 @@ public final class DateExtractor {
     private static final Pattern JALALI = Pattern.compile(NOT_DIGIT_BEFORE + "(\\d{1,2})(?:\\s*|\\s*[/\\-]\\s*)(" + alternation(JALALI_MONTHS)
             + ")(?:\\s*ماه)?" + END_OF_WORD + "(?:\\s*[،,/\\-]?\\s*(?:سال\\s*)?(\\d{4})" + NOT_DIGIT_AFTER
             + "(?:\\s*(?:هجری\\s*شمسی|هجری\\s*خورشیدی|شمسی|خورشیدی|ه\\.\\s?ش\\.?))?)?");
+    /** The day as an ordinal word before the month name ("سوم دی ماه", "بیست و یکم خرداد ۱۴۰۲"): day-ordinals.txt. */
+    private static final Map<String, Integer> DAY_ORDINALS = months("day-ordinals.txt");
+    private static final Pattern JALALI_ORDINAL = Pattern.compile("(?<![\\p{L}\\d])(" + alternation(DAY_ORDINALS) + ")\\s+("
+            + alternation(JALALI_MONTHS) + ")(?:\\s*ماه)?" + END_OF_WORD + "(?:\\s*[،,]?\\s*(?:سال\\s*)?(\\d{4})" + NOT_DIGIT_AFTER + ")?");
     private static final Pattern GREGORIAN_DMY = Pattern.compile(NOT_DIGIT_BEFORE + "(\\d{1,2})\\s*("
             + alternation(GREGORIAN_MONTHS) + ")\\.?" + END_OF_WORD + "\\s*[،,]?\\s*(\\d{4})" + NOT_DIGIT_AFTER
             + "(?:\\s*میلادی)?");
@@ -72,7 +76,7 @@ public final class DateExtractor {
     }
 
     public static List<DateMatch> extract(KeyedText kt, JalaliDate reference) {
-        if (!hasDigit(kt.key())) return List.of();
+        if (!mayHoldDate(kt.key())) return List.of();
         List<DateMatch> out = new ArrayList<>();
         for (Found f : find(kt.key())) {
             JalaliDate j = f.date;
@@ -96,7 +100,7 @@ public final class DateExtractor {
     /** The first date of {@code text} in any form, a day and month without a year included; empty when there is none. */
     public static Optional<FirstDate> first(String text) {
         KeyedText kt = KeyedText.of(text);
-        if (!hasDigit(kt.key())) return Optional.empty();
+        if (!mayHoldDate(kt.key())) return Optional.empty();
         for (Found f : find(kt.key())) {
             if (f.date == null && f.yearlessMonth == 0) continue;
             int s = kt.originalStart(f.start);
@@ -109,7 +113,7 @@ public final class DateExtractor {
 
     /** Key-space spans of everything that reads as a date, valid or not (so numbers inside them are not numbers). */
     static List<int[]> keySpans(KeyedText kt) {
-        if (!hasDigit(kt.key())) return List.of();
+        if (!mayHoldDate(kt.key())) return List.of();
         return find(kt.key()).stream().map(f -> new int[] {f.start, f.end}).toList();
     }
 
@@ -135,6 +139,13 @@ public final class DateExtractor {
                 boolean plausible = day >= 1 && day <= JalaliDate.monthLength(1403, month); // 1403: a leap year
                 all.add(new Found(m.start(), m.end(), null, "jalali", plausible ? month : 0, day));
             }
+        }
+        m = JALALI_ORDINAL.matcher(key);
+        while (m.find()) {
+            int day = DAY_ORDINALS.get(m.group(1));
+            int month = JALALI_MONTHS.get(m.group(2));
+            if (m.group(3) != null) all.add(new Found(m.start(), m.end(), jalali(Integer.parseInt(m.group(3)), month, day), "jalali"));
+            else all.add(new Found(m.start(), m.end(), null, "jalali", day <= JalaliDate.monthLength(1403, month) ? month : 0, day));
         }
         m = GREGORIAN_DMY.matcher(key);
         while (m.find()) {
@@ -164,11 +175,16 @@ public final class DateExtractor {
         return out;
     }
 
-    /** Every date form has digits: a text without any is skipped at once. */
-    private static boolean hasDigit(String key) {
+    /**
+     * Every date form has digits but the ordinal one ("سوم دی"), which has a month name after a word ending in م or
+     * ل: a text with neither is skipped at once.
+     */
+    private static boolean mayHoldDate(String key) {
         for (int i = 0; i < key.length(); i++) if (Character.isDigit(key.charAt(i))) return true;
-        return false;
+        return ORDINAL_HINT.matcher(key).find();
     }
+
+    private static final Pattern ORDINAL_HINT = Pattern.compile("[مل]\\s+(?:" + alternation(JALALI_MONTHS) + ")");
 
     /** A numeric date; the year decides the calendar (1300–1420 Jalali, 1900–2100 Gregorian). */
     private static Found numeric(int start, int end, String y, String mo, String d) {

@@ -38,6 +38,15 @@ class DateExtractorTest {
     }
 
     @Test
+    void aDayWrittenAsAnOrdinalWord() {
+        assertEquals(new JalaliDate(1402, 10, 3), only("سردار الهی سوم دی ماه در جمع خبرنگاران گفت").jalali());
+        assertEquals(new JalaliDate(1399, 3, 21), only("روز بیست و یکم خرداد ۱۳۹۹ بود").jalali());
+        assertEquals("اول فروردین‌ماه", only("از اول فروردین‌ماه تا امروز").text());
+        assertTrue(DateExtractor.extract("او سوم شد و دی را دید", REF).isEmpty());   // no month after the ordinal
+        assertTrue(DateExtractor.extract("نفر سوم خرداد را ندید", REF).size() == 1);   // "سوم خرداد" reads as a date
+    }
+
+    @Test
     void numericDatesByYearRange() {
         DateMatch legal = only("مصوب ۱۳۸۲/۱۰/۱۷ مجلس");
         assertEquals(LocalDate.of(2004, 1, 7), legal.gregorian());

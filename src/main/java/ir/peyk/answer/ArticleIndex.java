@@ -83,7 +83,7 @@ final class ArticleIndex {
         for (NumberMatch m : NumberExtractor.extract(kt)) {
             numbers.add(new Doc.Span<>(probe.wordAtOrAfter(m.start()), probe.wordsBefore(m.end()), m));
         }
-        for (DateMatch m : DateExtractor.extract(kt, reference)) {
+        for (DateMatch m : DateExtractor.extract(kt, reference, true)) {
             dates.add(new Doc.Span<>(probe.wordAtOrAfter(m.start()), probe.wordsBefore(m.end()), m));
         }
         for (RelativeMatch m : RelativeTimeExtractor.extract(kt, reference)) {

@@ -54,8 +54,9 @@ final class DateAnswers {
     private static List<Candidate> candidates(Doc d) {
         List<Candidate> out = new ArrayList<>();
         for (Doc.Span<DateMatch> m : d.dates) {
-            out.add(new Candidate(m.from(), m.to(), 1.0, false,
-                    m.match().text() + " (" + m.match().jalali() + " = " + m.match().gregorian() + ")"));
+            DateMatch x = m.match();
+            out.add(new Candidate(m.from(), m.to(), x.jalali() == null ? 0.97 : 1.0, false,
+                    x.jalali() == null ? x.text() : x.text() + " (" + x.jalali() + " = " + x.gregorian() + ")"));
         }
         for (int[] t : clockTimes(d)) out.add(new Candidate(t[0], t[1], 0.85, true, d.span(t[0], t[1])));
         for (int[] y : years(d)) out.add(new Candidate(y[0], y[1], 0.95, false, d.span(y[0], y[1])));

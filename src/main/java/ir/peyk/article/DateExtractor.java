@@ -76,6 +76,15 @@ public final class DateExtractor {
     }
 
     public static List<DateMatch> extract(KeyedText kt, JalaliDate reference) {
+        return extract(kt, reference, false);
+    }
+
+    /**
+     * As {@link #extract(KeyedText, JalaliDate)}; with {@code keepYearless}, a day and month that no year completes (an
+     * article that gives no date of its own) is kept too, with {@code jalali} and {@code gregorian} null: "۲۶ اسفند"
+     * still answers "چه روزی".
+     */
+    public static List<DateMatch> extract(KeyedText kt, JalaliDate reference, boolean keepYearless) {
         if (!mayHoldDate(kt.key())) return List.of();
         List<DateMatch> out = new ArrayList<>();
         for (Found f : find(kt.key())) {
@@ -83,10 +92,11 @@ public final class DateExtractor {
             if (j == null && f.yearlessMonth > 0 && reference != null) {
                 j = jalali(reference.year(), f.yearlessMonth, f.yearlessDay);
             }
-            if (j == null) continue;
+            boolean yearless = j == null && keepYearless && reference == null && f.yearlessMonth > 0;
+            if (j == null && !yearless) continue;
             int s = kt.originalStart(f.start);
             int e = kt.originalEnd(f.end);
-            out.add(new DateMatch(kt.original().substring(s, e), s, e, j, j.toGregorian(), f.calendar));
+            out.add(new DateMatch(kt.original().substring(s, e), s, e, j, j == null ? null : j.toGregorian(), f.calendar));
         }
         return out;
     }

@@ -126,6 +126,19 @@ class AnswerEngineTest {
     }
 
     @Test
+    void aDayAndMonthAnswerWhenTheArticleGivesNoDateOfItsOwn() throws Exception {
+        AnswerEngine e = new AnswerEngine(ArticleParser.parse("""
+                دیدار دوستانه تیم ملی
+
+                روزنامه ورزشی
+                رئیس فدراسیون گفت: تیم سیرالئون را هماهنگ کردیم که ۲۶ اسفندماه در ورزشگاه آزادی با تیم ملی یک دیدار دوستانه داشته باشد.
+                """));
+        Answer a = e.ask("دیدار با سیرالئون چه روزی است؟");
+        assertTrue(a.answered() && a.answer().startsWith("۲۶ اسفندماه"), a.answer());
+        assertFalse(a.answer().contains("null"), a.answer());     // no year to convert: the day as written, nothing made up
+    }
+
+    @Test
     void aCountedNounIsTheWordItselfNotOneThatLooksLikeIt() throws Exception {
         AnswerEngine e = new AnswerEngine(ArticleParser.parse("""
                 دستگیری باند سرقت

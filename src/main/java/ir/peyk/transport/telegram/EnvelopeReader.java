@@ -6,6 +6,7 @@ import ir.peyk.transport.http.ResponseReader;
 import ir.peyk.transport.http.Responses;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads the Bot API envelope {@code {ok, result, error_code, description, parameters.retry_after}}: 429 (or Bale's
@@ -32,6 +33,15 @@ public final class EnvelopeReader implements ResponseReader {
         }
         if (code >= 500 || (httpStatus >= 500 && code < 400)) return new Outcome.Transient(code, description);
         return new Outcome.Failed(code, description);
+    }
+
+    /**
+     * Every HTTP 429 of the Bot API is a flood limit (see {@link #read}), but its retry_after is in the body: pause
+     * for the header's wait or {@link Responses#DEFAULT_WAIT} at once, and let the body's retry_after lengthen it.
+     */
+    @Override
+    public Optional<Duration> pauseBeforeBody(int httpStatus, String retryAfterHeader) {
+        return httpStatus == 429 ? Optional.of(header(retryAfterHeader)) : Optional.empty();
     }
 
     private static Duration header(String value) {

@@ -57,6 +57,7 @@ public final class BotApp {
     private final Duration grace;
     private final Consumer<String> operator;
     private final boolean handleSignals;
+    private final StartRetry startRetry;
 
     private final StartedTransports running = new StartedTransports();
     private final ChainHandler handler;
@@ -87,7 +88,8 @@ public final class BotApp {
         this.grace = b.grace;
         this.operator = b.operator;
         this.handleSignals = b.handleSignals;
-        this.late = new LateStarts(running, b.firstRetry, b.maxRetry, new LateStarts.Bot() {
+        this.startRetry = b.startRetry;
+        this.late = new LateStarts(running, b.startRetry, new LateStarts.Bot() {
             @Override
             public void started(Transport t, Receive receive) {
                 lateStarted(t, receive);
@@ -106,8 +108,8 @@ public final class BotApp {
 
     /**
      * Starts every transport (getMe), the dispatcher, the services and the pollers. A transport whose token is
-     * refused is reported in one line and left out; one that cannot be reached (and does not receive by webhook,
-     * whose route is set up once) is reported and retried in the background until it starts; the others run.
+     * refused is reported in one line and left out; one that cannot be reached is reported and retried in the
+     * background until it starts (one in webhook mode then gets its route from the webhook service); the others run.
      *
      * @throws IllegalStateException when no transport could start or be retried (the caller exits 1)
      */
@@ -117,7 +119,7 @@ public final class BotApp {
             StartedTransports.Attempt a = running.start(e.transport(), e.receive().label());
             if (a.started()) continue;
             String name = e.transport().name();
-            if (a.retry() && e.receive() != Receive.WEBHOOK) {
+            if (a.retry()) {
                 operator.accept(name + ": could not start (" + a.problem() + "); retrying in the background");
                 later.add(e);
                 late.expect(e.transport(), a.problem());
@@ -162,11 +164,15 @@ public final class BotApp {
         }
     }
 
-    /** A transport retried in the background started: it joins the dispatcher and gets its poller. */
+    /**
+     * A transport retried in the background started: it joins the dispatcher and gets its poller; one in webhook mode
+     * receives once the webhook service (a {@link StartListener}) has set up its route.
+     */
     private void lateStarted(Transport t, Receive receive) {
         synchronized (receivers) {
             if (stopped) return;
             dispatcher.addTransport(t.name());
+            if (receive == Receive.WEBHOOK) webhookReceivers++;
             if (receive == Receive.POLL) {
                 Poller p = new Poller(t, inbox, dispatcher, this::pollerEnded, db.leadership("poll:" + t.name()));
                 pollers.add(p);
@@ -280,6 +286,11 @@ public final class BotApp {
         return late.why(transport);
     }
 
+    /** The waits between tries to start a transport that could not be reached (and to register its webhook). */
+    public StartRetry startRetry() {
+        return startRetry;
+    }
+
     /** Hears about the background start of transports that could not be reached at start (e.g. for /health). */
     public void listen(StartListener l) {
         late.listen(l);
@@ -297,8 +308,7 @@ public final class BotApp {
         private Duration grace = Duration.ofSeconds(30);
         private Consumer<String> operator = line -> System.err.println("peyk: " + line);
         private boolean handleSignals;
-        private Duration firstRetry = Duration.ofSeconds(5);
-        private Duration maxRetry = Duration.ofMinutes(5);
+        private StartRetry startRetry = StartRetry.DEFAULT;
 
         private Builder(Database db) {
             this.db = db;
@@ -371,8 +381,7 @@ public final class BotApp {
          * to {@code max} (default 5 s to 5 min).
          */
         public Builder startRetry(Duration first, Duration max) {
-            this.firstRetry = first;
-            this.maxRetry = max;
+            this.startRetry = new StartRetry(first, max);
             return this;
         }
 

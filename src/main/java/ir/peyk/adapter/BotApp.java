@@ -48,7 +48,6 @@ public final class BotApp {
 
     private record Entry(Transport transport, Receive receive) {}
 
-    private final Database db;
     private final Inbox inbox;
     private final List<Entry> entries;
     private final List<Service> services;
@@ -57,27 +56,22 @@ public final class BotApp {
     private final Duration grace;
     private final Consumer<String> operator;
     private final boolean handleSignals;
+    private final StartRetry startRetry;
 
     private final StartedTransports running = new StartedTransports();
     private final ChainHandler handler;
-    private final List<Poller> pollers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Receivers receivers;
     private final LateStarts late;
     private final List<Service> startedServices = new ArrayList<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch terminated = new CountDownLatch(1);
-    /** Guards the receiver counts; separate from {@code this} because stop() holds that while pollers end. */
-    private final Object receivers = new Object();
     private Dispatcher dispatcher;
     private Thread shutdownHook;
-    private int pollersAlive;
-    private int webhookReceivers;
-    private boolean anyExhausted;
     private volatile boolean drainOnStop;
     private volatile int exitCode;
     private volatile boolean stopped;
 
     private BotApp(Builder b) {
-        this.db = b.db;
         this.inbox = new Inbox(b.db);
         this.entries = List.copyOf(b.entries);
         this.handler = new ChainHandler(running, Middleware.compose(b.middlewares), b.admins, b.subscribers);
@@ -87,17 +81,19 @@ public final class BotApp {
         this.grace = b.grace;
         this.operator = b.operator;
         this.handleSignals = b.handleSignals;
-        this.late = new LateStarts(running, b.firstRetry, b.maxRetry, new LateStarts.Bot() {
+        this.startRetry = b.startRetry;
+        this.late = new LateStarts(running, b.startRetry, new LateStarts.Bot() {
             @Override
             public void started(Transport t, Receive receive) {
-                lateStarted(t, receive);
+                receivers.lateStarted(t, receive);
             }
 
             @Override
             public void gaveUp(Transport t, String line) {
-                lateGaveUp(t, line);
+                receivers.lateGaveUp(t, line);
             }
         });
+        this.receivers = new Receivers(b.db, inbox, b.operator, late::isEmpty, this::noneLeft);
     }
 
     public static Builder builder(Database db) {
@@ -106,8 +102,8 @@ public final class BotApp {
 
     /**
      * Starts every transport (getMe), the dispatcher, the services and the pollers. A transport whose token is
-     * refused is reported in one line and left out; one that cannot be reached (and does not receive by webhook,
-     * whose route is set up once) is reported and retried in the background until it starts; the others run.
+     * refused is reported in one line and left out; one that cannot be reached is reported and retried in the
+     * background until it starts (one in webhook mode then gets its route from the webhook service); the others run.
      *
      * @throws IllegalStateException when no transport could start or be retried (the caller exits 1)
      */
@@ -117,12 +113,12 @@ public final class BotApp {
             StartedTransports.Attempt a = running.start(e.transport(), e.receive().label());
             if (a.started()) continue;
             String name = e.transport().name();
-            if (a.retry() && e.receive() != Receive.WEBHOOK) {
+            if (a.retry()) {
                 operator.accept(name + ": could not start (" + a.problem() + "); retrying in the background");
                 later.add(e);
                 late.expect(e.transport(), a.problem());
             } else {
-                operator.accept(a.retry() ? name + ": could not start (" + a.problem() + "); it is left out" : a.problem());
+                operator.accept(a.problem()); // refused: the token, a conflict
                 e.transport().close();
             }
         }
@@ -138,21 +134,10 @@ public final class BotApp {
             stop();
             throw ex;
         }
-        synchronized (receivers) {
-            for (Entry e : entries) {
-                if (!running.contains(e.transport().name())) continue;
-                if (e.receive() == Receive.POLL) {
-                    Poller p = new Poller(e.transport(), inbox, dispatcher, this::pollerEnded,
-                            db.leadership("poll:" + e.transport().name()));
-                    pollers.add(p);
-                    pollersAlive++;
-                } else if (e.receive() == Receive.WEBHOOK) {
-                    webhookReceivers++;
-                }
-            }
-            pollers.forEach(Poller::start);
-            for (Entry e : later) late.start(e.transport(), e.receive());
-        }
+        List<Entry> started = entries.stream().filter(e -> running.contains(e.transport().name())).toList();
+        receivers.start(dispatcher, started.stream().filter(e -> e.receive() == Receive.POLL).map(Entry::transport).toList(),
+                (int) started.stream().filter(e -> e.receive() == Receive.WEBHOOK).count(),
+                () -> later.forEach(e -> late.start(e.transport(), e.receive())));
         if (handleSignals) {
             shutdownHook = new Thread(() -> {
                 log.info("signal received: stopping");
@@ -162,47 +147,11 @@ public final class BotApp {
         }
     }
 
-    /** A transport retried in the background started: it joins the dispatcher and gets its poller. */
-    private void lateStarted(Transport t, Receive receive) {
-        synchronized (receivers) {
-            if (stopped) return;
-            dispatcher.addTransport(t.name());
-            if (receive == Receive.POLL) {
-                Poller p = new Poller(t, inbox, dispatcher, this::pollerEnded, db.leadership("poll:" + t.name()));
-                pollers.add(p);
-                pollersAlive++;
-                p.start();
-            }
-        }
-    }
-
-    /** A transport retried in the background was refused: told, closed, and the bot ends if nothing else receives. */
-    private void lateGaveUp(Transport t, String line) {
-        operator.accept(line);
-        t.close();
-        boolean allGone;
-        synchronized (receivers) {
-            allGone = pollersAlive == 0 && webhookReceivers == 0 && late.isEmpty() && !stopped;
-            if (allGone) exitCode = 1;
-        }
-        if (allGone) stopRequested.countDown();
-    }
-
-    private void pollerEnded(Poller p, Poller.End how, String message) {
-        if (how == Poller.End.FATAL && message != null) operator.accept(message);
-        boolean allGone;
-        synchronized (receivers) {
-            pollersAlive--;
-            if (how == Poller.End.EXHAUSTED) anyExhausted = true;
-            // A transport still being retried may yet receive; end of input (the console) ends the bot anyway.
-            allGone = how != Poller.End.STOPPED && pollersAlive == 0 && webhookReceivers == 0
-                    && (late.isEmpty() || how == Poller.End.EXHAUSTED);
-            if (allGone) exitCode = anyExhausted ? 0 : 1;
-        }
-        if (allGone) {
-            drainOnStop = true; // end of input: answer everything that was read before exiting
-            stopRequested.countDown();
-        }
+    /** Nothing is left to receive from: the bot ends with {@code exit}, handling what is stored first if asked. */
+    private void noneLeft(int exit, boolean drain) {
+        exitCode = exit;
+        if (drain) drainOnStop = true;
+        stopRequested.countDown();
     }
 
     /** Blocks until a stop is asked for or no receiving transport is left, then stops; returns the exit code. */
@@ -224,8 +173,7 @@ public final class BotApp {
         stopRequested.countDown();
         try {
             late.stop();
-            pollers.forEach(Poller::stop);
-            for (Poller p : pollers) p.join(Duration.ofSeconds(10));
+            receivers.stop();
             if (drain && dispatcher != null && !dispatcher.awaitIdle(null, Duration.ofMinutes(2))) {
                 log.warn("some updates were not handled before stopping; they stay pending for the next start");
             }
@@ -280,6 +228,11 @@ public final class BotApp {
         return late.why(transport);
     }
 
+    /** The waits between tries to start a transport that could not be reached (and to register its webhook). */
+    public StartRetry startRetry() {
+        return startRetry;
+    }
+
     /** Hears about the background start of transports that could not be reached at start (e.g. for /health). */
     public void listen(StartListener l) {
         late.listen(l);
@@ -297,8 +250,7 @@ public final class BotApp {
         private Duration grace = Duration.ofSeconds(30);
         private Consumer<String> operator = line -> System.err.println("peyk: " + line);
         private boolean handleSignals;
-        private Duration firstRetry = Duration.ofSeconds(5);
-        private Duration maxRetry = Duration.ofMinutes(5);
+        private StartRetry startRetry = StartRetry.DEFAULT;
 
         private Builder(Database db) {
             this.db = db;
@@ -371,8 +323,7 @@ public final class BotApp {
          * to {@code max} (default 5 s to 5 min).
          */
         public Builder startRetry(Duration first, Duration max) {
-            this.firstRetry = first;
-            this.maxRetry = max;
+            this.startRetry = new StartRetry(first, max);
             return this;
         }
 

@@ -25,8 +25,7 @@ final class LateStarts {
     private static final long WARN_EVERY_MS = 60_000;
 
     private final StartedTransports running;
-    private final Duration first;
-    private final Duration max;
+    private final StartRetry waits;
     private final Bot bot;
     /** Why each transport being retried is not running yet; gone once it starts or is given up. */
     private final Map<String, String> waiting = new ConcurrentHashMap<>();
@@ -34,10 +33,9 @@ final class LateStarts {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
 
-    LateStarts(StartedTransports running, Duration first, Duration max, Bot bot) {
+    LateStarts(StartedTransports running, StartRetry waits, Bot bot) {
         this.running = running;
-        this.first = first;
-        this.max = max;
+        this.waits = waits;
         this.bot = bot;
     }
 
@@ -51,7 +49,7 @@ final class LateStarts {
         Thread thread = new Thread(() -> retry(t, receive), "peyk-start-" + t.name());
         thread.setDaemon(true); // a bot that stops must not wait for a messenger that never came up
         threads.add(thread);
-        waitingFor(t, receive, waiting.get(t.name()), first);
+        waitingFor(t, receive, waiting.get(t.name()), waits.first());
         thread.start();
     }
 
@@ -75,7 +73,7 @@ final class LateStarts {
     }
 
     private void retry(Transport t, BotApp.Receive receive) {
-        Duration wait = first;
+        Duration wait = waits.first();
         long lastWarn = System.currentTimeMillis(); // the start itself told the operator
         int attempt = 1;
         while (!stopped) {
@@ -95,7 +93,7 @@ final class LateStarts {
                 listeners.forEach(l -> l.ended(t.name(), receive.label(), a.started(), a.problem()));
                 return;
             }
-            wait = wait.multipliedBy(2).compareTo(max) > 0 ? max : wait.multipliedBy(2);
+            wait = waits.next(wait);
             long now = System.currentTimeMillis();
             if (now - lastWarn >= WARN_EVERY_MS) {
                 log.warn("{}: still not started after {} attempts ({}); next try in {} s", t.name(), attempt,

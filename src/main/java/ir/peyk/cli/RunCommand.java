@@ -1,5 +1,6 @@
 package ir.peyk.cli;
 
+
 import ir.peyk.adapter.BotApp;
 import ir.peyk.adapter.Transport;
 import ir.peyk.ingest.DefaultArticleFollower;
@@ -12,6 +13,7 @@ import ir.peyk.webhook.WebhookService;
 import ir.peyk.config.ConfigException;
 import ir.peyk.config.PeykConfig;
 import ir.peyk.config.TransportConfig;
+import ir.peyk.store.KeypadMessages;
 import ir.peyk.store.Database;
 import ir.peyk.console.ArticleSwitch;
 import ir.peyk.console.ConsoleService;
@@ -62,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try (Peyk peyk = Peyk.open(config, noMigrate ? Database.Migrate.NO : Database.Migrate.YES)) {
             Subscribers subscribers = new Subscribers(peyk.db());
+            Transports.keepKeypadsIn(transports, new KeypadMessages(peyk.db()));
             ArticleSwitch articles = new ArticleSwitch(peyk.articles(), subscribers, peyk.article(null));
             // Whoever types at the console runs the process, and only logged-in admins reach the web console's chat:
             // both are admins.

@@ -38,6 +38,7 @@ public interface Leadership extends AutoCloseable {
 
     /** A PostgreSQL advisory lock named {@code name} within the store's schema. */
     final class Advisory implements Leadership {
+        private static final String KEY = "hashtext('peyk-lead:' || current_schema() || ':' || ?)";
         private final StoreLocation.Postgres location;
         private final String name;
         private Connection connection;
@@ -65,8 +66,7 @@ public interface Leadership extends AutoCloseable {
                     if (!connection.isValid(3)) throw new SQLException("the leader's connection broke");
                     return true;
                 }
-                try (PreparedStatement s = connection.prepareStatement(
-                        "SELECT pg_try_advisory_lock(hashtext('peyk-lead:' || current_schema() || ':' || ?))")) {
+                try (PreparedStatement s = connection.prepareStatement("SELECT pg_try_advisory_lock(" + KEY + ")")) {
                     s.setString(1, name);
                     try (ResultSet r = s.executeQuery()) {
                         held = r.next() && r.getBoolean(1);
@@ -85,6 +85,16 @@ public interface Leadership extends AutoCloseable {
         }
 
         private void closeQuietly() {
+            if (held && connection != null) {
+                // Let go at once: closing the session frees the lock only when the server has ended its backend,
+                // which a successor asking right after may still find holding it.
+                try (PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(" + KEY + ")")) {
+                    s.setString(1, name);
+                    s.execute();
+                } catch (SQLException ignored) {
+                    // a broken session: the lock goes with it
+                }
+            }
             held = false;
             if (connection != null) {
                 try {

@@ -28,7 +28,8 @@ import java.util.List;
  */
 public final class Migrations {
     /** The scripts, in order. A new migration is a new file in both dialect folders and a new entry here. */
-    static final List<String> SCRIPTS = List.of("V1__baseline", "V2__inbox_claims", "V3__shared_send_pace");
+    static final List<String> SCRIPTS = List.of("V1__baseline", "V2__inbox_claims", "V3__shared_send_pace",
+            "V4__keypad_messages");
 
     private static final String HISTORY = """
             CREATE TABLE IF NOT EXISTS peyk_schema_history(

@@ -5,12 +5,14 @@ import ir.peyk.config.ConfigException;
 import ir.peyk.config.PeykConfig;
 import ir.peyk.config.TransportConfig;
 import ir.peyk.config.TransportOptions;
+import ir.peyk.store.KeypadMessages;
 import ir.peyk.transport.console.ConsoleTransport;
 import ir.peyk.transport.eitaa.EitaaTransport;
 import ir.peyk.transport.gap.GapTransport;
 import ir.peyk.transport.http.RetryPolicy;
 import ir.peyk.transport.http.Throttle;
 import ir.peyk.transport.rubika.BotCommand;
+import ir.peyk.transport.rubika.KeypadMemory;
 import ir.peyk.transport.rubika.RubikaTransport;
 import ir.peyk.transport.telegram.TelegramProfile;
 import ir.peyk.transport.telegram.TelegramTransport;
@@ -66,6 +68,27 @@ public final class Transports {
             };
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage()); // a malformed option: the message names it
+        }
+    }
+
+    /**
+     * Rubika's keypad presses edit the message that carried the keypad: kept in the store, so a press after a restart
+     * still edits it (issue 12).
+     */
+    public static void keepKeypadsIn(List<Transport> transports, KeypadMessages store) {
+        for (Transport t : transports) {
+            if (!(t instanceof RubikaTransport rubika)) continue;
+            rubika.keepKeypadsIn(new KeypadMemory() {
+                @Override
+                public String find(String chatId) {
+                    return store.find(rubika.name(), chatId).orElse(null);
+                }
+
+                @Override
+                public void remember(String chatId, String messageId) {
+                    store.remember(rubika.name(), chatId, messageId);
+                }
+            });
         }
     }
 }

@@ -53,7 +53,7 @@ final class HookHandler {
     private final LogLimiter refusals = new LogLimiter(10_000);
 
     HookHandler(Map<String, Route> routes, UpdateSink sink, long maxBodyBytes) {
-        this.routes = Map.copyOf(routes); // lookups only: order does not matter here
+        this.routes = routes; // the server's (concurrent) map: a route added for a messenger that started late is served
         this.sink = sink;
         this.maxBodyBytes = maxBodyBytes;
     }

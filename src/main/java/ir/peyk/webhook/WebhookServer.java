@@ -1,5 +1,6 @@
 package ir.peyk.webhook;
 
+import ir.peyk.adapter.StartRetry;
 import ir.peyk.adapter.Transport;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.adapter.UpdateSink;
@@ -36,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@linkplain Builder#mount mounted} under a prefix (the console under {@code /console}); anything else 404.
  *
  * <p>{@link #start()} listens first and then registers each route with its platform (a platform may post as soon as
- * it is told the URL). Registration failures mark the transport failed on {@code /health} and are logged; the other
- * transports keep running.
+ * it is told the URL). A platform that cannot be reached is asked again in the background with the bot's
+ * {@link StartRetry} waits ({@code /health} says "starting" meanwhile, a WARN at most once a minute); a refusal marks
+ * the transport failed. A messenger that starts late gets its route then ({@link #addRoute}). The others keep running.
  */
 public final class WebhookServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
@@ -61,7 +63,10 @@ public final class WebhookServer implements AutoCloseable {
     }
 
     private final PeykConfig.WebhookConfig config;
+    /** Shared with the {@link HookHandler}: a route added late is served at once. Copy it to iterate. */
     private final Map<String, Route> routes;
+    private final WebhookSecrets secrets;
+    private final Registrar registrar;
     private final HealthBoard health;
     private final List<Mount> mounts;
     private final Server server;
@@ -69,7 +74,9 @@ public final class WebhookServer implements AutoCloseable {
 
     private WebhookServer(Builder b) {
         this.config = b.config;
-        this.routes = Collections.unmodifiableMap(new LinkedHashMap<>(b.routes));
+        this.routes = Collections.synchronizedMap(new LinkedHashMap<>(b.routes)); // registered in config order
+        this.secrets = b.secrets;
+        this.registrar = new Registrar(b.health, b.retry, Route.base(config.publicUrl()));
         this.health = b.health;
         this.mounts = List.copyOf(b.mounts);
         Metrics.pendingSources(health::inboxPending, health::broadcastPending);
@@ -92,7 +99,7 @@ public final class WebhookServer implements AutoCloseable {
         server.addBean(new ConnectionLimit(b.limits.maxConnections(), server));
         server.setStopTimeout(b.limits.stopTimeout().toMillis());
 
-        HookHandler hook = new HookHandler(b.routes, b.sink, b.limits.maxBodyBytes());
+        HookHandler hook = new HookHandler(routes, b.sink, b.limits.maxBodyBytes());
         StatusHandler status = new StatusHandler(health);
         server.setHandler(new GracefulHandler(new Handler.Abstract() {
             @Override
@@ -104,7 +111,7 @@ public final class WebhookServer implements AutoCloseable {
                 return true;
             }
         }));
-        for (Route r : routes.values()) health.set(r.name(), TransportStatus.State.STARTING, "webhook", null);
+        for (Route r : List.copyOf(routes.values())) health.set(r.name(), TransportStatus.State.STARTING, "webhook", null);
     }
 
     private boolean mounted(String path, Request request, Response response, Callback callback) throws Exception {
@@ -129,25 +136,25 @@ public final class WebhookServer implements AutoCloseable {
             throw new WebhookException("the webhook server did not start: " + e.getMessage(), e);
         }
         log.info("webhook server listening on {}:{}; routes: {}", config.host(), port(),
-                routes.values().stream().map(Route::redactedPath).toList());
-        for (Route r : routes.values()) register(r);
+                List.copyOf(routes.values()).stream().map(Route::redactedPath).toList());
+        for (Route r : List.copyOf(routes.values())) registrar.register(r, publicUrl(r.name()));
     }
 
-    private void register(Route r) {
-        if (r.registration() == null) {
-            health.set(r.name(), TransportStatus.running("webhook"));
-            return;
-        }
-        String url = publicUrl(r.name()); // not null: build() checked
-        try {
-            r.registration().register(url, r.platform().sendsSecretHeader() ? r.headerSecret() : null);
-            health.set(r.name(), TransportStatus.running("webhook"));
-            log.info("{}: webhook registered at {}{}", r.name(), Route.base(config.publicUrl()), r.redactedPath());
-        } catch (TransportException | RuntimeException e) {
-            String why = "webhook registration failed: " + e.getMessage();
+    /**
+     * Serves {@code transport} from now on and registers its route: a messenger that could not be reached at start
+     * and came up later. {@code registration} null = the URL is set by hand (Gap).
+     */
+    public synchronized void addRoute(Transport transport, Registration registration) {
+        Route r = Builder.route(transport, registration, secrets);
+        if (registration != null && (config.publicUrl() == null || config.publicUrl().isBlank())) {
+            String why = "set webhook.publicUrl (or PEYK_WEBHOOK_URL): its platform must be told where to post";
             log.error("{}: {}", r.name(), why);
             health.set(r.name(), TransportStatus.failed("webhook", why));
+            return;
         }
+        routes.put(r.name(), r);
+        health.set(r.name(), TransportStatus.State.STARTING, "webhook", null);
+        registrar.register(r, publicUrl(r.name()));
     }
 
     /** The port listened on (the ephemeral one when configured as 0); -1 before start. */
@@ -157,7 +164,9 @@ public final class WebhookServer implements AutoCloseable {
 
     /** Transports with a route. */
     public Set<String> routes() {
-        return routes.keySet();
+        synchronized (routes) {
+            return new java.util.LinkedHashSet<>(routes.keySet());
+        }
     }
 
     /** The route's path ({@code /hook/<name>/<secret>}), or null. Contains the secret: never log it. */
@@ -180,8 +189,9 @@ public final class WebhookServer implements AutoCloseable {
     /** Stops accepting, lets in-flight posts finish storing (up to the stop timeout), closes the port. */
     @Override
     public synchronized void close() {
+        registrar.close();
         stopQuietly();
-        for (Route r : routes.values()) health.stopped(r.name());
+        for (Route r : List.copyOf(routes.values())) health.stopped(r.name());
     }
 
     private void stopQuietly() {
@@ -201,6 +211,7 @@ public final class WebhookServer implements AutoCloseable {
         private WebhookSecrets secrets;
         private HealthBoard health = new HealthBoard();
         private Limits limits;
+        private StartRetry retry = StartRetry.DEFAULT;
 
         private Builder(PeykConfig.WebhookConfig config, UpdateSink sink) {
             this.config = config;
@@ -229,17 +240,27 @@ public final class WebhookServer implements AutoCloseable {
             return this;
         }
 
+        /** The waits between tries to register a route whose platform cannot be reached (the bot's start retries). */
+        public Builder retry(StartRetry retry) {
+            this.retry = retry;
+            return this;
+        }
+
         /** Adds {@code transport}'s route; {@code registration} null = the URL is set by hand (Gap). */
         public Builder route(Transport transport, Registration registration) {
             if (secrets == null) throw new IllegalStateException("set the secrets before adding routes");
+            if (routes.containsKey(transport.name())) throw new WebhookException("two webhook routes for " + transport.name());
+            routes.put(transport.name(), route(transport, registration, secrets));
+            return this;
+        }
+
+        static Route route(Transport transport, Registration registration, WebhookSecrets secrets) {
             String name = transport.name();
             if (!transport.capabilities().webhook()) {
                 throw new WebhookException(name + " cannot receive webhooks; set transports." + name + ".mode: polling");
             }
-            if (routes.containsKey(name)) throw new WebhookException("two webhook routes for " + name);
-            routes.put(name, new Route(transport, Platform.of(name), secrets.pathSecret(name), secrets.headerSecret(name),
-                    registration));
-            return this;
+            return new Route(transport, Platform.of(name), secrets.pathSecret(name), secrets.headerSecret(name),
+                    registration);
         }
 
         public WebhookServer build() {

@@ -90,9 +90,15 @@ public final class WebhookService implements Service {
 
             @Override
             public void ended(String transport, String mode, boolean started, String detail) {
-                health.set(transport, started ? TransportStatus.running(mode) : TransportStatus.failed(mode, detail));
+                Transport t = app.transport(transport);
+                if (started && server != null && t != null && webhookMode(transport)) {
+                    server.addRoute(t, Registrations.of(t)); // running once its platform knows the URL
+                } else {
+                    health.set(transport, started ? TransportStatus.running(mode) : TransportStatus.failed(mode, detail));
+                }
             }
         });
+        List<String> hookedLater = new ArrayList<>();
         List<Transport> hooked = new ArrayList<>();
         for (TransportConfig tc : config.enabledTransports()) {
             Transport t = app.transport(tc.name());
@@ -100,6 +106,7 @@ public final class WebhookService implements Service {
                 String why = app.retrying(tc.name());
                 health.set(tc.name(), why != null ? new TransportStatus(TransportStatus.State.STARTING, tc.mode(), why)
                         : TransportStatus.failed(tc.mode(), "did not start (see the log)"));
+                if (why != null && tc.webhook()) hookedLater.add(tc.name());
             } else if (tc.webhook() && t.capabilities().webhook()) {
                 hooked.add(t);
             } else if (t.capabilities().polling()) {
@@ -110,8 +117,10 @@ public final class WebhookService implements Service {
             }
         }
         if (!config.webhook().enabled()) {
-            if (!hooked.isEmpty()) {
-                throw new WebhookException(hooked.stream().map(Transport::name).toList() + " run in webhook mode but "
+            List<String> webhookMode = new ArrayList<>(hooked.stream().map(Transport::name).toList());
+            webhookMode.addAll(hookedLater);
+            if (!webhookMode.isEmpty()) {
+                throw new WebhookException(webhookMode + " run in webhook mode but "
                         + "webhook.enabled is false in the config: enable the webhook server, or set their mode to polling");
             }
             if (mounts.isEmpty()) return;
@@ -119,11 +128,15 @@ public final class WebhookService implements Service {
         PeykConfig.WebhookConfig wc = config.webhook();
         WebhookServer.Builder b = WebhookServer.builder(new PeykConfig.WebhookConfig(true, host(config), wc.port(),
                         wc.publicUrl(), wc.maxBodyBytes()), app.inbox())
-                .secrets(WebhookSecrets.load(db, env)).health(health).limits(limits);
+                .secrets(WebhookSecrets.load(db, env)).health(health).limits(limits).retry(app.startRetry());
         for (Transport t : hooked) b.route(t, Registrations.of(t));
         mounts.forEach(b::mount);
         server = b.build();
         server.start();
+    }
+
+    private boolean webhookMode(String transport) {
+        return config.enabledTransports().stream().anyMatch(tc -> tc.name().equals(transport) && tc.webhook());
     }
 
     private void release(Transport t) {

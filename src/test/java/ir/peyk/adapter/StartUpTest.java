@@ -15,6 +15,7 @@ import ir.peyk.transport.telegram.TelegramProfile;
 import ir.peyk.transport.telegram.TelegramTransport;
 import ir.peyk.webhook.HealthBoard;
 import ir.peyk.webhook.TransportStatus;
+import ir.peyk.webhook.WebhookSecrets;
 import ir.peyk.webhook.WebhookService;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -201,5 +202,66 @@ class StartUpTest {
             Thread.sleep(20);
         }
         assertEquals(TransportStatus.running("polling"), board.transports().get("bale"));
+    }
+
+    /**
+     * A messenger in webhook mode whose platform cannot be reached at start — getMe, then setWebhook refused with 502
+     * for a while — is retried in the background as a polling one is (it was left out for good): /health says
+     * "starting" with the platform's answer, then "running"; its route then serves posts.
+     */
+    @Test
+    void aMessengerInWebhookModeDownAtStartIsRetriedUntilItsWebhookIsSet() throws Exception {
+        telegram.serverErrorNext("getMe", 2, 502);
+        telegram.serverErrorNext("setWebhook", 2 * FAST.maxAttempts(), 502); // two registrations fail
+        Path file = dir.resolve("config").resolve("peyk.yaml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "transports:\n  telegram: {enabled: true, apiUrl: \"" + telegram.url() + "\", mode: webhook}\n"
+                + "webhook: {enabled: true, host: 127.0.0.1, port: 0, publicUrl: \"https://bot.example.com\"}\n");
+        PeykConfig config = PeykConfig.load(file, Map.of("PEYK_TELEGRAM_TOKEN", TOKEN));
+        HealthBoard board = new HealthBoard();
+        List<TransportStatus> seen = new CopyOnWriteArrayList<>();
+        WebhookService service = new WebhookService(config, db, Map.of(), board);
+        BotApp app = BotApp.builder(db).operator(operatorLines::add).grace(Duration.ofSeconds(5))
+                .startRetry(Duration.ofMillis(100), Duration.ofMillis(200))
+                .use((ctx, next) -> {
+                    if (ctx.update() instanceof Message m) ctx.reply("echo: " + m.text());
+                })
+                .transport(transport(TelegramProfile.TELEGRAM, telegram.url()), BotApp.Receive.WEBHOOK)
+                .service(service).build();
+        apps.add(app);
+        app.start(); // was: "telegram: could not start (…); it is left out", and no transport could start
+        assertEquals(List.of(), operatorLines.stream().filter(l -> l.contains("left out")).toList());
+        assertTrue(operatorLines.get(0).endsWith("; retrying in the background"), operatorLines.toString());
+        TransportStatus starting = board.transports().get("telegram");
+        assertEquals(TransportStatus.State.STARTING, starting.state(), starting.toString());
+        assertTrue(starting.detail().contains("502"), starting.detail());
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        TransportStatus now;
+        while ((now = board.transports().get("telegram")).state() != TransportStatus.State.RUNNING) {
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(now)) seen.add(now);
+            assertTrue(System.nanoTime() < deadline, "telegram never ran: " + board.transports());
+            Thread.sleep(5);
+        }
+        assertEquals(TransportStatus.running("webhook"), now);
+        assertEquals(3, telegram.calls("getMe").size(), "two refusals, then started");
+        assertEquals(2 * FAST.maxAttempts() + 1, telegram.calls("setWebhook").size(), "two registrations failed, then set");
+        assertTrue(seen.stream().anyMatch(s -> s.detail() != null && s.detail().startsWith("not reachable (webhook "
+                + "registration failed: ")), "/health said the registration is retried: " + seen);
+        assertEquals(service.server().publicUrl("telegram"), telegram.webhookUrl());
+
+        String update = "{\"update_id\":7001,\"message\":{\"message_id\":1,\"from\":{\"id\":31,\"is_bot\":false,"
+                + "\"first_name\":\"Ali\"},\"chat\":{\"id\":31,\"type\":\"private\"},\"date\":1735000000,\"text\":\"hi\"}}";
+        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+        try (okhttp3.Response r = http.newCall(new okhttp3.Request.Builder()
+                .url("http://127.0.0.1:" + service.server().port() + service.server().path("telegram"))
+                .header("X-Telegram-Bot-Api-Secret-Token", WebhookSecrets.load(db, Map.of()).headerSecret("telegram"))
+                .post(okhttp3.RequestBody.create(update, okhttp3.MediaType.get("application/json"))).build()).execute()) {
+            assertEquals(200, r.code());
+        } finally {
+            http.connectionPool().evictAll();
+        }
+        telegram.awaitCalls("sendMessage", 1, WAIT);
+        assertEquals(List.of("echo: hi"), telegram.sentTexts(31));
     }
 }

@@ -25,7 +25,7 @@ class DbCommandTest {
         }
         CliTest.Run before = CliTest.run("--db", file.toString(), "db", "status");
         assertEquals(3, before.code(), before.err());
-        assertTrue(before.out().contains("schema version 0 of 3"), before.out());
+        assertTrue(before.out().contains("schema version 0 of 4"), before.out());
         assertTrue(before.out().contains("pending V1 baseline"), before.out());
         assertTrue(before.out().contains("pending V2 inbox claims"), before.out());
 
@@ -35,7 +35,7 @@ class DbCommandTest {
 
         CliTest.Run after = CliTest.run("--db", file.toString(), "db", "status");
         assertEquals(0, after.code(), after.err());
-        assertTrue(after.out().contains("schema version 3 of 3"), after.out());
+        assertTrue(after.out().contains("schema version 4 of 4"), after.out());
         assertFalse(after.out().contains("pending"), after.out());
         assertTrue(CliTest.run("--db", file.toString(), "db", "migrate").out().contains("already current"));
     }
@@ -47,7 +47,7 @@ class DbCommandTest {
             assertEquals(0, migrate.code(), migrate.err());
             CliTest.Run status = CliTest.run("--db", pg.url(), "db", "status");
             assertEquals(0, status.code(), status.err());
-            assertTrue(status.out().contains("(postgresql): schema version 3 of 3"), status.out());
+            assertTrue(status.out().contains("(postgresql): schema version 4 of 4"), status.out());
             assertFalse(status.out().contains("user=postgres"), "the URL's parameters are not echoed: " + status.out());
         }
     }

@@ -57,8 +57,13 @@ import java.util.function.Predicate;
  * Method names are matched with their exact case; an unknown method gets 404 like the real API.
  */
 public final class FakeBotApi implements AutoCloseable {
-    /** One recorded request. {@code params} merges the query string, form fields and a JSON body. */
-    public record Call(String method, String token, JsonNode params, long atNanos, int status) {
+    /**
+     * One recorded request. {@code params} merges the query string, form fields and a JSON body; {@code atNanos} is
+     * when it arrived, {@code answeredNanos} when its answer had been written out (0 while it is being answered);
+     * {@code connection} names the client's end of the TCP connection it came on.
+     */
+    public record Call(String method, String token, JsonNode params, long atNanos, int status, long answeredNanos,
+                       String connection) {
         public String param(String name) {
             JsonNode n = params.get(name);
             return n == null || n.isNull() ? null : n.isValueNode() ? n.asText() : n.toString();
@@ -68,8 +73,12 @@ public final class FakeBotApi implements AutoCloseable {
     /** One file part of a multipart/form-data request (sendPhoto's photo). */
     public record Upload(String method, String field, String fileName, String contentType, byte[] bytes) {}
 
-    /** A scripted answer: HTTP status and raw body. */
-    public record Scripted(int status, String body) {}
+    /** A scripted answer: HTTP status, raw body, and a Retry-After header (null: none). */
+    public record Scripted(int status, String body, String retryAfter) {
+        public Scripted(int status, String body) {
+            this(status, body, null);
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> KNOWN = Set.of("getMe", "getUpdates", "sendMessage", "editMessageText",
@@ -91,6 +100,7 @@ public final class FakeBotApi implements AutoCloseable {
     private volatile Consumer<Call> hook = c -> {};
     private volatile int refuseStatus;
     private volatile boolean conflict;
+    private volatile boolean closeConnections;
     private volatile String webhookUrl;
     private long nextUpdateId;
 
@@ -214,6 +224,19 @@ public final class FakeBotApi implements AutoCloseable {
                 + retryAfterSeconds + "\",\"parameters\":{\"retry_after\":" + retryAfterSeconds + "}}");
     }
 
+    /**
+     * The next call of {@code method} gets 429 saying how long to wait only in an HTTP {@code Retry-After} header
+     * (the body is an envelope without {@code parameters}), as a proxy in front of the API may answer.
+     */
+    public FakeBotApi rateLimitNextByHeader(String method, int retryAfterSeconds) {
+        synchronized (lock) {
+            scripts.computeIfAbsent(method, k -> new ArrayDeque<>()).add(new Scripted(429,
+                    "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests\"}",
+                    Integer.toString(retryAfterSeconds)));
+        }
+        return this;
+    }
+
     /** The next {@code n} calls of {@code method} get a 5xx with a gateway's HTML page. */
     public FakeBotApi serverErrorNext(String method, int n, int status) {
         return failNext(method, n, status, "<html><body>" + status + " Bad Gateway</body></html>");
@@ -235,6 +258,15 @@ public final class FakeBotApi implements AutoCloseable {
     /** Every call is refused: 401 Unauthorized (Telegram), or {@code status} (Bale says 403/404). 0 turns it off. */
     public FakeBotApi refuseToken(int status) {
         refuseStatus = status;
+        return this;
+    }
+
+    /**
+     * While on, every answer but a 429 closes its connection, so the client keeps only the connections that carried
+     * a 429 and its next call takes one of those as soon as the client lets it go.
+     */
+    public FakeBotApi closeConnectionsExceptRefusals(boolean on) {
+        closeConnections = on;
         return this;
     }
 
@@ -321,20 +353,30 @@ public final class FakeBotApi implements AutoCloseable {
             method = path.substring(slash + 1);
         }
         ObjectNode params = params(ex, method);
-        Call pending = new Call(method, tok, params, at, 0);
+        String connection = String.valueOf(ex.getRemoteAddress());
+        Call pending = new Call(method, tok, params, at, 0, 0, connection);
         hook.accept(pending);
         Scripted answer = answer(method, tok, params);
+        int index;
         synchronized (lock) {
-            calls.add(new Call(method, tok, params, at, answer.status()));
+            index = calls.size();
+            calls.add(new Call(method, tok, params, at, answer.status(), 0, connection));
             lock.notifyAll();
         }
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");
+        if (answer.retryAfter() != null) ex.getResponseHeaders().set("Retry-After", answer.retryAfter());
+        if (closeConnections && answer.status() != 429) ex.getResponseHeaders().set("Connection", "close");
         try (OutputStream out = ex.getResponseBody()) {
             ex.sendResponseHeaders(answer.status(), body.length);
             out.write(body);
+            out.flush();
         } catch (IOException e) {
             // The client went away (cancelled long poll, killed process): nothing to answer.
+        }
+        long answered = System.nanoTime(); // from now on the client could have read the answer
+        synchronized (lock) {
+            calls.set(index, new Call(method, tok, params, at, answer.status(), answered, connection));
         }
     }
 

@@ -3,9 +3,11 @@ package ir.peyk.transport.http;
 import ir.peyk.metrics.Metrics;
 import ir.peyk.adapter.TransportException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -27,12 +29,24 @@ public final class ApiCaller {
     private final Throttle throttle;
     private final RetryPolicy retry;
     private final ResponseReader reader;
-    /** nanoTime before which no call goes (a 429's retry_after); in the past when not paused. */
-    private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
+    /**
+     * nanoTime before which no call goes (a 429's retry_after); in the past when not paused. Shared with
+     * {@link #forStart}'s caller: it is the token that is limited.
+     */
+    private final AtomicLong pausedUntil;
 
     public ApiCaller(String transport, OkHttpClient http, Throttle throttle, RetryPolicy retry, ResponseReader reader) {
+        this(transport, http, throttle, retry, reader, new AtomicLong(System.nanoTime()), true);
+    }
+
+    private ApiCaller(String transport, OkHttpClient http, Throttle throttle, RetryPolicy retry, ResponseReader reader,
+                      AtomicLong pausedUntil, boolean addGate) {
+        this.pausedUntil = pausedUntil;
         this.transport = transport;
-        this.http = http;
+        // The same pool and threads as http, with the pause checked again right before a request is written.
+        this.http = addGate
+                ? http.newBuilder().addNetworkInterceptor(new PauseGate(pausedUntil, retry.maxRetryAfter())).build()
+                : http;
         this.throttle = throttle;
         this.retry = retry;
         this.reader = reader;
@@ -40,7 +54,9 @@ public final class ApiCaller {
 
     /** The same platform and throttle with start-up bounds: {@link HttpClients#forStart} and {@link RetryPolicy#START}. */
     public ApiCaller forStart() {
-        return new ApiCaller(transport, HttpClients.forStart(http), throttle, RetryPolicy.START, reader);
+        // http carries the gate already (forStart keeps its interceptors); its wait bound stays the longer one, and
+        // awaitPause applies START's
+        return new ApiCaller(transport, HttpClients.forStart(http), throttle, RetryPolicy.START, reader, pausedUntil, false);
     }
 
     public String transport() {
@@ -49,6 +65,11 @@ public final class ApiCaller {
 
     public OkHttpClient http() {
         return http;
+    }
+
+    /** How long calls of this token still wait for a 429's retry_after; zero when they may go (for /health and tests). */
+    public Duration pausedFor() {
+        return Duration.ofNanos(Math.max(0, pausedUntil.get() - System.nanoTime()));
     }
 
     /**
@@ -80,6 +101,10 @@ public final class ApiCaller {
                     // Shutdown cancelled this call (e.g. a long poll): no warning, no retry.
                     throw interrupted(method);
                 }
+                if (e instanceof PausedTooLong) { // awaitPause fails it, with the numbers
+                    attempt--;
+                    continue;
+                }
                 outcome = new Outcome.Transient(0, e.getClass().getSimpleName() + ": " + safe(e.getMessage()));
             }
             if (outcome instanceof Outcome.Ok ok) return ok.body();
@@ -89,7 +114,7 @@ public final class ApiCaller {
             }
             Duration wait;
             if (outcome instanceof Outcome.RetryAfter ra) {
-                pauseAll(ra.delay()); // first: the other senders must learn of it as soon as possible
+                // exchange has paused every call of the token already, before it let go of the connection and permit
                 Metrics.apiError(transport, 429);
                 if (ra.delay().compareTo(retry.maxRetryAfter()) > 0) {
                     throw new TransportException(TransportException.Kind.UNAVAILABLE, 429, transport + " " + method
@@ -155,15 +180,56 @@ public final class ApiCaller {
         return new TransportException(TransportException.Kind.UNAVAILABLE, 0, transport + " " + method + ": interrupted");
     }
 
+    /**
+     * One request and its answer. A 429 pauses the token here, as early as it can be known: from the status line and
+     * headers before the body is read (reading it hands the connection to the next call), and as the body says before
+     * this call's throttle permit is let go (which wakes the calls waiting for one). Recorded any later, other senders
+     * went on for tens of milliseconds after the 429 had come, on a loaded machine.
+     */
     private Outcome exchange(Request request) throws IOException {
         okhttp3.Call call = http.newCall(request);
         try (Response response = call.execute()) {
+            String retryAfter = response.header("Retry-After");
+            reader.pauseBeforeBody(response.code(), retryAfter).ifPresent(this::pauseAll);
             ResponseBody body = response.body();
             String text = body == null ? "" : body.string();
-            return reader.read(response.code(), text, response.header("Retry-After"));
+            Outcome outcome = reader.read(response.code(), text, retryAfter);
+            if (outcome instanceof Outcome.RetryAfter ra) pauseAll(ra.delay());
+            return outcome;
         } catch (IOException e) {
             if (call.isCanceled()) throw new Canceled(e);
             throw e;
+        }
+    }
+
+    /**
+     * Holds a request that is about to be written while the token is paused. A call passes {@link #awaitPause} before
+     * it is handed to OkHttp, but OkHttp may then wait for a connection — and get the very one the 429 came on, the
+     * moment the client has read it — or retry on another: without this check such a request reached the server after
+     * the 429 had been read (one in most runs of FloodControlTest on a loaded machine). A pause longer than a call may
+     * wait fails the exchange; {@link #call} then reports it.
+     */
+    private record PauseGate(AtomicLong pausedUntil, Duration max) implements Interceptor {
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            long left;
+            while ((left = pausedUntil.get() - System.nanoTime()) > 0) {
+                if (left > max.toNanos()) throw new PausedTooLong();
+                try {
+                    TimeUnit.NANOSECONDS.sleep(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while rate limited");
+                }
+            }
+            return chain.proceed(chain.request());
+        }
+    }
+
+    /** Not recoverable for OkHttp (it retries plain IOExceptions on its own): {@link #call} sees it and waits. */
+    private static final class PausedTooLong extends InterruptedIOException {
+        PausedTooLong() {
+            super("rate limited for longer than a call may wait");
         }
     }
 

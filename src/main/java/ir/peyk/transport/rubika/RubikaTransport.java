@@ -75,12 +75,7 @@ public final class RubikaTransport implements Transport {
                 }
             }));
     /** Per chat, the bot's last message that carried a chat keypad: what a keypad press edits. */
-    private final Map<String, String> keypadMessages = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > REMEMBERED_SENT_IDS;
-        }
-    });
+    private volatile KeypadMemory keypads = KeypadMemory.inMemory(REMEMBERED_SENT_IDS);
     private final RubikaCodec codec;
     /** The stored offset the server refused, and how many times in a row (an expired offset_id is refused for ever). */
     private String refusedOffset;
@@ -123,12 +118,26 @@ public final class RubikaTransport implements Transport {
         this.capabilities = new Capabilities(true, true, false, false, true, true, maxText);
         this.api = new ApiCaller(name, http, throttle, retry, new RubikaResponses(tooRequests));
         this.startApi = api.forStart();
-        this.codec = new RubikaCodec(name, sentIds::contains, keypadMessages::get);
+        this.codec = new RubikaCodec(name, sentIds::contains, this::keypadMessage);
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    /** Keeps what keypad presses edit in {@code memory} (the store, so it outlives a restart) instead of in memory. */
+    public void keepKeypadsIn(KeypadMemory memory) {
+        this.keypads = memory;
+    }
+
+    private String keypadMessage(String chatId) {
+        try {
+            return keypads.find(chatId);
+        } catch (RuntimeException e) {
+            log.warn("{}: could not read the keypad message of a chat ({}); the press edits nothing", name, e.getMessage());
+            return null;
+        }
     }
 
     @Override
@@ -264,7 +273,15 @@ public final class RubikaTransport implements Transport {
         JsonNode data = call("sendMessage", body, chatId, isGroup(chatId));
         String id = RubikaCodec.text(data, "message_id");
         if (id != null) sentIds.add(id);
-        if (id != null && chatKeypad && !reply.buttons().isEmpty()) keypadMessages.put(chatId, id);
+        if (id != null && chatKeypad && !reply.buttons().isEmpty()) {
+            try {
+                keypads.remember(chatId, id);
+            } catch (RuntimeException e) {
+                // The message is out: failing the send would send it again. A press then has nothing to edit.
+                log.warn("{}: could not keep the keypad message of a chat ({}); a press on it edits nothing", name,
+                        e.getMessage());
+            }
+        }
         return new Sent(chatId, id);
     }
 

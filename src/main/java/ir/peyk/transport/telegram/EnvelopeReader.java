@@ -9,6 +9,7 @@ import ir.peyk.transport.http.Responses;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads the Bot API envelope {@code {ok, result, error_code, description, parameters.retry_after}}: 429 (or Bale's
@@ -99,6 +100,15 @@ public final class EnvelopeReader implements ResponseReader {
             p.skipChildren();
         }
         return out;
+    }
+
+    /**
+     * Every HTTP 429 of the Bot API is a flood limit (see {@link #read}), but its retry_after is in the body: pause
+     * for the header's wait or {@link Responses#DEFAULT_WAIT} at once, and let the body's retry_after lengthen it.
+     */
+    @Override
+    public Optional<Duration> pauseBeforeBody(int httpStatus, String retryAfterHeader) {
+        return httpStatus == 429 ? Optional.of(header(retryAfterHeader)) : Optional.empty();
     }
 
     private static Duration header(String value) {

@@ -40,6 +40,7 @@ final class Replicas implements AutoCloseable {
                 name, storeUrl, apiUrl, token, mode, rate);
         pb.environment().putAll(ReplicaMain.env(secret));
         pb.environment().remove("PEYK_DB_PASSWORD");
+        pb.environment().put("PEYK_LOG_LEVEL", "INFO");   // the replica's own log file: a test reads who stands by
         Path err = dir.resolve(name + ".err");
         pb.redirectError(err.toFile());
         Process p = pb.start();

@@ -248,7 +248,8 @@ final class SpanAnswers {
     /** A negated verb: نمی‌…, or ن before a light verb or copula form (نبوده، نشده، نداشتند، نکرده‌اند). */
     static boolean isNegativeVerb(String w) {
         if (w.startsWith("نمی") && w.length() > 4 || w.equals("نیست") || w.equals("نیستند")) return true;
-        return w.length() >= 3 && w.charAt(0) == 'ن' && Lang.LIGHT_VERBS.contains(w.substring(1));
+        // ن + a light verb or a modal: نشد، نکرد، نتوانستند، نخواست
+        return w.length() >= 3 && w.charAt(0) == 'ن' && (Lang.LIGHT_VERBS.contains(w.substring(1)) || Lang.is(w.substring(1), "modal"));
     }
 
     /** End of the clause starting at {@code from}: the next punctuation other than a comma inside a list, or {@code max} words. */

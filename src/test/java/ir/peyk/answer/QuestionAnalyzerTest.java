@@ -84,6 +84,12 @@ class QuestionAnalyzerTest {
     }
 
     @Test
+    void aNegatedModalIsANegativeVerb() {
+        for (String w : List.of("نتوانستند", "نتوانست", "نخواست", "نشد", "نمیکنه")) assertTrue(SpanAnswers.isNegativeVerb(w), w);
+        for (String w : List.of("توانستند", "نان", "نرخ", "نفر")) assertFalse(SpanAnswers.isNegativeVerb(w), w);
+    }
+
+    @Test
     void classifiersVagueEventsAndPointedNounsWeighLittle() {
         // the noun of an eventless light verb is no term: the accident is what the question is about
         for (String q : List.of("تصادف چه روزی رخ داد؟", "تصادف کجا اتفاق افتاد؟")) {

@@ -28,8 +28,12 @@ final class DateAnswers {
         double bestV = 0;
         for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
             Doc d = c.doc(s.doc());
-            for (Candidate t : candidates(d)) {
-                if (clockAsked && !t.clock() || nearest(c, s.doc(), t.from(), t.to()) > 6) continue;
+            List<Candidate> times = candidates(d);
+            boolean oneTimeOfTheEvent = oneTime(times) && holdsEvent(c, s.doc());
+            for (Candidate t : times) {
+                // a time far from the question's words is another event's — unless it is the one time of a sentence
+                // that says the question's event ("X امروز (دوشنبه) در آیینی … پروژه را افتتاح کرد")
+                if (clockAsked && !t.clock() || nearest(c, s.doc(), t.from(), t.to()) > 6 && !oneTimeOfTheEvent) continue;
                 if (c.veto(saysIt(c, s.doc(), t) || Lang.phraseEndingAt(Lang.COMPARISON_MARKERS, d.words, t.from()) > 0)) continue;
                 double v = t.weight() * s.score() / (1 + 0.1 * c.distance(s.doc(), t.from(), t.to()));
                 if (bound != null && t.from() > 0) {
@@ -90,6 +94,27 @@ final class DateAnswers {
     private static boolean saysIt(Ctx c, int d, Candidate t) {
         for (int i = t.from(); i < t.to(); i++) {
             if (Character.isDigit(c.doc(d).words[i].charAt(0)) && c.isQuestionWord(d, i)) return true;
+        }
+        return false;
+    }
+
+    /** The sentence names one time, in one place ("امروز (دوشنبه)" is one time written twice). */
+    private static boolean oneTime(List<Candidate> times) {
+        if (times.isEmpty()) return false;
+        int from = Integer.MAX_VALUE, to = 0;
+        for (Candidate t : times) { from = Math.min(from, t.from()); to = Math.max(to, t.to()); }
+        return to - from <= 3;
+    }
+
+    /**
+     * Sentence {@code d} holds the question's event: its predicate term, or the noun before its copula ("افتتاح چه
+     * روزی بود" asks the date of the opening). A question with neither has none.
+     */
+    private static boolean holdsEvent(Ctx c, int d) {
+        List<Question.Term> terms = c.q.terms();
+        for (int k = 0; k < terms.size(); k++) {
+            Question.Role r = terms.get(k).role();
+            if ((r == Question.Role.EVENT || r == Question.Role.STATE) && !c.positions(d, k).isEmpty()) return true;
         }
         return false;
     }

@@ -139,6 +139,19 @@ class AnswerEngineTest {
     }
 
     @Test
+    void theOneTimeOfASentenceThatSaysTheEventIsItsTimeHoweverFar() throws Exception {
+        AnswerEngine e = new AnswerEngine(ArticleParser.parse("""
+                افتتاح پروژه آبرسانی
+
+                خبرگزاری نمونه
+                وزیر نیرو امروز (دوشنبه) در آیینی که در فرمانداری شهر برگزار شد، پروژه آبرسانی روستاهای شرق استان را افتتاح کرد.
+                """));
+        Answer a = e.ask("پروژه آبرسانی روستاها چه روزی افتتاح شد؟");
+        assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());     // the time itself, not the sentence around it
+        assertTrue(a.answer().contains("دوشنبه"), a.answer());
+    }
+
+    @Test
     void aCountedNounIsTheWordItselfNotOneThatLooksLikeIt() throws Exception {
         AnswerEngine e = new AnswerEngine(ArticleParser.parse("""
                 دستگیری باند سرقت

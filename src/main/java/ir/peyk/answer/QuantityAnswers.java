@@ -13,6 +13,7 @@ final class QuantityAnswers {
     private QuantityAnswers() {}
 
     static Optional<Answer> number(Ctx c) {
+        if (asksOrdinal(c.q)) return ordinal(c);
         boolean asksChange = false;
         boolean asksEach = false;
         boolean negatedQ = false;
@@ -209,5 +210,32 @@ final class QuantityAnswers {
         while (end < doc.length() && end - to < 5 && !doc.punctBefore(end) && c.isQuestionWord(d, end)
                 && !c.isEventWord(d, end)) end++;                   // "سه ایستگاه جدید | افتتاح شود"
         return end;
+    }
+
+    /** "چندمین" / "چندم": the question asks a rank, written as an ordinal word (چهل‌ودومین، دهم). */
+    private static boolean asksOrdinal(Question q) {
+        for (String w : q.words()) if (w.equals("چندمین") || w.equals("چندم")) return true;
+        return false;
+    }
+
+    /**
+     * The ordinal word right before one of the question's words in the best-matching sentences ("چهل‌ودومین
+     * جشنواره" answers "چندمین دوره جشنواره"): an ordinal elsewhere in the sentence ranks something else.
+     */
+    private static Optional<Answer> ordinal(Ctx c) {
+        for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
+            Doc d = c.doc(s.doc());
+            for (int i = 0; i + 1 < d.length(); i++) {
+                if (!isOrdinal(d.words[i]) || d.punctBefore(i + 1) || !c.isQuestionWord(s.doc(), i + 1)) continue;
+                return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(i, i + 1), d), List.of(Ctx.evidence(d)),
+                        Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An ordinal word: دومین، چهل‌ودومین (a word of "…مین" that is no function word, and not the question's own). */
+    private static boolean isOrdinal(String w) {
+        return w.length() > 4 && w.endsWith("مین") && !Lang.isFunctionWord(w) && !w.equals("چندمین") && !w.equals("زمین");
     }
 }

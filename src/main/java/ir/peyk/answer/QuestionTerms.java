@@ -118,7 +118,7 @@ final class QuestionTerms {
             // question's subject. Words a reader hardly weighs: a classifier after the count cue ("چند نفر",
             // "چند بار") and a noun pointed back to that the article does not write ("این آمار": its figures, however it words them).
             if (Lang.is(x, "vague-event") && i + 1 < w.length && Lang.LIGHT_VERBS.contains(w[i + 1])) { i++; continue; }
-            boolean light = i > 0 && used[i - 1] && Lang.is(x, "counter");
+            boolean light = i > 0 && used[i - 1] && w[i - 1].startsWith("چند") && Lang.is(x, "counter");   // چند، چندمین، چندتا
             boolean pointed = i > 0 && Lang.is(w[i - 1], "determiner") && !used[i - 1] && matcher.match(x).isEmpty();
             if (light) weight = 0.15;
             else if (pointed && !verb && !unitWord) weight = 0.5;

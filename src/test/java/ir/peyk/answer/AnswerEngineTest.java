@@ -152,6 +152,19 @@ class AnswerEngineTest {
     }
 
     @Test
+    void aRankIsAnsweredWithTheOrdinalWordBeforeTheQuestionsNoun() throws Exception {
+        AnswerEngine e = new AnswerEngine(ArticleParser.parse("""
+                اتمام جشنواره فیلم کوتاه
+
+                کیهان
+                آیین اختتامیه چهل‌ودومین جشنواره بین‌المللی فیلم کوتاه تهران شامگاه جمعه برگزار شد و دومین جایزه به فیلم «باران» رسید.
+                """));
+        Answer a = e.ask("این چندمین دوره جشنواره فیلم کوتاه تهران بود؟");
+        assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
+        assertTrue(a.answer().startsWith("چهل‌ودومین"), a.answer());     // not دومین, which ranks a prize
+    }
+
+    @Test
     void aCountedNounIsTheWordItselfNotOneThatLooksLikeIt() throws Exception {
         AnswerEngine e = new AnswerEngine(ArticleParser.parse("""
                 دستگیری باند سرقت

@@ -213,7 +213,7 @@ final class QuantityAnswers {
     }
 
     /** "چندمین" / "چندم": the question asks a rank, written as an ordinal word (چهل‌ودومین، دهم). */
-    private static boolean asksOrdinal(Question q) {
+    static boolean asksOrdinal(Question q) {
         for (String w : q.words()) if (w.equals("چندمین") || w.equals("چندم")) return true;
         return false;
     }
@@ -235,7 +235,7 @@ final class QuantityAnswers {
     }
 
     /** An ordinal word: دومین، چهل‌ودومین (a word of "…مین" that is no function word, and not the question's own). */
-    private static boolean isOrdinal(String w) {
+    static boolean isOrdinal(String w) {
         return w.length() > 4 && w.endsWith("مین") && !Lang.isFunctionWord(w) && !w.equals("چندمین") && !w.equals("زمین");
     }
 }

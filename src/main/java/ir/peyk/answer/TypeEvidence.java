@@ -15,7 +15,7 @@ final class TypeEvidence {
 
     static Found of(Question q, Doc d, People people, List<NumberExtractor.NumberMatch> questionNumbers) {
         return switch (q.type()) {
-            case NUMBER -> found(hasNumber(d, questionNumbers) || ordinal(q) && hasOrdinal(d));
+            case NUMBER -> found(hasNumber(d, questionNumbers) || QuantityAnswers.asksOrdinal(q) && hasOrdinal(d));
             case DATE -> found(!d.dates.isEmpty() || !d.relatives.isEmpty() || hasAny(d, Lang.WEEKDAYS)
                     || hasAny(d, Lang.MONTHS) || hasYear(d));
             case PERSON, SPEAKER -> found(named(q, people, d));
@@ -41,14 +41,9 @@ final class TypeEvidence {
         return false;
     }
 
-    private static boolean ordinal(Question q) {
-        for (String w : q.words()) if (w.equals("چندمین") || w.equals("چندم")) return true;
-        return false;
-    }
-
     /** An ordinal word (دومین، چهل‌ودومین). */
     private static boolean hasOrdinal(Doc d) {
-        for (String w : d.words) if (w.length() > 4 && w.endsWith("مین") && !Lang.isFunctionWord(w)) return true;
+        for (String w : d.words) if (QuantityAnswers.isOrdinal(w)) return true;
         return false;
     }
 

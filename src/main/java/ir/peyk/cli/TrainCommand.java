@@ -88,14 +88,19 @@ final class TrainCommand implements Callable<Integer> {
         for (QaSet s : sets) {
             if (!s.article().toAbsolutePath().normalize().startsWith(folder)) continue;
             Trainer.Point p = Trainer.heldOut(rows, s.name(), l2, iterations, maxFalse);
-            log.println(String.format(Locale.ROOT, "  %-32s", s.name()) + row(p).substring(9));
+            log.println(String.format(Locale.ROOT, "  %-32s", s.name()) + counts(p));
             ar += p.answerableRight(); an += p.answerable(); dec += p.declined(); un += p.unanswerable();
         }
-        log.println(String.format(Locale.ROOT, "  %-32s", "total") + row(new Trainer.Point(0, ar, an, dec, un)).substring(9));
+        log.println(String.format(Locale.ROOT, "  %-32s", "total") + counts(new Trainer.Point(0, ar, an, dec, un)));
     }
 
     private static String row(Trainer.Point p) {
-        return String.format(Locale.ROOT, "%9.2f   %3d/%-3d %5.1f %%      %3d/%-3d %5.1f %%        %5.1f %%", p.threshold(),
+        return String.format(Locale.ROOT, "%9.2f", p.threshold()) + counts(p);
+    }
+
+    /** A point's figures without its threshold: answerable right, unanswerable declined, total. */
+    private static String counts(Trainer.Point p) {
+        return String.format(Locale.ROOT, "   %3d/%-3d %5.1f %%      %3d/%-3d %5.1f %%        %5.1f %%",
                 p.answerableRight(), p.answerable(), pct(p.answerableRight(), p.answerable()), p.declined(),
                 p.unanswerable(), pct(p.declined(), p.unanswerable()),
                 pct(p.total(), p.answerable() + p.unanswerable()));

@@ -44,6 +44,7 @@ final class ListAnswers {
                         int limit = SpanAnswers.nounPhraseEnd(d, end, 3);
                         int np = end;
                         while (np < limit && !c.isQuestionWord(s.doc(), np)) np++;
+                        if (np > end && plural(head.text())) np = coordinated(c, s.doc(), np);
                         int from = NounPhrases.partitiveStart(d, p);          // "بعضی از این پلتفرم‌ها"
                         if (np == end && from == p) continue;
                         if (c.distance(s.doc(), p, np) > MAX_WHICH_DISTANCE || c.veto(!predicateInClause(c, s.doc(), p))) continue;
@@ -54,6 +55,24 @@ final class ListAnswers {
             }
         }
         return listWanted ? SpanAnswers.sentence(c, 0.75) : Optional.empty();   // "کدام X": a sentence without X is no answer
+    }
+
+    /** A head noun with a plural ending (کدام بیمارستان‌ها): the question asks for all of them. */
+    private static boolean plural(String head) {
+        return head.endsWith("ها") || head.endsWith("های") || head.endsWith("هایی");
+    }
+
+    /**
+     * "به مراکز درمانی A و B": a plural head's answer goes on over "و" and the next noun phrase, up to a word the
+     * question has; {@code np} itself when no such phrase follows.
+     */
+    private static int coordinated(Ctx c, int doc, int np) {
+        Doc d = c.doc(doc);
+        if (np + 1 >= d.length() || !d.words[np].equals("و") || d.punctBefore(np) || d.punctBefore(np + 1)) return np;
+        int limit = SpanAnswers.nounPhraseEnd(d, np + 1, 3);
+        int k = np + 1;
+        while (k < limit && !c.isQuestionWord(doc, k)) k++;
+        return k > np + 1 ? k : np;
     }
 
     /**

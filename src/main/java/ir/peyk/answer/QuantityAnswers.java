@@ -35,7 +35,8 @@ final class QuantityAnswers {
                 if (!unitFits(c.q, d, n) || c.veto(c.onlyInEnumeration(s.doc(), n.from()))) continue;
                 if (c.veto(asksEach && !perItem(d, n))) continue;               // "قیمت هر X" is not the cost of them all
                 if (c.veto(inQuestion(stated, n) || negated(d, n) != negatedQ)) continue;   // "با یک بار شارژ"; "تامین نشده"
-                if (c.veto(oneOfAPair(c, s.doc()) || !asksChange && onlyCompared(c, s.doc()))) continue;
+                // a rate per item ("کیلویی ۹۰ هزار تومان") holds for each of a pair, not for the two together
+                if (c.veto(oneOfAPair(c, s.doc()) && !perItem(d, n) || !asksChange && onlyCompared(c, s.doc()))) continue;
                 String unit = n.match().unit();
                 boolean period = unit != null && Lang.is(unit, "time-unit");
                 if (asksDuration != period && !(period && unit.equals(c.q.units()))) continue;   // "دو ماه": a period
@@ -169,10 +170,19 @@ final class QuantityAnswers {
         return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
     }
 
-    /** A negated verb stands in the number's clause ("… تامین نشده است"). */
+    /**
+     * A negated verb stands in the number's clause ("… تامین نشده است") — unless the number is an attribute in a با
+     * phrase ("بیمارستان … با پیشرفت حدود ۶۰ درصد بخش اورژانس نداشته"): the verb denies something else of the subject.
+     */
     private static boolean negated(Doc d, Doc.Span<NumberMatch> n) {
         int from = n.from();
         while (from > 0 && !d.punctBefore(from) && !d.words[from - 1].equals("که")) from--;
+        for (int i = n.from() - 1; i >= from && !Lang.isVerbLike(d.words[i]); i--) {
+            if (Lang.is(d.words[i], "preposition")) {
+                if (d.words[i].equals("با")) return false;
+                break;
+            }
+        }
         for (int i = from; i < d.length() && (i <= n.from() || !d.punctBefore(i) && !d.words[i].equals("که")); i++) {
             if (SpanAnswers.isNegativeVerb(d.words[i])) return true;
         }

@@ -107,7 +107,7 @@ final class QuestionAnalyzer {
             if (u.isPresent()) {
                 unit = u.get().value();
                 headPos = i;
-            } else if (cue.counted() && i < w.length && QuestionTerms.isContent(w[i])) {
+            } else if (cue.counted() && i < w.length && QuestionTerms.isContent(w, i)) {
                 headPos = i;                              // "چند ایستگاه": the noun counted
             }
         }
@@ -116,7 +116,7 @@ final class QuestionAnalyzer {
             // "چه خدماتی", "چه نوع تماسی": what + noun asks "which"
             int i = cueEnd;
             while (i < w.length && Lang.VAGUE.contains(w[i])) i++;
-            if (i < w.length && QuestionTerms.isContent(w[i]) && !Lang.isVerbLike(w[i])) {
+            if (i < w.length && QuestionTerms.isContent(w, i) && !Lang.isVerbLike(w[i])) {
                 type = AnswerType.WHICH;
                 headPos = i;
             }

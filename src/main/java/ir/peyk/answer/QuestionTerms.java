@@ -76,6 +76,9 @@ final class QuestionTerms {
      */
     static boolean isContent(String[] w, int i) {
         if (isContent(w[i])) return true;
+        // an honorific with no name after it is a noun: "چند تا خانم … قبول شدند" asks about women
+        if (Lang.HONORIFICS.contains(w[i]) && w[i].length() > 1 && !Lang.isFunctionWord(w[i])
+                && (i + 1 == w.length || Lang.isFunctionWord(w[i + 1]) || Lang.isVerbLike(w[i + 1]))) return true;
         return Lang.LIGHT_VERBS.contains(w[i]) && i + 1 < w.length && (w[i + 1].equals("را") || w[i + 1].equals("رو"));
     }
 
@@ -164,20 +167,34 @@ final class QuestionTerms {
         return List.copyOf(out);
     }
 
-    /** The word, its light stem and its broken-plural pair: the forms looked up in the equivalents. */
+    /** Personal endings of a past verb (بردند، بردیم، بردید): what is left is its stem. */
+    private static final List<String> VERB_ENDINGS = List.of("ند", "یم", "ید");
+
+    /** The word, its stems, its broken-plural pair and a verb's infinitive: the forms looked up in the equivalents. */
     private static List<String> forms(String text) {
-        List<String> out = new ArrayList<>(3);
+        List<String> out = new ArrayList<>(4);
         out.add(text);
         String stem = TermMatcher.stem(text);
         if (!stem.equals(text)) out.add(stem);
+        for (String suffix : Lang.SUFFIXES) {             // one suffix off: the light stem may take two (بیمارستانها → بیمارست)
+            if (text.length() - suffix.length() < 2 || !text.endsWith(suffix)) continue;
+            String base = text.substring(0, text.length() - suffix.length());
+            if (!out.contains(base) && Lang.EQUIVALENTS.containsKey(base)) out.add(base);
+        }
         String other = otherNumber(text);
         if (other != null) out.add(other);
+        for (String ending : VERB_ENDINGS) {              // a past verb's infinitive: بردند → بردن
+            if (text.length() - ending.length() < 2 || !text.endsWith(ending)) continue;
+            String infinitive = text.substring(0, text.length() - ending.length()) + "ن";
+            if (Lang.EQUIVALENTS.containsKey(infinitive)) out.add(infinitive);
+        }
         return out;
     }
 
     /** Adds the article words {@code alt} matches, at {@code weight} of their quality (keeping the best per word). */
     private void add(java.util.Map<String, Double> all, String alt, double weight) {
-        for (TermMatcher.Hit h : matcher.match(alt)) {
+        // a phrase ("مراکز درمانی") is found as the article's two adjacent words, which the index keeps joined
+        for (TermMatcher.Hit h : matcher.match(alt.indexOf(' ') < 0 ? alt : alt.replace(" ", ""))) {
             if (h.quality() < 0.8 || Lang.isFunctionWord(h.word())) continue;   // no fuzzy match of a fuzzy form
             all.merge(h.word(), weight * h.quality(), Math::max);
         }

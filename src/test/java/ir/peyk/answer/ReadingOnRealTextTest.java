@@ -1,0 +1,66 @@
+package ir.peyk.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ir.peyk.article.ArticleParser;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Readings a person does without thinking that real news writing needs: a phrase for a word, every item a plural
+ * question asks for, a rate shared by a list, a figure in a "با" phrase beside a denial, a title word used as a noun.
+ */
+class ReadingOnRealTextTest {
+    private static AnswerEngine engine(String text) throws Exception {
+        return new AnswerEngine(ArticleParser.parse(text));
+    }
+
+    @Test
+    void aPluralWhichQuestionGetsEveryItemAndAWordMatchesItsPhraseEquivalent() throws Exception {
+        AnswerEngine e = engine("""
+                واژگونی اتوبوس در محور کاشان
+
+                خبرگزاری نمونه
+                معاون استانداری گفت: اتوبوس مسافربری شامگاه جمعه در محور کاشان واژگون شد.
+                وی افزود: مصدومان حادثه به مراکز درمانی شفا و کوثر کاشان منتقل شدند.
+                """);
+        Answer a = e.ask("زخمی‌ها را به کدام بیمارستان‌ها بردند؟");   // بیمارستان ↔ "مراکز درمانی", two words
+        assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
+        assertTrue(a.answer().contains("شفا") && a.answer().contains("کوثر"), a.answer());
+    }
+
+    @Test
+    void aRatePerItemHoldsForEachOfAPair() throws Exception {
+        AnswerEngine e = engine("""
+                گرانی گوشت قرمز
+
+                خبرگزاری نمونه
+                رئیس اتحادیه قصابان گفت: گوشت گوسفندی و گوساله‌ای در بازار کیلویی ۶۰۰ هزار تومان است.
+                """);
+        Answer a = e.ask("گوشت گوسفندی کیلویی چند است؟");
+        assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
+        assertTrue(a.answer().startsWith("۶۰۰ هزار تومان"), a.answer());
+    }
+
+    @Test
+    void aFigureInABaPhraseIsNotWhatANearbyDenialDenies() throws Exception {
+        AnswerEngine e = engine("""
+                ورزشگاه جدید شهر
+
+                خبرگزاری نمونه
+                مدیرکل ورزش استان گفت: ورزشگاه جدید شهر با پیشرفت حدود ۷۰ درصد هنوز سقف نداشته و بازی‌ها در سالن قدیمی برگزار می‌شود.
+                """);
+        Answer a = e.ask("ورزشگاه جدید چند درصد پیشرفت کرده؟");
+        assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
+        assertTrue(a.answer().contains("۷۰ درصد"), a.answer());
+    }
+
+    @Test
+    void anHonorificWithNoNameAfterItIsANoun() {
+        QuestionAnalyzer analyzer = new QuestionAnalyzer(new ArticleIndex(Fixtures.article(Fixtures.DEFAULT)).matcher);
+        assertTrue(analyzer.analyze("چند خانم در مسابقه شرکت کردند؟").terms().stream()
+                .anyMatch(t -> t.text().equals("خانم")));
+        assertTrue(analyzer.analyze("خانم رضایی کجا کار می‌کند؟").terms().stream()     // before a name: the name is asked
+                .noneMatch(t -> t.text().equals("خانم")));
+    }
+}

@@ -60,10 +60,34 @@ final class ArticleIndex {
                 }
             }
         }
+        carryCounts(p);
         p.replaceAll((k, v) -> List.copyOf(v));
         this.postings = Map.copyOf(p);
         this.avgLength = docs.isEmpty() ? 1 : Math.max(1, (double) total / docs.size());
         this.matcher = new TermMatcher(single, joined);
+    }
+
+    /**
+     * "… شناسایی ۱۲ باند سرقت شدند. … اعضای این باندها …": a noun pointed back to (این/آن X) carries the count the
+     * sentence before gave it, so a question's "اعضای ۱۲ باند" finds the sentence that goes on about them. The count
+     * is indexed at the pointing word; the sentence's text and its numbers are unchanged.
+     */
+    private void carryCounts(Map<String, List<Occ>> p) {
+        for (int d = 1; d < docs.size(); d++) {
+            String[] w = docs.get(d).words;
+            String[] before = docs.get(d - 1).words;
+            for (int i = 0; i + 1 < w.length; i++) {
+                if (!Lang.is(w[i], "determiner")) continue;
+                String noun = TermMatcher.stem(w[i + 1]);
+                for (int j = 1; j < before.length; j++) {
+                    String count = before[j - 1];
+                    if (!Character.isDigit(count.charAt(0)) && !Lang.NUMBER_WORDS.contains(count)) continue;
+                    if (noun.length() >= 2 && TermMatcher.stem(before[j]).equals(noun)) {
+                        p.computeIfAbsent(count, k -> new ArrayList<>()).add(new Occ(d, i, 1));
+                    }
+                }
+            }
+        }
     }
 
     /** The month name of "بهمنماه" (a month written solid with ماه), else null. */

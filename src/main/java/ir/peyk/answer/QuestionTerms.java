@@ -29,7 +29,7 @@ final class QuestionTerms {
      * event the predicate is required. The word before a final copula ("… پر است") is a predicate too, but a state
      * the article may word otherwise: never required.
      */
-    private static List<Question.Term> markPredicate(String[] w, List<Question.Term> terms, boolean require) {
+    private static List<Question.Term> markPredicate(String[] w, List<Question.Term> terms, boolean require, int asked) {
         int end = w.length;                               // the question's last run of light verbs: [verb, end)
         while (end > 0 && Lang.QUESTION_MARKERS.contains(w[end - 1])) end--;
         int verb = end;
@@ -45,7 +45,7 @@ final class QuestionTerms {
         List<Question.Term> out = new ArrayList<>(terms);
         for (int k = 0; k < out.size(); k++) {
             Question.Term t = out.get(k);
-            if (t.pos() + t.len() != verb || t.weight() < 1) continue;
+            if (t.pos() + t.len() != verb || t.weight() < 1 || t.pos() == asked) continue;
             boolean required = t.required() || require && event;
             Question.Role role = event ? Question.Role.EVENT : Question.Role.STATE;
             out.set(k, new Question.Term(t.text(), t.pos(), t.len(), t.weight(), required, role, t.hits()));
@@ -99,7 +99,7 @@ final class QuestionTerms {
         List<Question.Term> out = new ArrayList<>();
         boolean firstNoun = true;
         int nouns = 0;
-        for (int i = 0; i < w.length; i++) if (!used[i] && isContent(w, i) && !Lang.isVerbLike(w[i])) nouns++;
+        for (int i = 0; i < w.length; i++) if (!used[i] && isContent(w, i) && !Lang.isVerbLike(w[i]) && !Lang.is(w[i], "now")) nouns++;
         int i = 0;
         while (i < w.length) {
             if (used[i]) { i++; continue; }
@@ -123,15 +123,20 @@ final class QuestionTerms {
             if (Lang.is(x, "vague-event") && i + 1 < w.length && Lang.LIGHT_VERBS.contains(w[i + 1])) { i++; continue; }
             boolean light = i > 0 && used[i - 1] && w[i - 1].startsWith("چند") && Lang.is(x, "counter");   // چند، چندمین، چندتا
             boolean pointed = i > 0 && Lang.is(w[i - 1], "determiner") && !used[i - 1] && matcher.match(x).isEmpty();
+            boolean now = Lang.is(x, "now");             // "امسال": the story's own time, often unsaid
+            boolean figure = Lang.is(x, "figure") && matcher.match(x).isEmpty();   // "سهم زنان … چند درصد"
             if (light) weight = 0.15;
-            else if (pointed && !verb && !unitWord) weight = 0.5;
-            boolean required = !verb && !unitWord && !light && !pointed && (Lang.TITLES.contains(x) || i == headPos
+            else if ((pointed || now || figure) && !verb && !unitWord) weight = 0.5;
+            boolean minor = light || pointed || now || figure;
+            boolean required = !verb && !unitWord && !minor && (Lang.TITLES.contains(x) || i == headPos
                     || firstNoun && nouns >= 2 || isSpecific(x));
             out.add(term(x, i, 1, weight, required));
-            if (!verb && !unitWord && !light && !pointed) firstNoun = false;
+            if (!verb && !unitWord && !minor) firstNoun = false;
             i++;
         }
-        return markPredicate(w, out, NEEDS_PREDICATE.contains(type));
+        // "چه جایزه‌هایی گرفت": the asked kind is the verb's object, which the answer names otherwise — not the event
+        int asked = type == AnswerType.WHICH || type == AnswerType.LIST ? headPos : -1;
+        return markPredicate(w, out, NEEDS_PREDICATE.contains(type), asked);
     }
 
     private Question.Term term(String text, int pos, int len, double weight, boolean required) {

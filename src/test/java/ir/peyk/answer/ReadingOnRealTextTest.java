@@ -63,4 +63,41 @@ class ReadingOnRealTextTest {
         assertTrue(analyzer.analyze("خانم رضایی کجا کار می‌کند؟").terms().stream()     // before a name: the name is asked
                 .noneMatch(t -> t.text().equals("خانم")));
     }
+
+    @Test
+    void theStorysOwnTimeAndAFigureNounTheArticleLacksDoNotPinTheQuestion() throws Exception {
+        AnswerEngine e = engine("""
+                نتایج انتخابات شورای شهر
+
+                خبرگزاری نمونه
+                رئیس ستاد انتخابات گفت: ۱۲۰ هزار نفر در انتخابات شورای شهر رای دادند و زنان ۳۵ درصد از کرسی‌های شورا را به دست آوردند.
+                """);
+        Answer count = e.ask("امسال چند نفر در انتخابات شورای شهر رای دادند؟");   // the sentence does not say امسال
+        assertEquals(Answer.Kind.SPAN, count.kind(), count.answer());
+        assertTrue(count.answer().startsWith("۱۲۰ هزار نفر"), count.answer());
+        Answer share = e.ask("سهم زنان از کرسی‌های شورا چند درصد است؟");        // nor سهم
+        assertTrue(share.answered() && share.answer().contains("۳۵ درصد"), share.answer());
+    }
+
+    @Test
+    void theAskedKindOfAWhichQuestionIsNotItsEvent() {
+        QuestionAnalyzer analyzer = new QuestionAnalyzer(new ArticleIndex(Fixtures.article(Fixtures.DEFAULT)).matcher);
+        Question q = analyzer.analyze("این فیلم چه جایزه‌هایی گرفت؟");
+        assertEquals(AnswerType.WHICH, q.type());
+        assertEquals(Question.Role.NOUN, q.head().role(), q.head().toString());   // the answer names the prizes otherwise
+    }
+
+    @Test
+    void aNounPointedBackToCarriesTheCountTheSentenceBeforeGaveIt() throws Exception {
+        AnswerEngine e = engine("""
+                کشف کالای قاچاق
+
+                خبرگزاری نمونه
+                فرمانده انتظامی استان گفت: ماموران موفق به شناسایی ۸ باند قاچاق کالا شدند.
+                وی افزود: اعضای این باندها در بازجویی به ۴۵ فقره قاچاق اعتراف کردند.
+                """);
+        Answer a = e.ask("اعضای ۸ باند به چند فقره قاچاق اعتراف کردند؟");
+        assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
+        assertTrue(a.answer().startsWith("۴۵ فقره"), a.answer());
+    }
 }

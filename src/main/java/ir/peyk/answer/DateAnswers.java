@@ -36,6 +36,7 @@ final class DateAnswers {
                 if (clockAsked && !t.clock() || nearest(c, s.doc(), t.from(), t.to()) > 6 && !oneTimeOfTheEvent) continue;
                 if (c.veto(saysIt(c, s.doc(), t) || Lang.phraseEndingAt(Lang.COMPARISON_MARKERS, d.words, t.from()) > 0)) continue;
                 double v = t.weight() * s.score() / (1 + 0.1 * c.distance(s.doc(), t.from(), t.to()));
+                if (also(d)) v *= 0.5;                    // "روز شنبه نیز …": an event besides the story's own
                 if (bound != null && t.from() > 0) {
                     String before = d.words[t.from() - 1];
                     if (before.equals(bound)) v *= 1.5;
@@ -52,6 +53,12 @@ final class DateAnswers {
         Doc d = c.doc(bestS.doc());
         return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(bestText, d), List.of(Ctx.evidence(d)),
                 Ctx.confidence(c.coverage(bestS.doc(), false), true, bestS.score())));
+    }
+
+    /** The sentence reports its event as one more, besides another (نیز، همچنین): the story's own is elsewhere. */
+    private static boolean also(Doc d) {
+        for (String w : d.words) if (Lang.is(w, "also")) return true;
+        return false;
     }
 
     /** Every time a sentence mentions, with its worth: a full date first, a weekday last. */
@@ -108,15 +115,19 @@ final class DateAnswers {
 
     /**
      * Sentence {@code d} holds the question's event: its predicate term, or the noun before its copula ("افتتاح چه
-     * روزی بود" asks the date of the opening). A question with neither has none.
+     * روزی بود" asks the date of the opening). A question with neither ("افتتاح چه روزی بود", the cue between noun and
+     * copula) is about what its words name: the sentence holds its event when it holds all of them.
      */
     private static boolean holdsEvent(Ctx c, int d) {
         List<Question.Term> terms = c.q.terms();
+        boolean anyEvent = false;
         for (int k = 0; k < terms.size(); k++) {
             Question.Role r = terms.get(k).role();
-            if ((r == Question.Role.EVENT || r == Question.Role.STATE) && !c.positions(d, k).isEmpty()) return true;
+            if (r != Question.Role.EVENT && r != Question.Role.STATE) continue;
+            anyEvent = true;
+            if (!c.positions(d, k).isEmpty()) return true;
         }
-        return false;
+        return !anyEvent && QuestionTerms.endsWithCopula(c.q.words()) && c.coverage(d, false) >= 0.99;
     }
 
     /** Distance in words from words [from, to) to the nearest question term in sentence {@code d}. */

@@ -100,4 +100,18 @@ class ReadingOnRealTextTest {
         assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
         assertTrue(a.answer().startsWith("۴۵ فقره"), a.answer());
     }
+
+    @Test
+    void whenWasTheNounIsTheTimeOfTheSentenceThatHoldsItNotOfOneMoreEvent() throws Exception {
+        AnswerEngine e = engine("""
+                افتتاح کتابخانه مرکزی شهر
+
+                خبرگزاری نمونه
+                شهردار امروز (سه‌شنبه) در مراسمی که با حضور اعضای شورای شهر و جمعی از نویسندگان و اهالی محله برگزار شد، کتابخانه مرکزی شهر را افتتاح کرد.
+                روز یکشنبه گذشته نیز شهردار با حضور در محله شمالی کتابخانه کودکان این محله را افتتاح کرد.
+                """);
+        Answer a = e.ask("افتتاح چه روزی بود؟");
+        assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
+        assertTrue(a.answer().contains("سه‌شنبه") && !a.answer().contains("یکشنبه"), a.answer());
+    }
 }

@@ -104,12 +104,18 @@ final class Lang {
      */
     private static final Set<String> FUNCTION_WORDS = functionWords();
 
+    /** The negative of a verb form: ن before it, نی before a stem that starts with ا (افتاد → نیفتاد، آمد → نیامد). */
+    static String negated(String verb) {
+        if (verb.startsWith("آ")) return "نیا" + verb.substring(1);
+        return verb.startsWith("ا") ? "نی" + verb.substring(1) : "ن" + verb;
+    }
+
     private static Set<String> functionWords() {
         Set<String> s = new java.util.HashSet<>(STOPWORDS);
         s.addAll(LIGHT_VERBS);
         s.addAll(QUESTION_MARKERS);
         s.addAll(VAGUE);
-        for (String v : LIGHT_VERBS) if (v.length() > 1) s.add("ن" + v);
+        for (String v : LIGHT_VERBS) if (v.length() > 1) s.add(negated(v));
         return Collections.unmodifiableSet(s);
     }
 

@@ -249,7 +249,10 @@ final class SpanAnswers {
     static boolean isNegativeVerb(String w) {
         if (w.startsWith("نمی") && w.length() > 4 || w.equals("نیست") || w.equals("نیستند")) return true;
         // ن + a light verb or a modal: نشد، نکرد، نتوانستند، نخواست
-        return w.length() >= 3 && w.charAt(0) == 'ن' && (Lang.LIGHT_VERBS.contains(w.substring(1)) || Lang.is(w.substring(1), "modal"));
+        if (w.length() < 3 || w.charAt(0) != 'ن') return false;
+        String rest = w.substring(1);
+        if (Lang.LIGHT_VERBS.contains(rest) || Lang.is(rest, "modal")) return true;
+        return rest.charAt(0) == 'ی' && Lang.LIGHT_VERBS.contains("ا" + rest.substring(1));   // نیفتاده: not افتاده
     }
 
     /** End of the clause starting at {@code from}: the next punctuation other than a comma inside a list, or {@code max} words. */

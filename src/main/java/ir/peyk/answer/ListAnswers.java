@@ -23,6 +23,7 @@ final class ListAnswers {
     static Optional<Answer> which(Ctx c, boolean listWanted) {
         Question.Term head = c.q.head();
         int headK = head == null ? -1 : c.q.terms().indexOf(head);
+        if (headK >= 0 && head.hits().isEmpty()) headK = modifierOf(c.q, head);   // "اماکن تاریخی" ↔ "مجموعه‌های تاریخی"
         if (headK >= 0) {
             for (Ranker.Scored s : c.candidates(0.5, 6, false)) {
                 Doc d = c.doc(s.doc());
@@ -55,6 +56,18 @@ final class ListAnswers {
             }
         }
         return listWanted ? SpanAnswers.sentence(c, 0.75) : Optional.empty();   // "کدام X": a sentence without X is no answer
+    }
+
+    /**
+     * A head the article words otherwise ("کدام اماکن تاریخی" of an article on "مجموعه‌های تاریخی"): the term of the
+     * adjective right after it, which the article writes, stands in for it; −1 when there is none.
+     */
+    private static int modifierOf(Question q, Question.Term head) {
+        for (int k = 0; k < q.terms().size(); k++) {
+            Question.Term t = q.terms().get(k);
+            if (t.pos() == head.pos() + head.len() && !t.hits().isEmpty() && t.role() == Question.Role.NOUN) return k;
+        }
+        return -1;
     }
 
     /** A head noun with a plural ending (کدام بیمارستان‌ها): the question asks for all of them. */

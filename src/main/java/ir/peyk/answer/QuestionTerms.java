@@ -136,7 +136,22 @@ final class QuestionTerms {
         }
         // "چه جایزه‌هایی گرفت": the asked kind is the verb's object, which the answer names otherwise — not the event
         int asked = type == AnswerType.WHICH || type == AnswerType.LIST ? headPos : -1;
+        if (asked >= 0) categoryWordedOtherwise(out, asked);
         return markPredicate(w, out, NEEDS_PREDICATE.contains(type), asked);
+    }
+
+    /**
+     * "کدام اماکن تاریخی" of an article that writes "مجموعه‌های تاریخی": the asked kind is a category noun the answer
+     * fills; when the article lacks it but has the adjective after it, the noun weighs half and pins nothing.
+     */
+    private static void categoryWordedOtherwise(List<Question.Term> terms, int headPos) {
+        for (int k = 0; k + 1 < terms.size(); k++) {
+            Question.Term h = terms.get(k);
+            Question.Term next = terms.get(k + 1);
+            if (h.pos() != headPos || !h.hits().isEmpty() || next.pos() != h.pos() + h.len() || next.hits().isEmpty()
+                    || Lang.isVerbLike(next.text())) continue;
+            terms.set(k, new Question.Term(h.text(), h.pos(), h.len(), 0.5, false, h.role(), h.hits()));
+        }
     }
 
     private Question.Term term(String text, int pos, int len, double weight, boolean required) {

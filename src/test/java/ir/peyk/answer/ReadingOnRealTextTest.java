@@ -114,4 +114,17 @@ class ReadingOnRealTextTest {
         assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
         assertTrue(a.answer().contains("سه‌شنبه") && !a.answer().contains("یکشنبه"), a.answer());
     }
+
+    @Test
+    void aCategoryTheArticleWordsOtherwiseIsFoundByItsAdjective() throws Exception {
+        AnswerEngine e = engine("""
+                مرمت آثار شهر
+
+                خبرگزاری نمونه
+                مدیرکل میراث فرهنگی استان گفت: امسال آثار تاریخی شهر از جمله کاروانسرای شاه‌عباسی، مسجد جامع و حمام قدیمی مرمت شد.
+                """);
+        Answer a = e.ask("کدام اماکن تاریخی مرمت شد؟");   // "تاریخی" is the adjective, not a "when" word; اماکن is unwritten
+        assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
+        assertTrue(a.answer().startsWith("کاروانسرای شاه‌عباسی") && a.answer().contains("مسجد جامع"), a.answer());
+    }
 }

@@ -23,6 +23,9 @@ final class PersonMentions {
             int after = i + len;
             boolean direct = doc.gapBefore(after).indexOf(':') >= 0;
             Parsed p = speakerBefore(doc, i);
+            // "وی ضمن هشدار … که …، از شهروندان خواست": a pronoun opening the sentence is its subject, however long
+            // the clauses between it and the sentence's first reporting verb
+            if (p == null && out.isEmpty() && i > 1 && Lang.PRONOUNS.contains(w[0])) p = parse(doc, 0, 1, false);
             if (p != null) out.add(new People.Mention(d, p.from, p.to, p.kind, person(doc, p), i, len, direct));
             i = after - 1;
         }

@@ -167,9 +167,24 @@ final class SpanAnswers {
             if (hits > bestHits) { bestHits = hits; bestFrom = from; bestTo = i; }
             from = d.words.length > i && d.words[i].equals("که") ? i + 1 : i;
         }
+        bestFrom = afterAskedVerb(c.q, d, bestFrom, bestTo);
         String span = bestTo - bestFrom >= 3 ? d.span(bestFrom, bestTo) : null;
         return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(span, d), List.of(Ctx.evidence(d)),
                 Ctx.confidence(c.coverage(s.doc(), false), span != null, s.score())));
+    }
+
+    /**
+     * "X از شهروندان چه خواست": what was asked, said or urged is what follows the question's own reporting verb in
+     * the clause ("… از شهروندان خواست | توصیه‌های پلیس را جدی بگیرند"); {@code from} when the clause has none.
+     */
+    private static int afterAskedVerb(Question q, Doc d, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Lang.REPORTING_WORDS.contains(d.words[i])) continue;
+            int len = Lang.phraseAt(Lang.REPORTING_VERBS, d.words, i);
+            if (len == 0 || i + len + 3 > to) continue;
+            for (String w : q.words()) if (w.equals(d.words[i])) return i + len;
+        }
+        return from;
     }
 
     /**

@@ -127,4 +127,18 @@ class ReadingOnRealTextTest {
         assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
         assertTrue(a.answer().startsWith("کاروانسرای شاه‌عباسی") && a.answer().contains("مسجد جامع"), a.answer());
     }
+
+    @Test
+    void whatSomeoneAskedIsWhatFollowsTheRequestVerbOfTheSentenceTheirPronounOpens() throws Exception {
+        AnswerEngine e = engine("""
+                ترافیک سنگین در پایتخت
+
+                خبرگزاری نمونه
+                محسن کریمی، معاون حمل و نقل شهرداری، گفت: ترافیک این هفته سنگین‌تر از هفته پیش بود.
+                وی ضمن اشاره به بارندگی که در روزهای اخیر رفت و آمد را کند کرده است، از شهروندان خواست از وسایل نقلیه عمومی استفاده کنند.
+                """);
+        Answer a = e.ask("کریمی از شهروندان چه خواست؟");
+        assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
+        assertTrue(a.answer().startsWith("از وسایل نقلیه عمومی استفاده کنند"), a.answer());
+    }
 }

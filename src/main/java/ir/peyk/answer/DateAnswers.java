@@ -26,7 +26,7 @@ final class DateAnswers {
         Ranker.Scored bestS = null;
         String bestText = null;
         double bestV = 0;
-        for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
+        for (Ranker.Scored s : c.candidates(0.5, 8, false)) {
             Doc d = c.doc(s.doc());
             List<Candidate> times = candidates(d);
             boolean oneTimeOfTheEvent = oneTime(times) && holdsEvent(c, s.doc());
@@ -45,7 +45,7 @@ final class DateAnswers {
                 if (v > bestV) {
                     bestV = v;
                     bestS = s;
-                    bestText = t.text();
+                    bestText = times.size() > 1 && oneTime(times) ? whole(d, times, t) : t.text();
                 }
             }
         }
@@ -53,6 +53,13 @@ final class DateAnswers {
         Doc d = c.doc(bestS.doc());
         return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(bestText, d), List.of(Ctx.evidence(d)),
                 Ctx.confidence(c.coverage(bestS.doc(), false), true, bestS.score())));
+    }
+
+    /** "ساعت ۱۸:۳۰ یکشنبه ۲۱ خرداد ماه": the whole of one time written in parts, else the part {@code t} itself. */
+    private static String whole(Doc d, List<Candidate> times, Candidate t) {
+        int from = t.from(), to = t.to();
+        for (Candidate x : times) { from = Math.min(from, x.from()); to = Math.max(to, x.to()); }
+        return from == t.from() && to == t.to() ? t.text() : d.span(from, to);
     }
 
     /** The sentence reports its event as one more, besides another (نیز، همچنین): the story's own is elsewhere. */
@@ -110,7 +117,16 @@ final class DateAnswers {
         if (times.isEmpty()) return false;
         int from = Integer.MAX_VALUE, to = 0;
         for (Candidate t : times) { from = Math.min(from, t.from()); to = Math.max(to, t.to()); }
-        return to - from <= 3;
+        if (to - from <= 3) return true;
+        // "ساعت ۱۸:۳۰ یکشنبه ۲۱ خرداد ماه": a clock time, a weekday and a date written one after another are one time
+        List<Candidate> sorted = new ArrayList<>(times);
+        sorted.sort(java.util.Comparator.comparingInt(Candidate::from));
+        int end = sorted.get(0).to();
+        for (Candidate t : sorted) {
+            if (t.from() > end + 1) return false;         // a weekday between them is no gap
+            end = Math.max(end, t.to());
+        }
+        return true;
     }
 
     /**
@@ -127,7 +143,7 @@ final class DateAnswers {
             anyEvent = true;
             if (!c.positions(d, k).isEmpty()) return true;
         }
-        return !anyEvent && QuestionTerms.endsWithCopula(c.q.words()) && c.coverage(d, false) >= 0.99;
+        return !anyEvent && QuestionTerms.subjectIsTheEvent(c.q.words()) && c.coverage(d, false) >= 0.99;
     }
 
     /** Distance in words from words [from, to) to the nearest question term in sentence {@code d}. */

@@ -57,6 +57,16 @@ final class QuestionTerms {
         return Lang.is(w, "copula");
     }
 
+    /**
+     * The question's subject is its event: it ends with a copula ("افتتاح چه روزی بود") or its verb names no event of
+     * its own ("تصادف کی رخ داد").
+     */
+    static boolean subjectIsTheEvent(String[] w) {
+        if (endsWithCopula(w)) return true;
+        for (int i = 0; i + 1 < w.length; i++) if (Lang.is(w[i], "vague-event") && Lang.LIGHT_VERBS.contains(w[i + 1])) return true;
+        return false;
+    }
+
     static boolean endsWithCopula(String[] w) {
         return w.length > 0 && isCopula(w[w.length - 1]);
     }

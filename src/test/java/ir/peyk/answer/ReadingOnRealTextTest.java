@@ -141,4 +141,22 @@ class ReadingOnRealTextTest {
         assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
         assertTrue(a.answer().startsWith("از وسایل نقلیه عمومی استفاده کنند"), a.answer());
     }
+
+    @Test
+    void aTimeWrittenInPartsIsOneTimeOfTheEventTheQuestionsSubjectNames() throws Exception {
+        AnswerEngine e = engine("""
+                آتش‌سوزی انبار کالا در شهرک صنعتی
+
+                خبرگزاری نمونه
+                آتش‌سوزی گسترده در انبار کالای شهرک صنعتی خسارت زیادی به بار آورد.
+                فرمانده آتش‌نشانی گفت: آتش‌سوزی با تلاش ۴۰ آتش‌نشان مهار شد.
+                وی افزود: علت آتش‌سوزی در دست بررسی است.
+                به گفته وی، در این آتش‌سوزی به کسی آسیب نرسید.
+                مدیر شهرک صنعتی گفت: خسارت آتش‌سوزی هنوز برآورد نشده است.
+                رئیس پلیس آگاهی گفت: در ساعت ۲۲:۱۵ جمعه ۵ مهر ماه، در انبار شماره سه شهرک پس از قطع برق شعله‌ها دیده شد و آتش‌سوزی آغاز شد.
+                """);
+        Answer a = e.ask("آتش‌سوزی کی رخ داد؟");     // "رخ داد" names no event: the fire is the question's event
+        assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
+        assertTrue(a.answer().startsWith("ساعت ۲۲:۱۵ جمعه ۵ مهر ماه"), a.answer());
+    }
 }

@@ -178,7 +178,7 @@ public final class AnswerEngine {
             case QUOTE -> PersonAnswers.quote(c, quotes, false);
             case NUMBER -> QuantityAnswers.number(c);
             case DATE -> DateAnswers.date(c);
-            case LOCATION -> SpanAnswers.location(c);
+            case LOCATION -> PlaceAnswers.location(c);
             case REASON -> SpanAnswers.reason(c);
             case MANNER -> SpanAnswers.manner(c);
             case LIST, WHICH -> titleHead ? PersonAnswers.person(c, quotes) : ListAnswers.which(c, type == AnswerType.LIST);

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers whose span is typed by its shape: a place, a reason clause, a manner phrase, a clause, a yes/no. Each
- * returns empty when the article holds no span of the asked type near the question's words: the caller then declines.
- * (Numbers: {@link QuantityAnswers}; dates: {@link DateAnswers}; lists and which-nouns: {@link ListAnswers}.)
+ * Answers whose span is typed by its shape: a reason clause, a manner phrase, a clause, a yes/no. Each returns
+ * empty when the article holds no span of the asked type near the question's words: the caller then declines. (Places:
+ * {@link PlaceAnswers}; numbers: {@link QuantityAnswers}; dates: {@link DateAnswers}; lists: {@link ListAnswers}.)
  */
 final class SpanAnswers {
     private static final List<String[]> MANNER_OPENERS = List.of(
@@ -14,63 +14,6 @@ final class SpanAnswers {
             new String[]{"از", "طریق"}, new String[]{"با", "استفاده", "از"});
 
     private SpanAnswers() {}
-
-    static Optional<Answer> location(Ctx c) {
-        for (Ranker.Scored s : c.candidates(0.5, 5, false)) {
-            Doc d = c.doc(s.doc());
-            int bestAt = -1;
-            int bestLen = 0;
-            double bestDist = Double.MAX_VALUE;
-            for (int i = 0; i < d.length(); i++) {
-                int len = Lang.phraseAt(Lang.PLACES, d.words, i);
-                if (len == 0) len = placeNounPhrase(c, s.doc(), i);
-                if (len == 0 || c.isQuestionWord(s.doc(), i)) continue;
-                // "نمایشگاه صادرات ایران": a place right after a word of the question names that thing, not where
-                if (i > 0 && !d.punctBefore(i) && c.isQuestionWord(s.doc(), i - 1)) continue;
-                if (i > 0 && !d.punctBefore(i) && modifies(d, i) && !c.index.listItems(s.doc())[i]) continue;
-                double dist = c.distance(s.doc(), i, i + len);
-                if (dist < bestDist) { bestDist = dist; bestAt = i; bestLen = len; }
-            }
-            if (bestAt >= 0 && bestDist <= 15) {
-                boolean[] items = c.index.listItems(s.doc());   // one place of a list: "کدام استان‌ها" wants them all
-                if (items[bestAt]) {
-                    while (bestAt > 0 && items[bestAt - 1]) { bestAt--; bestLen++; }
-                    while (bestAt + bestLen < d.length() && items[bestAt + bestLen]) bestLen++;
-                }
-                return Optional.of(new Answer(c.q.raw(), true, Ctx.compose(d.span(bestAt, bestAt + bestLen), d),
-                        List.of(Ctx.evidence(d)), Ctx.confidence(c.coverage(s.doc(), false), true, s.score())));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The place at {@code i} only qualifies the noun before it ("شهردار تبریز", "سازمان اتوبوسرانی تبریز"): that word is
-     * a content word, not a preposition and not itself a place noun ("شهر تبریز") — the place says whose, not where.
-     */
-    private static boolean modifies(Doc d, int i) {
-        String before = d.words[i - 1];
-        return !Lang.isFunctionWord(before) && !Lang.isPlaceNoun(before) && !Lang.isVerbLike(before)
-                && !Lang.LIGHT_VERBS.contains(before);
-    }
-
-    /**
-     * Length of "در + place noun + its modifiers" from word {@code i} ("در | پایانه‌های شمالی و جنوبی شهر"), or 0: the
-     * noun must not be one of the question's and the question's event must be a verb of the same clause.
-     */
-    private static int placeNounPhrase(Ctx c, int doc, int i) {
-        Doc d = c.doc(doc);
-        if (i == 0 || d.punctBefore(i) || !d.words[i - 1].equals("در") || !Lang.isPlaceNoun(d.words[i])) return 0;
-        if (c.isQuestionWord(doc, i) || !ListAnswers.predicateInClause(c, doc, i)) return 0;
-        int end = nounPhraseEnd(d, i, 4);
-        // "شمالی و جنوبی": two modifiers joined by و stay one phrase
-        if (end + 1 < d.length() && d.words[end].equals("و") && !d.punctBefore(end) && !d.punctBefore(end + 1)
-                && d.words[end - 1].endsWith("ی") && d.words[end + 1].endsWith("ی") && end > i + 1) {
-            end = nounPhraseEnd(d, end + 1, 3);
-        }
-        while (end > i + 1 && c.isQuestionWord(doc, end - 1)) end--;
-        return end - i;
-    }
 
     static Optional<Answer> reason(Ctx c) {
         for (Ranker.Scored s : c.candidates(0.5, 3, false)) {

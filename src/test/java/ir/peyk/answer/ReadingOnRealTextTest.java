@@ -159,4 +159,18 @@ class ReadingOnRealTextTest {
         assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
         assertTrue(a.answer().startsWith("ساعت ۲۲:۱۵ جمعه ۵ مهر ماه"), a.answer());
     }
+
+    @Test
+    void whichPartOfAPlaceIsTheWordsBetweenDarAndThePlace() throws Exception {
+        AnswerEngine e = engine("""
+                واژگونی کامیون در جاده چالوس
+
+                خبرگزاری نمونه
+                رئیس پلیس راه استان گفت: واژگونی کامیون در جاده چالوس ترافیک را سنگین کرد.
+                وی افزود: بامداد امروز در باند جنوبی جاده چالوس، پس از تونل کندوان یک کامیون واژگون شد.
+                """);
+        Answer a = e.ask("کامیون کجای جاده چالوس واژگون شد؟");
+        assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
+        assertTrue(a.answer().startsWith("باند جنوبی جاده"), a.answer());
+    }
 }

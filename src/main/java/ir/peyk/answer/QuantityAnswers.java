@@ -80,6 +80,8 @@ final class QuantityAnswers {
         }
         if (q.units() == null) return true;
         if (q.units().equals(n.match().unit())) return true;
+        // "چند بار بازدید" of "۸۵۶ هزار مورد بازدید": classifiers a reader takes for one another (equivalents.txt)
+        if (n.match().unit() != null && Lang.EQUIVALENTS.getOrDefault(q.units(), List.of()).contains(n.match().unit())) return true;
         if ("نفر".equals(n.match().unit()) && Lang.PEOPLE_UNITS.contains(q.units())) {
             for (String w : d.words) if (q.units().equals(Lang.UNITS.getKey(w))) return true;   // "۲۰ میلیون نفر … کاربر"
         }

@@ -134,7 +134,7 @@ final class QuestionTerms {
             boolean light = i > 0 && used[i - 1] && w[i - 1].startsWith("چند") && Lang.is(x, "counter");   // چند، چندمین، چندتا
             boolean pointed = i > 0 && Lang.is(w[i - 1], "determiner") && !used[i - 1] && matcher.match(x).isEmpty();
             boolean now = Lang.is(x, "now");             // "امسال": the story's own time, often unsaid
-            boolean figure = Lang.is(x, "figure") && matcher.match(x).isEmpty();   // "سهم زنان … چند درصد"
+            boolean figure = (Lang.is(x, "figure") || Lang.is(x, "generic")) && matcher.match(x).isEmpty();   // "سهم زنان … چند درصد"
             if (light) weight = 0.15;
             else if ((pointed || now || figure) && !verb && !unitWord) weight = 0.5;
             boolean minor = light || pointed || now || figure;

@@ -173,4 +173,17 @@ class ReadingOnRealTextTest {
         assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
         assertTrue(a.answer().startsWith("باند جنوبی جاده"), a.answer());
     }
+
+    @Test
+    void aGenericNounAndAnEquivalentClassifierDoNotStopACount() throws Exception {
+        AnswerEngine e = engine("""
+                سفرهای تابستانی به استان
+
+                خبرگزاری نمونه
+                مدیرکل گردشگری استان گفت: در تابستان امسال بیش از ۴۲۰ هزار مورد بازدید از سواحل شمالی استان ثبت شد.
+                """);
+        Answer a = e.ask("از جاهای شمالی چند بار بازدید شد؟");   // جا: the article names the kind (سواحل); بار ↔ مورد
+        assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
+        assertTrue(a.answer().startsWith("بیش از ۴۲۰ هزار مورد"), a.answer());
+    }
 }

@@ -49,6 +49,8 @@ final class Lang {
     static final Set<String> PEOPLE_UNITS = Lexicon.keySet("people-units.txt");
     /** Question word → the words news may write for it (کم → کاهش). */
     static final Map<String, List<String>> SYNONYMS = synonyms("synonyms.txt");
+    /** A verb's past stem → the nouns news writes for its action (verb-nouns.txt: فروخت → فروش). */
+    static final Map<String, List<String>> VERB_NOUNS = synonyms("verb-nouns.txt");
     /** Words a reader takes for one another, both ways (equivalents.txt): word → the others of its groups. */
     static final Map<String, List<String>> EQUIVALENTS = groups("equivalents.txt");
     /** Number words and their digits, both ways (چهار ↔ 4): a question's "چهار شهر" is the article's "۴ شهر". */

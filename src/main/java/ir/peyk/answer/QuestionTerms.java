@@ -184,6 +184,7 @@ final class QuestionTerms {
         String number = Lang.NUMBER_FORMS.get(text);
         if (number != null) add(all, number, 0.95);
         for (String form : forms(text)) for (String a : Lang.EQUIVALENTS.getOrDefault(form, List.of())) add(all, a, 0.75);
+        for (String noun : verbNouns(text)) add(all, noun, 0.75);
         if (own.isEmpty() || own.get(0).quality() < 0.8) {
             for (String spoken : Colloquial.forms(text)) {
                 add(all, spoken, 0.9);
@@ -195,6 +196,25 @@ final class QuestionTerms {
         all.forEach((word, quality) -> out.add(new TermMatcher.Hit(word, quality)));
         out.sort((a, b) -> Double.compare(b.quality(), a.quality()));
         return List.copyOf(out);
+    }
+
+    /** Endings after a past stem: a participle (فروخته), a person (فروختند، فروختیم), spoken 3rd plural (فروختن). */
+    private static final List<String> PAST_ENDINGS = List.of("هاند", "ه", "ند", "یم", "ید", "ن", "");
+
+    /**
+     * The nouns of a verb's action (verb-nouns.txt) when {@code w} is a form of its past stem: فروخته، می‌فروختند،
+     * نفروخت → فروش. Empty for any other word.
+     */
+    static List<String> verbNouns(String w) {
+        String v = w.startsWith("نمی") ? w.substring(3) : w.startsWith("می") ? w.substring(2) : w;
+        for (String ending : PAST_ENDINGS) {
+            if (!v.endsWith(ending) || v.length() - ending.length() < 2) continue;
+            String stem = v.substring(0, v.length() - ending.length());
+            List<String> nouns = Lang.VERB_NOUNS.get(stem);
+            if (nouns == null && stem.startsWith("ن")) nouns = Lang.VERB_NOUNS.get(stem.substring(1));
+            if (nouns != null) return nouns;
+        }
+        return List.of();
     }
 
     /** Personal endings of a past verb (بردند، بردیم، بردید): what is left is its stem. */

@@ -89,6 +89,8 @@ final class TermMatcher {
     private List<Hit> compute(String t) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (vocab.contains(t)) out.put(t, 1.0);
+        // به written solid with its noun ("بهفروش میرسند", "بهدست آورد"): the noun itself
+        if (t.length() >= 3 && vocab.contains("به" + t)) out.putIfAbsent("به" + t, 0.9);
         boolean digits = t.chars().allMatch(Character::isDigit);
         if (!digits && t.length() >= 2) {
             for (String s : Lang.SUFFIXES) {

@@ -237,6 +237,12 @@ public final class NumberExtractor {
      * Tokens split where digits meet letters ({@code 30درصد} → {@code 30}, {@code درصد}); a digit run with a comma
      * that is not thousands grouping ({@code 1,5}) is split at the comma.
      */
+    /** Length of the scale word {@code run} starts with when more letters follow it ("هزارتومان" → 4), else 0. */
+    private static int glued(String run) {
+        for (int k = run.length() - 1; k >= 3; k--) if (SCALES.getKey(run.substring(0, k)) != null) return k;
+        return 0;
+    }
+
     static List<Token> pieces(String key, List<Token> tokens) {
         List<Token> out = new ArrayList<>();
         for (Token t : tokens) {
@@ -259,6 +265,11 @@ public final class NumberExtractor {
                         if (!part.isEmpty()) out.add(new Token(part, base + from, base + from + part.length()));
                         from += part.length() + 1;
                     }
+                } else if (!digit && a > 0 && glued(run) > 0) {
+                    // "۱۰۰هزارتومان": a scale word written solid with the unit after it is two words
+                    int k = glued(run);
+                    out.add(new Token(run.substring(0, k), base, base + k));
+                    out.add(new Token(run.substring(k), base + k, base + run.length()));
                 } else {
                     out.add(new Token(run, base, base + run.length()));
                 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ir.peyk.article.ArticleParser;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -185,5 +186,21 @@ class ReadingOnRealTextTest {
         Answer a = e.ask("از جاهای شمالی چند بار بازدید شد؟");   // جا: the article names the kind (سواحل); بار ↔ مورد
         assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
         assertTrue(a.answer().startsWith("بیش از ۴۲۰ هزار مورد"), a.answer());
+    }
+
+    @Test
+    void aVerbFindsTheNounOfItsActionAndBeWrittenSolidIsNoBar() throws Exception {
+        assertEquals(List.of("فروش"), QuestionTerms.verbNouns("فروخته"));
+        assertEquals(List.of("کاهش"), QuestionTerms.verbNouns("میکاستند"));
+        assertTrue(QuestionTerms.verbNouns("فروشگاه").isEmpty());
+        AnswerEngine e = engine("""
+                بازار میوه
+
+                خبرگزاری نمونه
+                رئیس اتحادیه میوه‌فروشان گفت: سیب درختی در میدان بار کیلویی ۴۰ هزار تومان است و در مغازه‌ها بالای ۶۰هزارتومان بهفروش می‌رسد.
+                """);
+        Answer a = e.ask("سیب در مغازه‌ها چند فروخته میشه؟");   // فروخته → فروش, found in "بهفروش"
+        assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
+        assertTrue(a.answer().startsWith("بالای ۶۰هزارتومان"), a.answer());
     }
 }

@@ -37,6 +37,15 @@ class NumberExtractorTest {
     }
 
     @Test
+    void aScaleWrittenSolidWithItsUnitIsBothWords() {
+        NumberMatch m = only("این برنج در خرده‌فروشی‌ها بالای ۱۰۰هزارتومان فروخته می‌شود");
+        assertEquals(100_000L, m.number());
+        assertEquals("تومان", m.unit());
+        assertEquals("بالای ۱۰۰هزارتومان", m.text());
+        assertEquals(2_500_000L, only("۲.۵میلیونتومان").number());
+    }
+
+    @Test
     void spansPointIntoTheOriginalText() {
         String text = "در‌این آمار، روزانه بیش از ۲۰ ميليون نفر از مردم";  // ZWNJ and Arabic yeh before the number
         NumberMatch n = only(text);

@@ -144,18 +144,37 @@ final class SpanAnswers {
 
     /** "آیا …": yes when one sentence holds every term; no when it holds them with the opposite polarity. */
     static Optional<Answer> yesNo(Ctx c) {
-        List<Ranker.Scored> cs = c.candidates(0.99, 1, false);
+        List<Ranker.Scored> cs = c.candidates(0.99, 3, false);
         if (cs.isEmpty()) return Optional.empty();
-        Doc d = c.doc(cs.get(0).doc());
-        if (c.veto(!numbersAgree(c, cs.get(0).doc()) || !quantifierSaid(c.q.words(), d))) return Optional.empty();
+        Ranker.Scored best = cs.get(0);
+        boolean asksHaving = false;
+        for (String w : c.q.words()) asksHaving |= having(w);
+        // "آیا X اورژانس دارد": the sentence that says X has or has not (داشته، نداشته) beats one that only names both
+        for (int k = 0; asksHaving && k < cs.size(); k++) {
+            if (saysHaving(c, cs.get(k).doc())) { best = cs.get(k); break; }
+        }
+        Doc d = c.doc(best.doc());
+        if (c.veto(!numbersAgree(c, best.doc()) || !quantifierSaid(c.q.words(), d))) return Optional.empty();
         boolean negatedQ = false;
         boolean negatedS = false;
         for (String w : c.q.words()) negatedQ |= isNegativeVerb(w);
-        int[] clause = termClause(c, cs.get(0).doc());                 // "… گلایه‌مند بودند که ما توصیه نمی‌کنیم":
+        int[] clause = termClause(c, best.doc());                      // "… گلایه‌مند بودند که ما توصیه نمی‌کنیم":
         for (int i = clause[0]; i < clause[1]; i++) if (isNegativeVerb(d.words[i])) negatedS = true;   // not that verb
         String verdict = negatedQ == negatedS ? "بله" : "خیر";
         return Optional.of(new Answer(c.q.raw(), true, verdict + " — «" + d.text() + "»", List.of(Ctx.evidence(d)),
-                Ctx.round(Ctx.confidence(1, true, cs.get(0).score()) * 0.9)));
+                Ctx.round(Ctx.confidence(1, true, best.score()) * 0.9)));
+    }
+
+    /** A form of "have", negated or not (دارد، داشته، نداشته). */
+    private static boolean having(String w) {
+        return Lang.is(w, "possession") || w.length() > 3 && w.charAt(0) == 'ن' && Lang.is(w.substring(1), "possession");
+    }
+
+    /** The clause of sentence {@code d} that holds the question's words says "have" (or "have not"). */
+    private static boolean saysHaving(Ctx c, int d) {
+        int[] clause = termClause(c, d);
+        for (int i = clause[0]; i < clause[1]; i++) if (having(c.doc(d).words[i])) return true;
+        return false;
     }
 
     /** A universal quantifier of the question ("آیا همه X …") is in the sentence too: "۶۰ درصد X" says not all. */

@@ -203,4 +203,18 @@ class ReadingOnRealTextTest {
         assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
         assertTrue(a.answer().startsWith("بالای ۶۰هزارتومان"), a.answer());
     }
+
+    @Test
+    void aYesNoAboutHavingIsAnsweredByTheSentenceThatSaysHaveOrHaveNot() throws Exception {
+        AnswerEngine e = engine("""
+                ساخت مدرسه جدید
+
+                خبرگزاری نمونه
+                مدیر آموزش و پرورش گفت: سالن ورزشی مدرسه شهید رجایی در ساختمان تازه جای می‌گیرد.
+                وی افزود: مدرسه شهید رجایی که سال‌ها پیش در محله قدیمی شهر با کمک خیران و اهالی ساخته شده و اکنون با ۸۰ درصد پیشرفت در بازسازی همراه است هنوز سالن ورزشی نداشته و دانش‌آموزان آن در پارک محله ورزش می‌کنند.
+                """);
+        Answer a = e.ask("آیا مدرسه شهید رجایی سالن ورزشی دارد؟");
+        assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
+        assertTrue(a.answer().startsWith("خیر") && a.answer().contains("نداشته"), a.answer());
+    }
 }

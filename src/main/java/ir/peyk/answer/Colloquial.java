@@ -13,7 +13,7 @@ import java.util.Set;
  * The written forms a spoken or chat word may stand for, as candidates for the matcher (which keeps only those the
  * article writes): listed words (colloquial.txt: میشه → میشود) and the regular shifts of spoken Persian — a final -ه
  * for -د or a dropped copula (داره → دارد، تومنه → تومن), -ن for -ند (گرفتن → گرفتند), -ا for -ها (پیامرسانا),
- * ون for ان (خونه → خانه، بارون → باران) and تومن for تومان. Two shifts at most, so تومنه reaches تومان.
+ * ون for ان or وان (خونه → خانه، بارون → باران، میتونه → میتوانه) and تومن for تومان. Two shifts at most, so تومنه reaches تومان.
  */
 final class Colloquial {
     private static final Map<String, List<String>> LISTED = listed();
@@ -45,6 +45,7 @@ final class Colloquial {
         if (w.endsWith("ا") && !w.endsWith("ها") && n >= 4) out.add(w.substring(0, n - 1) + "ها");   // پیامرسانا
         for (int i = w.indexOf("ون"); i >= 0; i = w.indexOf("ون", i + 1)) {
             out.add(w.substring(0, i) + "ان" + w.substring(i + 2));     // خونه → خانه
+            out.add(w.substring(0, i) + "وان" + w.substring(i + 2));    // میتونن → میتوانن (→ میتوانند)
         }
         if (w.endsWith("ن") && n >= 4 && w.charAt(n - 2) != 'ا') out.add(w.substring(0, n - 1) + "ان");   // تومن → تومان
         return out;

@@ -180,6 +180,11 @@ final class QuestionTerms {
         List<String> alts = new ArrayList<>(Lang.SYNONYMS.getOrDefault(text, List.of()));
         String other = otherNumber(text);
         if (other != null) alts.add(other);
+        if (text.endsWith("گی") && text.length() >= 5) {   // سالگی → سال، خستگی → خسته: the noun of -گی
+            String base = text.substring(0, text.length() - 2);
+            alts.add(base);
+            alts.add(base + "ه");
+        }
         for (String a : alts) add(all, a, 0.8);
         String number = Lang.NUMBER_FORMS.get(text);
         if (number != null) add(all, number, 0.95);

@@ -217,4 +217,19 @@ class ReadingOnRealTextTest {
         assertEquals(Answer.Kind.SPAN, a.kind(), a.answer());
         assertTrue(a.answer().startsWith("خیر") && a.answer().contains("نداشته"), a.answer());
     }
+
+    @Test
+    void spokenAndDerivedFormsReachTheArticlesWords() throws Exception {
+        assertTrue(Colloquial.forms("میتونن").contains("میتوانند"));      // ون → وان, then -ن → -ند
+        assertTrue(Colloquial.forms("آتیش").contains("آتش"));
+        QuestionAnalyzer analyzer = new QuestionAnalyzer(new ArticleIndex(ir.peyk.article.ArticleParser.parse("""
+                واکسن کودکان
+
+                خبرگزاری نمونه
+                تزریق این واکسن برای کودکان بالای ۶ ماه و زنان باردار توصیه می‌شود.
+                """)).matcher);
+        Question q = analyzer.analyze("از چند ماهگی میشه به بچه‌ها و خانم‌های حامله واکسن زد؟");
+        assertTrue(q.terms().stream().anyMatch(t -> t.text().equals("ماهگی") && t.matched()), q.terms().toString());
+        assertTrue(q.terms().stream().anyMatch(t -> t.text().equals("حامله") && t.matched()), q.terms().toString());
+    }
 }

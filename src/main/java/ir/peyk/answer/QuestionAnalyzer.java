@@ -84,6 +84,10 @@ final class QuestionAnalyzer {
         if (EnumSet.of(AnswerType.DEFINITION, AnswerType.UNKNOWN, AnswerType.LIST, AnswerType.WHICH).contains(type) && namesATitle(w)) {
             type = AnswerType.PERSON;
         }
+        // "کسی تو این حادثه زخمی شد؟": no question word, a verb last and a question mark — spoken yes/no, no آیا
+        if (type == AnswerType.UNKNOWN && !english && (raw.indexOf('؟') >= 0 || raw.indexOf('?') >= 0) && endsWithVerb(w)) {
+            type = AnswerType.YESNO;
+        }
         if (type == AnswerType.PERSON && reporting) type = AnswerType.SPEAKER;
         if (type == AnswerType.MANNER && reporting) type = AnswerType.QUOTE;
 
@@ -224,6 +228,14 @@ final class QuestionAnalyzer {
     }
 
     /** "کی پلتفرمها گلایه کردند": a question that ends in a verb of an event (not a copula) asks "when". */
+    /** The last word is a verb: a light verb or copula, a verb form, or a negated one. */
+    private static boolean endsWithVerb(String[] w) {
+        if (w.length < 2) return false;
+        String last = w[w.length - 1];
+        return Lang.LIGHT_VERBS.contains(last) || Lang.isVerbLike(last) || SpanAnswers.isNegativeVerb(last)
+                || Lang.is(last, "possession") || QuestionTerms.isCopula(last);
+    }
+
     private static boolean endsWithEventVerb(String[] w) {
         if (w.length < 2) return false;
         String last = w[w.length - 1];

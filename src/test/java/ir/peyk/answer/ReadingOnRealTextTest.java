@@ -232,4 +232,20 @@ class ReadingOnRealTextTest {
         assertTrue(q.terms().stream().anyMatch(t -> t.text().equals("ماهگی") && t.matched()), q.terms().toString());
         assertTrue(q.terms().stream().anyMatch(t -> t.text().equals("حامله") && t.matched()), q.terms().toString());
     }
+
+    @Test
+    void aSpokenYesNoQuestionNeedsNoAyaAndANounInYatIsItsBase() throws Exception {
+        AnswerEngine e = engine("""
+                آتش‌سوزی در بازار
+
+                خبرگزاری نمونه
+                سخنگوی آتش‌نشانی گفت: آتش‌سوزی دیشب در یک مغازه پارچه‌فروشی بازار مهار شد.
+                وی با تأکید بر اینکه این حادثه هیچ مصدومیتی نداشته است، افزود: علت حادثه در دست بررسی است.
+                """);
+        QuestionAnalyzer analyzer = new QuestionAnalyzer(new ArticleIndex(ir.peyk.article.ArticleParser.parse("عنوان\n\nمتن خبر.")).matcher);
+        assertEquals(AnswerType.YESNO, analyzer.analyze("کسی تو این حادثه مصدوم شد؟").type());
+        assertEquals(AnswerType.UNKNOWN, analyzer.analyze("این حادثه را خلاصه کن").type());   // no question mark
+        Answer a = e.ask("کسی تو این حادثه مصدوم شد؟");
+        assertTrue(a.answered() && a.answer().contains("مصدومیتی نداشته"), a.answer());   // مصدوم ↔ مصدومیت
+    }
 }

@@ -40,6 +40,7 @@ final class Colloquial {
         if (w.endsWith("ه")) {
             out.add(w.substring(0, n - 1));               // تومنه → تومن (a spoken copula)
             out.add(w.substring(0, n - 1) + "د");         // داره → دارد
+            if (w.endsWith("یه") && n >= 5) out.add(w.substring(0, n - 2));   // موقعیه → موقع (یه: a spoken "is")
         }
         if (w.endsWith("ن") && !w.endsWith("ان")) out.add(w + "د");   // گرفتن → گرفتند
         if (w.endsWith("ا") && !w.endsWith("ها") && n >= 4) out.add(w.substring(0, n - 1) + "ها");   // پیامرسانا

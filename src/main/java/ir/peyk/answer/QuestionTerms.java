@@ -98,8 +98,21 @@ final class QuestionTerms {
      */
     static boolean isContent(String w) {
         if (w.length() == 1 && !Character.isDigit(w.charAt(0)) || Lang.HONORIFICS.contains(w)) return false;
-        return !Lang.isFunctionWord(w) && !Lang.REPORTING_WORDS.contains(w);
+        if (Lang.isFunctionWord(w) || Lang.REPORTING_WORDS.contains(w)) return false;
+        return !spokenFunctionWord(w);
     }
+
+    /** A spoken form of a function word or modal is one too: میتونن (میتوانند)، اومده (آمده)، موقعیه (موقع). */
+    private static boolean spokenFunctionWord(String w) {
+        Boolean known = SPOKEN_FUNCTION.get(w);
+        if (known != null) return known;
+        boolean is = false;
+        for (String f : Colloquial.forms(w)) is |= Lang.isFunctionWord(f) || Lang.is(f, "modal");
+        if (SPOKEN_FUNCTION.size() < 20_000) SPOKEN_FUNCTION.put(w, is);   // asked for every word, many times
+        return is;
+    }
+
+    private static final java.util.Map<String, Boolean> SPOKEN_FUNCTION = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The content terms of question words {@code w} (cue and reporting words {@code used}), joined where the article

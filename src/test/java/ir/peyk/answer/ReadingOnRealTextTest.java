@@ -248,4 +248,13 @@ class ReadingOnRealTextTest {
         Answer a = e.ask("کسی تو این حادثه مصدوم شد؟");
         assertTrue(a.answered() && a.answer().contains("مصدومیتی نداشته"), a.answer());   // مصدوم ↔ مصدومیت
     }
+
+    @Test
+    void aSpokenFormOfAFunctionWordIsNoContent() {
+        QuestionAnalyzer analyzer = new QuestionAnalyzer(new ArticleIndex(Fixtures.article(Fixtures.DEFAULT)).matcher);
+        assertEquals(List.of("مسافرها", "بلیت", "تهیه"), analyzer.analyze("مسافرها از کجا میتونن بلیت تهیه کنن؟").terms()
+                .stream().map(Question.Term::text).toList());                // میتونن: می‌توانند, a modal
+        assertTrue(analyzer.analyze("بهترین موقعیه برای سفر چه موقعیه؟").terms().stream()
+                .noneMatch(t -> t.text().equals("موقعیه")));                  // موقع + a spoken "is"
+    }
 }

@@ -48,6 +48,8 @@ final class Dispatcher {
      */
     private static final int MIN_CLAIM = 50;
     private static final long CLAIM_SPACING_MS = 25;
+    /** While rows come straight from the stores (SQLite), how often the loop claims anyway. */
+    private static final long STRAIGHT_CLAIM_MS = 1000;
     private static final int FAIR_SLICE = 16;
     private static final Duration PRUNE_EVERY = Duration.ofHours(6);
     /** How long a claim holds without renewal: how soon another replica takes over a dead one's chats. */
@@ -73,6 +75,45 @@ final class Dispatcher {
     private final Map<String, Integer> inFlightByTransport = new HashMap<>();
     private final java.util.Set<Long> loadedIds = new java.util.HashSet<>();
     private final String owner = ProcessIds.next("dispatch");
+    /**
+     * Rows claimed by this dispatcher and not yet in {@link #queues}, in id order: from its claims and, on SQLite,
+     * straight from the inbox's stores ({@link Inbox.Direct}). Moved into the queues by {@link #drainIncoming}.
+     */
+    private final Queue<Inbox.Row> incoming = new ConcurrentLinkedQueue<>();
+    /** Rows in {@link #incoming} or loaded, not finished: what limits both claims and rows taken straight. */
+    private final AtomicInteger inMemory = new AtomicInteger();
+    /**
+     * Whether the inbox hands stored rows over straight: set by a claim that left no pending row unclaimed, cleared
+     * when the rows in memory reach {@link #LOADED_MAX} (the rest wait in the store, claimed as before), when a
+     * transport joins late (its older rows are claimed first) and on stop. Changed only between hand-overs.
+     */
+    private volatile boolean straight;
+    private final Inbox.Direct direct = new Inbox.Direct() {
+        @Override
+        public String owner() {
+            return owner;
+        }
+
+        @Override
+        public long claimedUntil(long now) {
+            return now + CLAIM_LEASE.toMillis();
+        }
+
+        @Override
+        public boolean accepts(String transport, int count) {
+            if (straight && (stopping || inMemory.get() + count > LOADED_MAX)) straight = false;
+            return straight && transports.contains(transport);
+        }
+
+        @Override
+        public void take(List<Inbox.Row> rows, boolean all) {
+            for (Inbox.Row row : rows) {
+                inMemory.incrementAndGet();
+                incoming.add(row);
+            }
+            if (all && !stopping) straight = true;
+        }
+    };
     private int loaded;
     private boolean wake;
     private volatile boolean stopping;
@@ -93,6 +134,7 @@ final class Dispatcher {
             return t;
         });
         inbox.onNew(this::wake);
+        inbox.direct(direct);
     }
 
     void start() {
@@ -103,12 +145,14 @@ final class Dispatcher {
 
     /** Starts handling the rows of {@code transport} too (one that started after the others), old rows included. */
     void addTransport(String transport) {
+        inbox.betweenHandoffs(() -> straight = false); // its rows stored before now are claimed before newer ones
         added.add(transport);
         wake();
     }
 
-    /** Tells the loop new rows may be pending. */
+    /** Tells the loop new rows may be pending; rows handed over straight are queued for the workers right here. */
     void wake() {
+        if (!incoming.isEmpty()) drainIncoming();
         lock.lock();
         try {
             wake = true;
@@ -143,37 +187,28 @@ final class Dispatcher {
                 lock.lock();
                 try {
                     wake = false;
-                    room = LOADED_MAX - loaded;
-                    // Nothing in flight: claim at once (a quiet bot answers without waiting out the spacing).
-                    claimNow = loaded == 0 || room >= MIN_CLAIM && now >= nextClaim;
+                    room = LOADED_MAX - inMemory.get();
+                    // Nothing in flight: claim at once (a quiet bot answers without waiting out the spacing). Rows
+                    // come straight from the stores: a claim now and then only in case one was stored otherwise.
+                    claimNow = straight ? now >= nextClaim + STRAIGHT_CLAIM_MS
+                            : inMemory.get() == 0 || room >= MIN_CLAIM && now >= nextClaim;
                 } finally {
                     lock.unlock();
                 }
                 List<Inbox.Row> rows = List.of();
                 if (claimNow) {
-                    rows = inbox.claim(owner, transports, room, now, CLAIM_LEASE);
+                    if (inbox.shared()) direct.take(rows = inbox.claim(owner, transports, room, now, CLAIM_LEASE), false);
+                    else rows = inbox.claim(direct, transports, room, now, CLAIM_LEASE);
                     nextClaim = now + CLAIM_SPACING_MS;
                 }
+                drainIncoming();
                 lock.lock();
                 try {
-                    for (Inbox.Row row : rows) {
-                        if (!loadedIds.add(row.id())) continue; // ours already (a claim renewed late)
-                        loaded++;
-                        inFlightByTransport.merge(row.transport(), 1, Integer::sum);
-                        Deque<Inbox.Row> q = queues.get(row.orderingKey());
-                        if (q == null) {
-                            q = new ArrayDeque<>();
-                            queues.put(row.orderingKey(), q);
-                            q.add(row);
-                            String key = row.orderingKey();
-                            pool.execute(() -> drain(key));
-                        } else {
-                            q.add(row);
-                        }
-                    }
                     // Sleep until a submit or a finished row says there is more; poll now and then anyway (other
                     // replicas' submits, and chats they finish, do not wake this one).
-                    if (!claimNow && room >= MIN_CLAIM && !stopping) {
+                    if (straight && !stopping) {
+                        changed.await(STRAIGHT_CLAIM_MS, TimeUnit.MILLISECONDS);
+                    } else if (!claimNow && room >= MIN_CLAIM && !stopping) {
                         changed.await(Math.max(1, nextClaim - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
                     } else if (!wake && !stopping && (rows.size() < room || room == 0)) {
                         changed.await(inbox.shared() ? 200 : 1000, TimeUnit.MILLISECONDS);
@@ -188,6 +223,37 @@ final class Dispatcher {
                 log.error("the dispatcher could not read the inbox: {}; retrying", e.getMessage());
                 sleepQuietly(1000);
             }
+        }
+    }
+
+    /** Moves the rows in {@link #incoming} into their chats' queues, in order, and starts a worker for each new chat. */
+    private void drainIncoming() {
+        lock.lock();
+        try {
+            for (Inbox.Row row; (row = incoming.poll()) != null; ) {
+                if (stopping) { // not started: pending in the inbox for the next start
+                    inMemory.decrementAndGet();
+                    continue;
+                }
+                if (!loadedIds.add(row.id())) { // ours already (a claim renewed late)
+                    inMemory.decrementAndGet();
+                    continue;
+                }
+                loaded++;
+                inFlightByTransport.merge(row.transport(), 1, Integer::sum);
+                Deque<Inbox.Row> q = queues.get(row.orderingKey());
+                if (q == null) {
+                    q = new ArrayDeque<>();
+                    queues.put(row.orderingKey(), q);
+                    q.add(row);
+                    String key = row.orderingKey();
+                    pool.execute(() -> drain(key));
+                } else {
+                    q.add(row);
+                }
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -218,6 +284,7 @@ final class Dispatcher {
                 queues.get(key).poll();
                 loadedIds.remove(row.id());
                 loaded--;
+                inMemory.decrementAndGet();
                 inFlightByTransport.merge(row.transport(), -1, Integer::sum);
                 changed.signalAll();
             } finally {
@@ -242,6 +309,7 @@ final class Dispatcher {
         for (Inbox.Row r : q) {
             loadedIds.remove(r.id());
             loaded--;
+            inMemory.decrementAndGet();
             inFlightByTransport.merge(r.transport(), -1, Integer::sum);
         }
         q.clear();
@@ -328,6 +396,7 @@ final class Dispatcher {
     /** Stops taking rows, lets in-flight handlers finish (up to {@code grace}), then ends every thread. */
     void stop(Duration grace) throws InterruptedException {
         stopping = true;
+        inbox.betweenHandoffs(() -> straight = false);
         wake();
         if (loop != null) loop.join(grace.toMillis());
         pool.shutdown();

@@ -78,7 +78,14 @@ public final class PersianText {
 
     /** Whether the character counts as part of a word (letters, digits, combining marks) in the key space. */
     public static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c);
+        return c < TABLED ? WORD_CHAR[c] : Character.isLetterOrDigit(c);
+    }
+
+    /** {@link #isWordChar} below {@value #TABLED}, computed once (asked for every character of every text read). */
+    private static final boolean[] WORD_CHAR = new boolean[TABLED];
+
+    static {
+        for (int c = 0; c < TABLED; c++) WORD_CHAR[c] = Character.isLetterOrDigit((char) c);
     }
 
     /**

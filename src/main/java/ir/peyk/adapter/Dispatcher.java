@@ -75,45 +75,8 @@ final class Dispatcher {
     private final Map<String, Integer> inFlightByTransport = new HashMap<>();
     private final java.util.Set<Long> loadedIds = new java.util.HashSet<>();
     private final String owner = ProcessIds.next("dispatch");
-    /**
-     * Rows claimed by this dispatcher and not yet in {@link #queues}, in id order: from its claims and, on SQLite,
-     * straight from the inbox's stores ({@link Inbox.Direct}). Moved into the queues by {@link #drainIncoming}.
-     */
-    private final Queue<Inbox.Row> incoming = new ConcurrentLinkedQueue<>();
-    /** Rows in {@link #incoming} or loaded, not finished: what limits both claims and rows taken straight. */
-    private final AtomicInteger inMemory = new AtomicInteger();
-    /**
-     * Whether the inbox hands stored rows over straight: set by a claim that left no pending row unclaimed, cleared
-     * when the rows in memory reach {@link #LOADED_MAX} (the rest wait in the store, claimed as before), when a
-     * transport joins late (its older rows are claimed first) and on stop. Changed only between hand-overs.
-     */
-    private volatile boolean straight;
-    private final Inbox.Direct direct = new Inbox.Direct() {
-        @Override
-        public String owner() {
-            return owner;
-        }
-
-        @Override
-        public long claimedUntil(long now) {
-            return now + CLAIM_LEASE.toMillis();
-        }
-
-        @Override
-        public boolean accepts(String transport, int count) {
-            if (straight && (stopping || inMemory.get() + count > LOADED_MAX)) straight = false;
-            return straight && transports.contains(transport);
-        }
-
-        @Override
-        public void take(List<Inbox.Row> rows, boolean all) {
-            for (Inbox.Row row : rows) {
-                inMemory.incrementAndGet();
-                incoming.add(row);
-            }
-            if (all && !stopping) straight = true;
-        }
-    };
+    /** Rows claimed and not finished; on SQLite also the inbox's rows handed over straight. */
+    private final Incoming incoming;
     private int loaded;
     private boolean wake;
     private volatile boolean stopping;
@@ -133,8 +96,9 @@ final class Dispatcher {
             workerThreads.add(t);
             return t;
         });
+        this.incoming = new Incoming(owner, CLAIM_LEASE.toMillis(), LOADED_MAX, this.transports);
         inbox.onNew(this::wake);
-        inbox.direct(direct);
+        inbox.direct(incoming);
     }
 
     void start() {
@@ -145,14 +109,14 @@ final class Dispatcher {
 
     /** Starts handling the rows of {@code transport} too (one that started after the others), old rows included. */
     void addTransport(String transport) {
-        inbox.betweenHandoffs(() -> straight = false); // its rows stored before now are claimed before newer ones
+        inbox.betweenHandoffs(incoming::claimOnly); // its rows stored before now are claimed before newer ones
         added.add(transport);
         wake();
     }
 
     /** Tells the loop new rows may be pending; rows handed over straight are queued for the workers right here. */
     void wake() {
-        if (!incoming.isEmpty()) drainIncoming();
+        if (incoming.anyWaiting()) drainIncoming();
         lock.lock();
         try {
             wake = true;
@@ -187,18 +151,18 @@ final class Dispatcher {
                 lock.lock();
                 try {
                     wake = false;
-                    room = LOADED_MAX - inMemory.get();
+                    room = LOADED_MAX - incoming.inMemory();
                     // Nothing in flight: claim at once (a quiet bot answers without waiting out the spacing). Rows
                     // come straight from the stores: a claim now and then only in case one was stored otherwise.
-                    claimNow = straight ? now >= nextClaim + STRAIGHT_CLAIM_MS
-                            : inMemory.get() == 0 || room >= MIN_CLAIM && now >= nextClaim;
+                    claimNow = incoming.straight() ? now >= nextClaim + STRAIGHT_CLAIM_MS
+                            : incoming.inMemory() == 0 || room >= MIN_CLAIM && now >= nextClaim;
                 } finally {
                     lock.unlock();
                 }
                 List<Inbox.Row> rows = List.of();
                 if (claimNow) {
-                    if (inbox.shared()) direct.take(rows = inbox.claim(owner, transports, room, now, CLAIM_LEASE), false);
-                    else rows = inbox.claim(direct, transports, room, now, CLAIM_LEASE);
+                    if (inbox.shared()) incoming.take(rows = inbox.claim(owner, transports, room, now, CLAIM_LEASE), false);
+                    else rows = inbox.claim(incoming, transports, room, now, CLAIM_LEASE);
                     nextClaim = now + CLAIM_SPACING_MS;
                 }
                 drainIncoming();
@@ -206,7 +170,7 @@ final class Dispatcher {
                 try {
                     // Sleep until a submit or a finished row says there is more; poll now and then anyway (other
                     // replicas' submits, and chats they finish, do not wake this one).
-                    if (straight && !stopping) {
+                    if (incoming.straight() && !stopping) {
                         changed.await(STRAIGHT_CLAIM_MS, TimeUnit.MILLISECONDS);
                     } else if (!claimNow && room >= MIN_CLAIM && !stopping) {
                         changed.await(Math.max(1, nextClaim - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
@@ -226,17 +190,17 @@ final class Dispatcher {
         }
     }
 
-    /** Moves the rows in {@link #incoming} into their chats' queues, in order, and starts a worker for each new chat. */
+    /** Moves the rows waiting in {@link #incoming} into their chats' queues, in order, and starts a worker for each new chat. */
     private void drainIncoming() {
         lock.lock();
         try {
             for (Inbox.Row row; (row = incoming.poll()) != null; ) {
                 if (stopping) { // not started: pending in the inbox for the next start
-                    inMemory.decrementAndGet();
+                    incoming.done();
                     continue;
                 }
                 if (!loadedIds.add(row.id())) { // ours already (a claim renewed late)
-                    inMemory.decrementAndGet();
+                    incoming.done();
                     continue;
                 }
                 loaded++;
@@ -284,7 +248,7 @@ final class Dispatcher {
                 queues.get(key).poll();
                 loadedIds.remove(row.id());
                 loaded--;
-                inMemory.decrementAndGet();
+                incoming.done();
                 inFlightByTransport.merge(row.transport(), -1, Integer::sum);
                 changed.signalAll();
             } finally {
@@ -309,7 +273,7 @@ final class Dispatcher {
         for (Inbox.Row r : q) {
             loadedIds.remove(r.id());
             loaded--;
-            inMemory.decrementAndGet();
+            incoming.done();
             inFlightByTransport.merge(r.transport(), -1, Integer::sum);
         }
         q.clear();
@@ -396,7 +360,7 @@ final class Dispatcher {
     /** Stops taking rows, lets in-flight handlers finish (up to {@code grace}), then ends every thread. */
     void stop(Duration grace) throws InterruptedException {
         stopping = true;
-        inbox.betweenHandoffs(() -> straight = false);
+        inbox.betweenHandoffs(incoming::stop);
         wake();
         if (loop != null) loop.join(grace.toMillis());
         pool.shutdown();

@@ -48,6 +48,8 @@ final class Dispatcher {
      */
     private static final int MIN_CLAIM = 50;
     private static final long CLAIM_SPACING_MS = 25;
+    /** While rows come straight from the stores (SQLite), how often the loop claims anyway. */
+    private static final long STRAIGHT_CLAIM_MS = 1000;
     private static final int FAIR_SLICE = 16;
     private static final Duration PRUNE_EVERY = Duration.ofHours(6);
     /** How long a claim holds without renewal: how soon another replica takes over a dead one's chats. */
@@ -73,6 +75,8 @@ final class Dispatcher {
     private final Map<String, Integer> inFlightByTransport = new HashMap<>();
     private final java.util.Set<Long> loadedIds = new java.util.HashSet<>();
     private final String owner = ProcessIds.next("dispatch");
+    /** Rows claimed and not finished; on SQLite also the inbox's rows handed over straight. */
+    private final Incoming incoming;
     private int loaded;
     private boolean wake;
     private volatile boolean stopping;
@@ -92,7 +96,9 @@ final class Dispatcher {
             workerThreads.add(t);
             return t;
         });
+        this.incoming = new Incoming(owner, CLAIM_LEASE.toMillis(), LOADED_MAX, this.transports);
         inbox.onNew(this::wake);
+        inbox.direct(incoming);
     }
 
     void start() {
@@ -103,12 +109,14 @@ final class Dispatcher {
 
     /** Starts handling the rows of {@code transport} too (one that started after the others), old rows included. */
     void addTransport(String transport) {
+        inbox.betweenHandoffs(incoming::claimOnly); // its rows stored before now are claimed before newer ones
         added.add(transport);
         wake();
     }
 
-    /** Tells the loop new rows may be pending. */
+    /** Tells the loop new rows may be pending; rows handed over straight are queued for the workers right here. */
     void wake() {
+        if (incoming.anyWaiting()) drainIncoming();
         lock.lock();
         try {
             wake = true;
@@ -143,37 +151,28 @@ final class Dispatcher {
                 lock.lock();
                 try {
                     wake = false;
-                    room = LOADED_MAX - loaded;
-                    // Nothing in flight: claim at once (a quiet bot answers without waiting out the spacing).
-                    claimNow = loaded == 0 || room >= MIN_CLAIM && now >= nextClaim;
+                    room = LOADED_MAX - incoming.inMemory();
+                    // Nothing in flight: claim at once (a quiet bot answers without waiting out the spacing). Rows
+                    // come straight from the stores: a claim now and then only in case one was stored otherwise.
+                    claimNow = incoming.straight() ? now >= nextClaim + STRAIGHT_CLAIM_MS
+                            : incoming.inMemory() == 0 || room >= MIN_CLAIM && now >= nextClaim;
                 } finally {
                     lock.unlock();
                 }
                 List<Inbox.Row> rows = List.of();
                 if (claimNow) {
-                    rows = inbox.claim(owner, transports, room, now, CLAIM_LEASE);
+                    if (inbox.shared()) incoming.take(rows = inbox.claim(owner, transports, room, now, CLAIM_LEASE), false);
+                    else rows = inbox.claim(incoming, transports, room, now, CLAIM_LEASE);
                     nextClaim = now + CLAIM_SPACING_MS;
                 }
+                drainIncoming();
                 lock.lock();
                 try {
-                    for (Inbox.Row row : rows) {
-                        if (!loadedIds.add(row.id())) continue; // ours already (a claim renewed late)
-                        loaded++;
-                        inFlightByTransport.merge(row.transport(), 1, Integer::sum);
-                        Deque<Inbox.Row> q = queues.get(row.orderingKey());
-                        if (q == null) {
-                            q = new ArrayDeque<>();
-                            queues.put(row.orderingKey(), q);
-                            q.add(row);
-                            String key = row.orderingKey();
-                            pool.execute(() -> drain(key));
-                        } else {
-                            q.add(row);
-                        }
-                    }
                     // Sleep until a submit or a finished row says there is more; poll now and then anyway (other
                     // replicas' submits, and chats they finish, do not wake this one).
-                    if (!claimNow && room >= MIN_CLAIM && !stopping) {
+                    if (incoming.straight() && !stopping) {
+                        changed.await(STRAIGHT_CLAIM_MS, TimeUnit.MILLISECONDS);
+                    } else if (!claimNow && room >= MIN_CLAIM && !stopping) {
                         changed.await(Math.max(1, nextClaim - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
                     } else if (!wake && !stopping && (rows.size() < room || room == 0)) {
                         changed.await(inbox.shared() ? 200 : 1000, TimeUnit.MILLISECONDS);
@@ -188,6 +187,37 @@ final class Dispatcher {
                 log.error("the dispatcher could not read the inbox: {}; retrying", e.getMessage());
                 sleepQuietly(1000);
             }
+        }
+    }
+
+    /** Moves the rows waiting in {@link #incoming} into their chats' queues, in order, and starts a worker for each new chat. */
+    private void drainIncoming() {
+        lock.lock();
+        try {
+            for (Inbox.Row row; (row = incoming.poll()) != null; ) {
+                if (stopping) { // not started: pending in the inbox for the next start
+                    incoming.done();
+                    continue;
+                }
+                if (!loadedIds.add(row.id())) { // ours already (a claim renewed late)
+                    incoming.done();
+                    continue;
+                }
+                loaded++;
+                inFlightByTransport.merge(row.transport(), 1, Integer::sum);
+                Deque<Inbox.Row> q = queues.get(row.orderingKey());
+                if (q == null) {
+                    q = new ArrayDeque<>();
+                    queues.put(row.orderingKey(), q);
+                    q.add(row);
+                    String key = row.orderingKey();
+                    pool.execute(() -> drain(key));
+                } else {
+                    q.add(row);
+                }
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -218,6 +248,7 @@ final class Dispatcher {
                 queues.get(key).poll();
                 loadedIds.remove(row.id());
                 loaded--;
+                incoming.done();
                 inFlightByTransport.merge(row.transport(), -1, Integer::sum);
                 changed.signalAll();
             } finally {
@@ -242,6 +273,7 @@ final class Dispatcher {
         for (Inbox.Row r : q) {
             loadedIds.remove(r.id());
             loaded--;
+            incoming.done();
             inFlightByTransport.merge(r.transport(), -1, Integer::sum);
         }
         q.clear();
@@ -328,6 +360,7 @@ final class Dispatcher {
     /** Stops taking rows, lets in-flight handlers finish (up to {@code grace}), then ends every thread. */
     void stop(Duration grace) throws InterruptedException {
         stopping = true;
+        inbox.betweenHandoffs(incoming::stop);
         wake();
         if (loop != null) loop.join(grace.toMillis());
         pool.shutdown();

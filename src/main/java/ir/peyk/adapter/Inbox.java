@@ -61,8 +61,60 @@ public final class Inbox implements UpdateSink {
     private final Database db;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
+    /**
+     * The dispatcher that takes this process's rows straight from {@link #store}, on SQLite, where this process is the
+     * store's only consumer. While it {@link #accepts} them, a stored row is inserted already claimed by it and handed
+     * over in memory, committed, so no claim query (and no commit of its own) comes between storing an update and
+     * handling it. Stores, claims and hand-overs run one at a time under {@link #handoff}, so the dispatcher receives
+     * every row of a chat in id order, whichever way it came.
+     */
+    interface Direct {
+        /** Its name in the claims. */
+        String owner();
+
+        /** How long a claim it is given holds, from {@code now}. */
+        long claimedUntil(long now);
+
+        /** Whether {@code count} new rows of {@code transport} may be handed over straight (under the handoff lock). */
+        boolean accepts(String transport, int count);
+
+        /**
+         * Rows committed as claimed by it, in id order (under the handoff lock; must not wait for anything). {@code all}:
+         * they came from a claim that left no pending row unclaimed, so later rows may come straight.
+         */
+        void take(List<Row> rows, boolean all);
+    }
+
+    private final java.util.concurrent.locks.ReentrantLock handoff = new java.util.concurrent.locks.ReentrantLock();
+    private volatile Direct direct;
+    private boolean directRefused;
+
     public Inbox(Database db) {
         this.db = db;
+    }
+
+    /**
+     * Hands this process's new rows to {@code d} straight (see {@link Direct}); only on SQLite, and only for one
+     * dispatcher: with a second one on this inbox, neither gets rows so (both claim, as on PostgreSQL).
+     */
+    synchronized void direct(Direct d) {
+        if (shared()) return;
+        if (direct != null || directRefused) {
+            direct = null;
+            directRefused = true;
+        } else {
+            direct = d;
+        }
+    }
+
+    /** Runs {@code work} while no store, claim or hand-over is in progress (a dispatcher changing what it accepts). */
+    void betweenHandoffs(Runnable work) {
+        handoff.lock();
+        try {
+            work.run();
+        } finally {
+            handoff.unlock();
+        }
     }
 
     /** Called (on the submitting thread) after a submit stored at least one new pending update. */
@@ -80,16 +132,30 @@ public final class Inbox implements UpdateSink {
     }
 
     public int store(String transport, Batch batch) {
+        Direct d = direct;
+        if (d == null) return store(transport, batch, null);
+        handoff.lock();
+        try {
+            return store(transport, batch, d.accepts(transport, batch.items().size()) ? d : null);
+        } finally {
+            handoff.unlock();
+        }
+    }
+
+    /** Stores {@code batch}; with {@code to}, its new pending rows claimed by it and handed to it once committed. */
+    private int store(String transport, Batch batch, Direct to) {
         long now = System.currentTimeMillis();
         List<Batch.Item> newPoison = new ArrayList<>();
         Map<Long, Update> stored = new LinkedHashMap<>();
+        List<Row> handed = new ArrayList<>();
         int added = db.tx(c -> {
             int pending = 0;
             newPoison.clear(); // a retried transaction starts over
             stored.clear();
+            handed.clear();
             try (PreparedStatement p = c.prepareStatement("INSERT INTO inbox(transport, key, ordering_key, "
-                    + "update_json, status, error, received_at, finished_at) VALUES(?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING "
-                    + "RETURNING id")) {
+                    + "update_json, status, error, received_at, finished_at, claimed_by, claimed_until) "
+                    + "VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING id")) {
                 for (Batch.Item item : batch.items()) {
                     boolean poison = item.update() == null;
                     String json = null;
@@ -111,6 +177,13 @@ public final class Inbox implements UpdateSink {
                     p.setLong(7, now);
                     if (poison) p.setLong(8, now);
                     else p.setNull(8, java.sql.Types.INTEGER);
+                    if (to != null && !poison) {
+                        p.setString(9, to.owner());
+                        p.setLong(10, to.claimedUntil(now));
+                    } else {
+                        p.setNull(9, java.sql.Types.VARCHAR);
+                        p.setNull(10, java.sql.Types.INTEGER);
+                    }
                     long id;
                     try (ResultSet r = p.executeQuery()) {
                         id = r.next() ? r.getLong(1) : -1; // no row: a duplicate
@@ -119,6 +192,10 @@ public final class Inbox implements UpdateSink {
                         if (poison) {
                             newPoison.add(new Batch.Item(item.key(), null, error));
                             Metrics.updateHandled(transport, "poison");
+                        } else if (to != null) {
+                            handed.add(new Row(id, transport, item.key(), item.update().orderingKey(), json, 0,
+                                    item.update()));
+                            pending++;
                         } else {
                             stored.put(id, item.update());
                             pending++;
@@ -139,6 +216,7 @@ public final class Inbox implements UpdateSink {
             return pending;
         });
         fresh.putAll(stored); // only once committed: a rolled-back row must not be handed out
+        if (!handed.isEmpty()) to.take(handed, false);
         for (Batch.Item item : newPoison) {
             log.warn("{}: skipped update {} that could not be read: {}", transport, item.key(), item.error());
         }
@@ -219,6 +297,32 @@ public final class Inbox implements UpdateSink {
             }
             return out;
         });
+    }
+
+    /**
+     * {@link #claim} for {@code d}, whose rows are handed to it ({@link Direct#take}) before any later store can hand
+     * it newer ones.
+     */
+    List<Row> claim(Direct d, Collection<String> transports, int limit, long now, Duration lease) {
+        handoff.lock();
+        try {
+            List<Row> rows = claim(d.owner(), transports, limit, now, lease);
+            // A claim takes only each chat's oldest rows it may: rows may be left behind one it took just now.
+            d.take(rows, rows.size() < limit && !othersPending(d.owner(), transports, now));
+            return rows;
+        } finally {
+            handoff.unlock();
+        }
+    }
+
+    /** Whether a pending row of {@code transports} is not claimed by {@code owner} (or its claim lapsed). */
+    private boolean othersPending(String owner, Collection<String> transports, long now) {
+        if (transports.isEmpty()) return false;
+        List<Object> args = new ArrayList<>(transports);
+        args.add(owner);
+        args.add(now);
+        return db.exists("SELECT 1 FROM inbox WHERE status='pending' AND transport IN " + Database.inList(transports.size())
+                + " AND (claimed_by IS NULL OR claimed_by <> ? OR claimed_until < ?) LIMIT 1", args.toArray());
     }
 
     /** Extends {@code owner}'s claims on its pending rows to {@code until} (a live consumer keeps its chats). */

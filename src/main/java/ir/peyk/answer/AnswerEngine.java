@@ -36,6 +36,7 @@ public final class AnswerEngine {
     private final NewsAnswers news;
     private final SentenceAnswers sentences;
     private final EnglishQuestions english;
+    private final AnswerCache cache;
 
     public AnswerEngine(Article article) {
         this(article, AnswerModel.shipped());
@@ -43,6 +44,19 @@ public final class AnswerEngine {
 
     /** An engine that decides with {@code model} (training and evaluation compare models on the same article). */
     public AnswerEngine(Article article, AnswerModel model) {
+        this(article, model, 0);
+    }
+
+    /**
+     * The bot's engine: the shipped model, and the last answers kept ({@link AnswerCache}, sized by
+     * {@code -Dpeyk.answers.cache}). The command line's engines keep none: `peyk bench` measures answering itself.
+     */
+    public static AnswerEngine forBot(Article article) {
+        return new AnswerEngine(article, AnswerModel.shipped(), AnswerCache.configuredSize());
+    }
+
+    private AnswerEngine(Article article, AnswerModel model, int cacheSize) {
+        this.cache = new AnswerCache(cacheSize);
         this.article = article;
         this.index = new ArticleIndex(article);
         this.people = new People(index);
@@ -68,7 +82,10 @@ public final class AnswerEngine {
     }
 
     public Answer ask(String question) {
-        String q = question == null ? "" : question;
+        return cache.get(question == null ? "" : question, this::answerAny);
+    }
+
+    private Answer answerAny(String q) {
         try {
             return EnglishQuestions.asked(q, answer(english.toPersian(q)));   // English / Finglish: asked in Persian
         } catch (RuntimeException e) {

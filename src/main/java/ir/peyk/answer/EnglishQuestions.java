@@ -83,8 +83,13 @@ public final class EnglishQuestions {
     /** Whether {@code text} is Persian, English or Finglish: Latin letters at least as many as others, then by its words. */
     public static Script script(String text) {
         String k = PersianText.key(text == null ? "" : text.length() > 500 ? text.substring(0, 500) : text);
-        long latin = k.chars().filter(c -> c >= 'a' && c <= 'z').count();
-        long other = k.chars().filter(c -> Character.isLetter(c) && !(c >= 'a' && c <= 'z')).count();
+        long latin = 0;
+        long other = 0;
+        for (int i = 0; i < k.length(); i++) { // one pass, no streams: every message of the bot comes here
+            char c = k.charAt(i);
+            if (c >= 'a' && c <= 'z') latin++;
+            else if (Character.isLetter(c)) other++;
+        }
         if (latin == 0 || latin < other) return Script.PERSIAN;
         int english = 0;
         int finglish = 0;

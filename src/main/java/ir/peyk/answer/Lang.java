@@ -152,14 +152,37 @@ final class Lang {
 
     /** Length of the phrase of {@code list} that starts at {@code words[i]} (longest), or 0. */
     static int phraseAt(List<String[]> list, String[] words, int i) {
+        if (i >= words.length) return 0;
+        List<String[]> starting = byFirstWord(list).get(words[i]);
+        if (starting == null) return 0;
         int best = 0;
-        for (String[] p : list) {
+        for (String[] p : starting) {
             if (p.length <= best || i + p.length > words.length) continue;
             boolean ok = true;
             for (int k = 0; k < p.length && ok; k++) ok = p[k].equals(words[i + k]);
             if (ok) best = p.length;
         }
         return best;
+    }
+
+    /**
+     * Each phrase list's phrases by their first word: {@link #phraseAt} is asked at every word of every sentence it
+     * reads, and comparing the word with every phrase of a list was the answer engine's hottest loop. The lists are the
+     * class's constants, so the index is built once per list and published whole (readers take no lock).
+     */
+    private static volatile Map<List<String[]>, Map<String, List<String[]>>> firstWords = new java.util.IdentityHashMap<>();
+
+    private static Map<String, List<String[]>> byFirstWord(List<String[]> list) {
+        Map<String, List<String[]>> index = firstWords.get(list);
+        if (index != null) return index;
+        Map<String, List<String[]>> built = new HashMap<>();
+        for (String[] p : list) if (p.length > 0) built.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p);
+        synchronized (Lang.class) {
+            Map<List<String[]>, Map<String, List<String[]>>> next = new java.util.IdentityHashMap<>(firstWords);
+            next.put(list, built);
+            firstWords = next;
+        }
+        return built;
     }
 
     /** Length of the phrase of {@code list} that ends just before {@code words[end]}, or 0. */

@@ -33,7 +33,7 @@ public final class ArticleSwitch implements Middleware {
     }
 
     private void use(Article a) {
-        AnswerEngine engine = new AnswerEngine(a);
+        AnswerEngine engine = AnswerEngine.forBot(a);
         current.set(new Current(a, engine, new Router(engine, subscribers)));
     }
 

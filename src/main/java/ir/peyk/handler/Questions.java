@@ -90,9 +90,11 @@ final class Questions {
         // contain «»).
         int cut = -1;
         String quoted = null;
+        List<String> keys = new ArrayList<>(evidence.size()); // each evidence sentence keyed once, not once per «
+        for (Evidence e : evidence) keys.add(PersianText.key(e.text()));
         for (int i = text.indexOf('«'); i >= 0 && cut < 0; i = text.indexOf('«', i + 1)) {
             String k = PersianText.key(text.substring(i + 1, text.length() - 1));
-            if (evidence.stream().anyMatch(e -> PersianText.key(e.text()).equals(k))) {
+            if (keys.contains(k)) {
                 cut = i;
                 quoted = k;
             }
@@ -102,8 +104,9 @@ final class Questions {
         if (span.endsWith("—")) span = span.substring(0, span.length() - 1).strip();
         if (!span.isEmpty()) return new Presented(span, evidence);
         // The answer is the sentence itself: only other evidence (if any) is left to show.
-        String shown = quoted;
-        return new Presented(text, evidence.stream().filter(e -> !PersianText.key(e.text()).equals(shown)).toList());
+        List<Evidence> rest = new ArrayList<>();
+        for (int i = 0; i < evidence.size(); i++) if (!keys.get(i).equals(quoted)) rest.add(evidence.get(i));
+        return new Presented(text, List.copyOf(rest));
     }
 
     /** The notice for a "show the evidence" press whose data is stale (another article, indexes out of range). */

@@ -4,7 +4,9 @@ import ir.peyk.text.KeyedText;
 import ir.peyk.text.Lexicon;
 import ir.peyk.text.PersianText;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -19,6 +21,8 @@ final class SmallTalk {
     private record Phrase(Kind kind, String[] words) {}
 
     private static final List<Phrase> PHRASES = load();
+    /** The phrases by their first word, each list in file order: only those can match at a word. */
+    private static final Map<String, List<Phrase>> BY_FIRST = byFirst(PHRASES);
     private static final int MAX_WORDS = 12;
 
     private SmallTalk() {}
@@ -47,9 +51,10 @@ final class SmallTalk {
     static String withoutGreeting(String text) {
         String key = PersianText.key(text);
         List<KeyedText.Token> w = KeyedText.tokens(key);
+        List<KeyedText.Token> lowered = lower(w);
         int i = 0;
         while (i < w.size()) {
-            Phrase p = longestAt(lower(w), i);
+            Phrase p = longestAt(lowered, i);
             if (p == null || p.kind() != Kind.GREETING) break;
             i += p.words().length;
         }
@@ -59,7 +64,7 @@ final class SmallTalk {
 
     private static Phrase longestAt(List<KeyedText.Token> w, int i) {
         Phrase best = null;
-        for (Phrase p : PHRASES) {
+        for (Phrase p : BY_FIRST.getOrDefault(w.get(i).text(), List.of())) {
             if (i + p.words().length > w.size() || best != null && p.words().length <= best.words().length) continue;
             boolean all = true;
             for (int k = 0; k < p.words().length && all; k++) all = p.words()[k].equals(w.get(i + k).text());
@@ -76,6 +81,13 @@ final class SmallTalk {
     private static List<KeyedText.Token> lower(List<KeyedText.Token> t) {
         List<KeyedText.Token> out = new ArrayList<>(t.size());
         for (KeyedText.Token x : t) out.add(new KeyedText.Token(x.text().toLowerCase(Locale.ROOT), x.start(), x.end()));
+        return out;
+    }
+
+    private static Map<String, List<Phrase>> byFirst(List<Phrase> phrases) {
+        Map<String, List<Phrase>> out = new HashMap<>();
+        for (Phrase p : phrases) out.computeIfAbsent(p.words()[0], k -> new ArrayList<>()).add(p);
+        out.replaceAll((k, v) -> List.copyOf(v));
         return out;
     }
 

@@ -84,14 +84,24 @@ public final class Metrics {
 
     /** An update arrived; {@code via} is "webhook" or "polling". Also stamps the transport's last update time. */
     public static void updateReceived(String transport, String via) {
-        RECEIVED.withTags("transport", label(transport), "via", label(via)).increment();
+        BY_TAGS.computeIfAbsent(new Key("received", transport, via),
+                k -> RECEIVED.withTags("transport", label(transport), "via", label(via))).increment();
         LAST_UPDATE.put(label(transport), System.currentTimeMillis());
     }
 
     /** The dispatcher finished an update; {@code outcome} is "ok", "poison" or "failed". */
     public static void updateHandled(String transport, String outcome) {
-        HANDLED.withTags("transport", label(transport), "outcome", label(outcome)).increment();
+        BY_TAGS.computeIfAbsent(new Key("handled", transport, outcome),
+                k -> HANDLED.withTags("transport", label(transport), "outcome", label(outcome))).increment();
     }
+
+    /**
+     * The per-update counters, looked up once per tag pair: a meter lookup by tags builds, sorts and hashes a tag list
+     * each time, twice for every update. Few keys (transports × outcomes), so the map stays small.
+     */
+    private record Key(String meter, String a, String b) {}
+
+    private static final java.util.Map<Key, Counter> BY_TAGS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Shorthand for a successfully handled update. */
     public static void updateHandled(String transport) {

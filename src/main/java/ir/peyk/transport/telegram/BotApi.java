@@ -1,10 +1,12 @@
 package ir.peyk.transport.telegram;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -68,10 +70,12 @@ public final class BotApi {
         String name = method.methodName();
         byte[] body;
         try {
-            body = JSON.writeValueAsBytes(method); // bytes: RequestBody need not encode a String again
-        } catch (JsonProcessingException e) {
+            // bytes: RequestBody need not encode a String again
+            body = method instanceof Methods.SendMessage m ? sendMessage(m) : JSON.writeValueAsBytes(method);
+        } catch (IOException e) {
             throw new TransportException(TransportException.Kind.REJECTED, 0, transport() + " " + name
-                    + ": cannot encode the request (" + e.getOriginalMessage() + ")");
+                    + ": cannot encode the request (" + (e instanceof JsonProcessingException j ? j.getOriginalMessage()
+                    : e.getMessage()) + ")");
         }
         Request request = new Request.Builder()
                 .url(url(name))
@@ -80,6 +84,34 @@ public final class BotApi {
                 .build();
         String response = caller.call(name, request, method.throttleChat(), method.throttleGroup());
         return result(name, response, method.resultType());
+    }
+
+    /**
+     * sendMessage, every reply's request, written straight to the generator: the same JSON as {@code JSON} writes
+     * (snake_case, nulls left out, the record's order), without a serializer provider set up for each reply.
+     */
+    static byte[] sendMessage(Methods.SendMessage m) throws IOException {
+        ByteArrayBuilder out = new ByteArrayBuilder(256 + 2 * (m.text() == null ? 0 : m.text().length()));
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            if (m.chatId() instanceof Long id) {
+                g.writeNumberField("chat_id", id);
+            } else if (m.chatId() != null) {
+                g.writeFieldName("chat_id");
+                JSON.writeValue(g, m.chatId());
+            }
+            if (m.text() != null) g.writeStringField("text", m.text());
+            if (m.replyMarkup() != null) {
+                g.writeFieldName("reply_markup");
+                JSON.writeValue(g, m.replyMarkup());
+            }
+            if (m.replyToMessageId() != null) g.writeNumberField("reply_to_message_id", m.replyToMessageId());
+            if (m.allowSendingWithoutReply() != null) {
+                g.writeBooleanField("allow_sending_without_reply", m.allowSendingWithoutReply());
+            }
+            g.writeEndObject();
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -114,14 +146,36 @@ public final class BotApi {
             for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 boolean isResult = "result".equals(p.currentName());
                 JsonToken v = p.nextToken();
-                if (isResult && v != JsonToken.VALUE_NULL) out = JSON.readValue(p, resultType);
-                else p.skipChildren();
+                if (isResult && v == JsonToken.START_OBJECT && resultType == Tg.Sent.class) {
+                    out = resultType.cast(sent(p));
+                } else if (isResult && v != JsonToken.VALUE_NULL) {
+                    out = JSON.readValue(p, resultType);
+                } else {
+                    p.skipChildren();
+                }
             }
             return out;
         } catch (IOException | IllegalArgumentException e) {
             throw new TransportException(TransportException.Kind.UNAVAILABLE, 0, transport() + " " + name
                     + ": the result could not be read (" + firstLine(e.getMessage()) + ")");
         }
+    }
+
+    /**
+     * The id of a sent message, read off the parser at the echoed message's START_OBJECT: every reply comes back as
+     * the whole message, and the id is all Peyk keeps of it. Coerces as databind would: a number, a numeric string,
+     * null or no id (0).
+     */
+    private static Tg.Sent sent(JsonParser p) throws IOException {
+        long id = 0;
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            boolean isId = "message_id".equals(p.currentName());
+            JsonToken v = p.nextToken();
+            if (isId && (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT)) id = p.getValueAsLong();
+            else if (isId && v == JsonToken.VALUE_STRING) id = Long.parseLong(p.getText().strip());
+            else p.skipChildren();
+        }
+        return new Tg.Sent(id);
     }
 
     static String firstLine(String s) {

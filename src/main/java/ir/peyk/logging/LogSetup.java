@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * At the default level, the one line per started transport ({@code ir.peyk.adapter.StartedTransports}, INFO) is still
  * shown: a successful start should say so. Done in code rather than in logback.xml because a choice of encoder and
- * appender by variable needs conditionals that logback.xml only has with an extra scripting library.
+ * appender by variable needs conditionals that logback.xml only has with an extra scripting library — and parsing any
+ * logback.xml at start loads about 500 classes of XML machinery (see {@link BootConfigurator}).
  */
 public final class LogSetup {
     static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{24} - %msg%n";
@@ -51,6 +52,11 @@ public final class LogSetup {
      * @throws ConfigException a bad value, or a log file that cannot be written (the message says which and why)
      */
     public static void configure(Map<String, String> env) throws ConfigException {
+        apply((LoggerContext) LoggerFactory.getILoggerFactory(), env);
+    }
+
+    /** Configures {@code ctx} as {@code env} asks; {@link BootConfigurator} calls it while logback starts. */
+    static void apply(LoggerContext ctx, Map<String, String> env) throws ConfigException {
         String levelName = value(env, "PEYK_LOG_LEVEL", "WARN").toUpperCase(Locale.ROOT);
         if (!LEVELS.contains(levelName)) {
             throw new ConfigException("PEYK_LOG_LEVEL must be one of " + LEVELS + ", not '" + levelName + "'");
@@ -63,7 +69,6 @@ public final class LogSetup {
         FileSize maxSize = fileSize(value(env, "PEYK_LOG_FILE_MAX_SIZE", "10MB"));
         if (file != null) checkWritable(Path.of(file));
 
-        LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
         ctx.reset();
         Encoder<ILoggingEvent> encoder = encoder(ctx, format);
         OutputStreamAppender<ILoggingEvent> appender = file == null ? console(ctx) : rolling(ctx, file, maxSize);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,9 +24,11 @@ final class Bots {
     }
 
     /**
-     * {@code java -jar peyk.jar --config DIR/config/peyk.yaml run}: the telegram transport polling the fake, the
-     * throttles off (0 turns a limit off), a fresh SQLite store in DIR — durable as in production: every update is
-     * stored before it is handled.
+     * {@code bin/peyk --config DIR/config/peyk.yaml run}, the way the README runs Peyk (its JVM defaults and the jar's
+     * CDS archive; the launcher execs java, so the process is the JVM), or with {@code --peyk-plain}
+     * {@code java -jar peyk.jar …} on the JVM's defaults: the telegram transport polling the fake, the throttles off
+     * (0 turns a limit off), a fresh SQLite store in DIR — durable as in production: every update is stored before it
+     * is handled.
      */
     private static BotProcess peyk(Settings s, Workload w, FakeBotApi fake, Path dir) throws IOException {
         Path config = dir.resolve("config/peyk.yaml");
@@ -45,11 +48,21 @@ final class Bots {
                   perChatPerSecond: 0
                   perGroupPerMinute: 0
                 """.formatted(dir.resolve("peyk.db"), w.article(), fake.url()));
+        List<String> peyk = List.of("--config", config.toString(), "run");
         List<String> cmd = new ArrayList<>();
-        cmd.add(JAVA);
-        cmd.addAll(s.peykJvm());
-        cmd.addAll(List.of("-jar", s.peykJar().toString(), "--config", config.toString(), "run"));
-        return BotProcess.start("peyk", cmd, Map.of("PEYK_TELEGRAM_TOKEN", TOKEN), dir);
+        Map<String, String> env = new HashMap<>(Map.of("PEYK_TELEGRAM_TOKEN", TOKEN));
+        if (s.peykPlain()) {
+            cmd.add(JAVA);
+            cmd.addAll(s.peykJvm());
+            cmd.addAll(List.of("-jar", s.peykJar().toString()));
+        } else {
+            cmd.add(s.repo().resolve("bin/peyk").toString());
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            env.put("PEYK_JAR", s.peykJar().toString());
+            env.put("PEYK_JAVA_OPTS", String.join(" ", s.peykJvm()));
+        }
+        cmd.addAll(peyk);
+        return BotProcess.start("peyk", cmd, env, dir);
     }
 
     /** The comparison bot ({@code tb.Bm25Bot}) from the bench's own class path. */

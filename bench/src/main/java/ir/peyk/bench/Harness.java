@@ -73,7 +73,10 @@ public final class Harness {
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), s.reps(),
                 s.reps() == 1 ? "" : "s", String.join(" and ", s.sides().stream().map(Bots::label).toList()), minutes,
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter,
-                s.peykJvm().isEmpty() ? "(defaults)" : "`" + String.join(" ", s.peykJvm()) + "`",
+                (s.peykPlain() ? "`java -jar` (JVM defaults, no CDS archive)" : "`bin/peyk` (its defaults"
+                        + (Files.exists(Path.of(s.peykJar().toString().replaceFirst("\\.jar$", ".jsa")))
+                        ? " and CDS archive)" : "; no CDS archive)"))
+                        + (s.peykJvm().isEmpty() ? "" : " + `" + String.join(" ", s.peykJvm()) + "`"),
                 s.tbJvm().isEmpty() ? "(defaults)" : "`" + String.join(" ", s.tbJvm()) + "`", w.questions().size(),
                 s.repo().relativize(w.article()), capacity);
     }

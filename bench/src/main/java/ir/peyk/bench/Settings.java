@@ -11,7 +11,7 @@ import java.util.List;
  * bursts, a 5-second paced run); the numbers it gives are rougher.
  */
 record Settings(Path repo, Path peykJar, List<String> sides, int reps, int updates, int wideChats, int narrowChats,
-                int pacedRate, int pacedSeconds, List<String> peykJvm, List<String> tbJvm, Path out, boolean keep) {
+                int pacedRate, int pacedSeconds, List<String> peykJvm, boolean peykPlain, List<String> tbJvm, Path out, boolean keep) {
 
     static final String USAGE = """
             usage: run.sh [options]
@@ -21,7 +21,8 @@ record Settings(Path repo, Path peykJar, List<String> sides, int reps, int updat
               --updates N          updates per burst (default 5000)
               --chats WIDE,NARROW  chats of the two bursts (default 500,50)
               --paced RATE,SECONDS the paced run (default 300,10)
-              --peyk-jvm "OPTS"    JVM options for Peyk, e.g. "-Xmx128m -XX:+UseSerialGC"
+              --peyk-jvm "OPTS"    JVM options for Peyk after bin/peyk's defaults (PEYK_JAVA_OPTS), e.g. "-Xmx128m"
+              --peyk-plain         run Peyk as `java [--peyk-jvm OPTS] -jar JAR`: the JVM's defaults, no CDS archive
               --tb-jvm "OPTS"      JVM options for the TelegramBots bot
               --peyk-jar FILE      the Peyk jar to run (default REPO/target/peyk.jar)
               --out FILE           also write the report there
@@ -44,6 +45,7 @@ record Settings(Path repo, Path peykJar, List<String> sides, int reps, int updat
         List<String> tbJvm = List.of();
         boolean quick = false;
         boolean keep = false;
+        boolean plain = false;
         Integer repsSet = null;
         Integer updatesSet = null;
         for (int i = 0; i < args.length; i++) {
@@ -51,6 +53,7 @@ record Settings(Path repo, Path peykJar, List<String> sides, int reps, int updat
             switch (a) {
                 case "--quick" -> quick = true;
                 case "--keep" -> keep = true;
+                case "--peyk-plain" -> plain = true;
                 case "--only" -> {
                     String s = value(args, ++i, a);
                     if (!s.equals("peyk") && !s.equals("tb")) throw new IllegalArgumentException("--only takes peyk or tb");
@@ -90,7 +93,7 @@ record Settings(Path repo, Path peykJar, List<String> sides, int reps, int updat
         if (sides.contains("peyk") && !Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(jar + " is missing: build it (mvn -q -DskipTests package) or pass --peyk-jar");
         }
-        return new Settings(repo, jar, sides, reps, updates, wide, narrow, rate, seconds, peykJvm, tbJvm, out, keep);
+        return new Settings(repo, jar, sides, reps, updates, wide, narrow, rate, seconds, peykJvm, plain, tbJvm, out, keep);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -45,6 +45,9 @@ final class ListAnswers {
                         int limit = SpanAnswers.nounPhraseEnd(d, end, 3);
                         int np = end;
                         while (np < limit && !c.isQuestionWord(s.doc(), np)) np++;
+                        // "تیم ملی فوتبال | ایران" for "ایران با کدام تیم‌ها …": the phrase goes on into the question's
+                        // own subject, so it names that, not an answer
+                        if (c.veto(np > end && np < limit && requiredAt(c, s.doc(), np))) continue;
                         if (np > end && plural(head.text())) np = coordinated(c, s.doc(), np);
                         int from = NounPhrases.partitiveStart(d, p);          // "بعضی از این پلتفرم‌ها"
                         if (np == end && from == p) continue;
@@ -68,6 +71,14 @@ final class ListAnswers {
             if (t.pos() == head.pos() + head.len() && !t.hits().isEmpty() && t.role() == Question.Role.NOUN) return k;
         }
         return -1;
+    }
+
+    /** Word {@code i} of sentence {@code d} is one of the question's required terms. */
+    private static boolean requiredAt(Ctx c, int d, int i) {
+        for (int k = 0; k < c.q.terms().size(); k++) {
+            if (c.q.terms().get(k).required() && c.positions(d, k).contains(i)) return true;
+        }
+        return false;
     }
 
     /** A head noun with a plural ending (کدام بیمارستان‌ها): the question asks for all of them. */

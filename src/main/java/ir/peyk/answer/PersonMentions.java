@@ -228,22 +228,29 @@ final class PersonMentions {
     }
 
     /**
-     * The news opener "NAME دیروز/امروز … گفت": two or three plain words that open the sentence, right before a
-     * relative time, in a sentence with a reporting verb — the verb's speaker, named by its place alone.
+     * The news opener "NAME دیروز/امروز … گفت": two or three plain words that open the sentence (after a wire opener
+     * "به گزارش …،" if any), right before a time (a relative time, a date, a weekday, ظهر …), in a sentence with a
+     * reporting verb — the verb's speaker, named by its place alone.
      */
     private static People.Mention timedOpener(Doc doc, int d, List<People.Mention> taken) {
         String[] w = doc.words;
-        int end = 0;
-        while (end < w.length && end < 3 && plain(w[end]) && !(end > 0 && doc.punctBefore(end))) end++;
-        if (end < 2 || end >= w.length || doc.punctBefore(end) || covered(taken, 0)) return null;
-        boolean timed = false;
+        int start = 0;                                    // "به گزارش خبرنگار مهر، NAME ظهر چهارشنبه … گفت"
+        if (Lang.phraseAt(Lang.AGENCY_OPENERS, w, 0) > 0) {
+            while (start < w.length && start < 8 && !(start > 0 && doc.punctBefore(start))) start++;
+            if (start >= w.length || start >= 8) return null;
+        }
+        int end = start;
+        while (end < w.length && end < start + 3 && plain(w[end]) && !(end > start && doc.punctBefore(end))) end++;
+        if (end < start + 2 || end >= w.length || doc.punctBefore(end) || covered(taken, start)) return null;
+        boolean timed = Lang.WEEKDAYS.contains(w[end]) || Lang.is(w[end], "day-part");   // "ظهر چهارشنبه"، "شنبه"
         for (Doc.Span<?> r : doc.relatives) timed |= r.from() == end;
+        for (Doc.Span<?> r : doc.dates) timed |= r.from() == end;
         if (!timed) return null;
         for (int i = end; i < w.length; i++) {
             int len = Lang.REPORTING_WORDS.contains(w[i]) ? Lang.phraseAt(Lang.REPORTING_VERBS, w, i) : 0;
             if (len == 0) continue;
-            Parsed p = new Parsed(People.Kind.NAME, 0, end, 0, end, -1, -1);
-            return new People.Mention(d, 0, end, People.Kind.NAME, person(doc, p), i, len, doc.gapBefore(i + len).indexOf(':') >= 0);
+            Parsed p = new Parsed(People.Kind.NAME, start, end, start, end, -1, -1);
+            return new People.Mention(d, start, end, People.Kind.NAME, person(doc, p), i, len, doc.gapBefore(i + len).indexOf(':') >= 0);
         }
         return null;
     }

@@ -269,4 +269,16 @@ class ReadingOnRealTextTest {
         Answer a = e.ask("ایران در المپیک با کدام تیم‌ها هم‌گروه است؟");   // "تیم ملی والیبال ایران" is Iran's own team
         assertTrue(!a.answered() || !a.answer().startsWith("تیم ملی والیبال"), a.answer());
     }
+
+    @Test
+    void aNameBeforeAPartOfDayOpensTheSentenceAsItsSpeakerEvenAfterAWireOpener() throws Exception {
+        AnswerEngine e = engine("""
+                آغاز طرح کاشت درخت
+
+                خبرگزاری نمونه
+                به گزارش خبرنگار ما، بردیا کاوسی ظهر چهارشنبه در جمع خبرنگاران اظهار کرد: طرح کاشت درخت در حاشیه شهر آغاز شد.
+                """);
+        Answer a = e.ask("کی درباره طرح کاشت درخت صحبت کرده؟");      // صحبت کرده: a reporting verb, so کی asks who
+        assertTrue(a.answered() && a.answer().startsWith("بردیا کاوسی"), a.answer());
+    }
 }

@@ -45,8 +45,9 @@ final class ArticleIndex {
             // A footer's boilerplate (site credits, legal notes) is no part of the story: its words must not make a
             // question's word count as one the article writes ("وزیر کشور" is not found in "قوانین کشور").
             boolean story = docs.get(d).section() != ir.peyk.article.Section.FOOTER;
+            boolean[] inBigger = partsOfLargerNumbers(docs.get(d));
             for (int i = 0; i < w.length; i++) {
-                p.computeIfAbsent(w[i], k -> new ArrayList<>()).add(new Occ(d, i, 1));
+                if (!inBigger[i]) p.computeIfAbsent(w[i], k -> new ArrayList<>()).add(new Occ(d, i, 1));
                 if (story) single.add(w[i]);
                 String month = monthOf(w[i]);             // "بهمن‌ماه" is written for the month بهمن too
                 if (month != null) {
@@ -88,6 +89,23 @@ final class ArticleIndex {
                 }
             }
         }
+    }
+
+    /**
+     * Digits that are only a part of a larger number ("95" of "۲ هزار و ۹۵"): not indexed as that number, so a
+     * question's "کنکور ۹۵" does not find them.
+     */
+    private static boolean[] partsOfLargerNumbers(Doc doc) {
+        boolean[] out = new boolean[doc.length()];
+        for (Doc.Span<NumberMatch> n : doc.numbers) {
+            if (n.to() - n.from() < 2) continue;
+            for (int i = n.from(); i < n.to() && i < out.length; i++) {
+                String x = doc.words[i];
+                if (!x.isEmpty() && Character.isDigit(x.charAt(0)) && x.chars().allMatch(Character::isDigit)
+                        && Double.parseDouble(x) != n.match().value()) out[i] = true;
+            }
+        }
+        return out;
     }
 
     /** The month name of "بهمنماه" (a month written solid with ماه), else null. */

@@ -281,4 +281,16 @@ class ReadingOnRealTextTest {
         Answer a = e.ask("کی درباره طرح کاشت درخت صحبت کرده؟");      // صحبت کرده: a reporting verb, so کی asks who
         assertTrue(a.answered() && a.answer().startsWith("بردیا کاوسی"), a.answer());
     }
+
+    @Test
+    void digitsInsideALargerNumberAreNotThatNumber() throws Exception {
+        ArticleIndex index = new ArticleIndex(ir.peyk.article.ArticleParser.parse("""
+                نتایج آزمون
+
+                خبرگزاری نمونه
+                در آزمون سال 95 شمار پذیرفته‌شدگان 2 هزار و 95 نفر بود.
+                """));
+        // the year is found; the 95 of "2 هزار و 95" is a part of 2,095, not the number 95
+        assertEquals(1, index.occurrences("95").size(), index.occurrences("95").toString());
+    }
 }

@@ -111,7 +111,7 @@ final class QuestionAnalyzer {
             if (u.isPresent()) {
                 unit = u.get().value();
                 headPos = i;
-            } else if (cue.counted() && i < w.length && QuestionTerms.isContent(w, i) && QuestionTerms.verbNouns(w[i]).isEmpty()) {
+            } else if (cue.counted() && i < w.length && QuestionTerms.isContent(w, i) && WordForms.verbNouns(w[i]).isEmpty()) {
                 headPos = i;                              // "چند ایستگاه": the noun counted
             }
         }

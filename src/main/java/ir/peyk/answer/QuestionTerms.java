@@ -191,18 +191,14 @@ final class QuestionTerms {
         java.util.Map<String, Double> all = new java.util.LinkedHashMap<>();
         for (TermMatcher.Hit h : own) all.put(h.word(), h.quality());
         List<String> alts = new ArrayList<>(Lang.SYNONYMS.getOrDefault(text, List.of()));
-        String other = otherNumber(text);
+        String other = WordForms.otherNumber(text);
         if (other != null) alts.add(other);
-        if (text.endsWith("گی") && text.length() >= 5) {   // سالگی → سال، خستگی → خسته: the noun of -گی
-            String base = text.substring(0, text.length() - 2);
-            alts.add(base);
-            alts.add(base + "ه");
-        }
+        alts.addAll(WordForms.bases(text));
         for (String a : alts) add(all, a, 0.8);
         String number = Lang.NUMBER_FORMS.get(text);
         if (number != null) add(all, number, 0.95);
-        for (String form : forms(text)) for (String a : Lang.EQUIVALENTS.getOrDefault(form, List.of())) add(all, a, 0.75);
-        for (String noun : verbNouns(text)) add(all, noun, 0.75);
+        for (String form : WordForms.forms(text)) for (String a : Lang.EQUIVALENTS.getOrDefault(form, List.of())) add(all, a, 0.75);
+        for (String noun : WordForms.verbNouns(text)) add(all, noun, 0.75);
         if (own.isEmpty() || own.get(0).quality() < 0.8) {
             for (String spoken : Colloquial.forms(text)) {
                 add(all, spoken, 0.9);
@@ -216,49 +212,6 @@ final class QuestionTerms {
         return List.copyOf(out);
     }
 
-    /** Endings after a past stem: a participle (فروخته), a person (فروختند، فروختیم), spoken 3rd plural (فروختن). */
-    private static final List<String> PAST_ENDINGS = List.of("هاند", "ه", "ند", "یم", "ید", "ن", "");
-
-    /**
-     * The nouns of a verb's action (verb-nouns.txt) when {@code w} is a form of its past stem: فروخته، می‌فروختند،
-     * نفروخت → فروش. Empty for any other word.
-     */
-    static List<String> verbNouns(String w) {
-        String v = w.startsWith("نمی") ? w.substring(3) : w.startsWith("می") ? w.substring(2) : w;
-        for (String ending : PAST_ENDINGS) {
-            if (!v.endsWith(ending) || v.length() - ending.length() < 2) continue;
-            String stem = v.substring(0, v.length() - ending.length());
-            List<String> nouns = Lang.VERB_NOUNS.get(stem);
-            if (nouns == null && stem.startsWith("ن")) nouns = Lang.VERB_NOUNS.get(stem.substring(1));
-            if (nouns != null) return nouns;
-        }
-        return List.of();
-    }
-
-    /** Personal endings of a past verb (بردند، بردیم، بردید): what is left is its stem. */
-    private static final List<String> VERB_ENDINGS = List.of("ند", "یم", "ید");
-
-    /** The word, its stems, its broken-plural pair and a verb's infinitive: the forms looked up in the equivalents. */
-    private static List<String> forms(String text) {
-        List<String> out = new ArrayList<>(4);
-        out.add(text);
-        String stem = TermMatcher.stem(text);
-        if (!stem.equals(text)) out.add(stem);
-        for (String suffix : Lang.SUFFIXES) {             // one suffix off: the light stem may take two (بیمارستانها → بیمارست)
-            if (text.length() - suffix.length() < 2 || !text.endsWith(suffix)) continue;
-            String base = text.substring(0, text.length() - suffix.length());
-            if (!out.contains(base) && Lang.EQUIVALENTS.containsKey(base)) out.add(base);
-        }
-        String other = otherNumber(text);
-        if (other != null) out.add(other);
-        for (String ending : VERB_ENDINGS) {              // a past verb's infinitive: بردند → بردن
-            if (text.length() - ending.length() < 2 || !text.endsWith(ending)) continue;
-            String infinitive = text.substring(0, text.length() - ending.length()) + "ن";
-            if (Lang.EQUIVALENTS.containsKey(infinitive)) out.add(infinitive);
-        }
-        return out;
-    }
-
     /** Adds the article words {@code alt} matches, at {@code weight} of their quality (keeping the best per word). */
     private void add(java.util.Map<String, Double> all, String alt, double weight) {
         // a phrase ("مراکز درمانی") is found as the article's two adjacent words, which the index keeps joined
@@ -266,13 +219,6 @@ final class QuestionTerms {
             if (h.quality() < 0.8 || Lang.isFunctionWord(h.word())) continue;   // no fuzzy match of a fuzzy form
             all.merge(h.word(), weight * h.quality(), Math::max);
         }
-    }
-
-    /** The broken plural of a singular or back, the question's ی ending aside ("خطوطی" → خط); null when none. */
-    private static String otherNumber(String text) {
-        String o = Lang.PLURAL_PAIRS.get(text);
-        if (o == null && text.length() > 3 && text.endsWith("ی")) o = Lang.PLURAL_PAIRS.get(text.substring(0, text.length() - 1));
-        return o;
     }
 
     /**

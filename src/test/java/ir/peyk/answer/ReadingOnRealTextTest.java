@@ -190,9 +190,9 @@ class ReadingOnRealTextTest {
 
     @Test
     void aVerbFindsTheNounOfItsActionAndBeWrittenSolidIsNoBar() throws Exception {
-        assertEquals(List.of("فروش"), QuestionTerms.verbNouns("فروخته"));
-        assertEquals(List.of("کاهش"), QuestionTerms.verbNouns("میکاستند"));
-        assertTrue(QuestionTerms.verbNouns("فروشگاه").isEmpty());
+        assertEquals(List.of("فروش"), WordForms.verbNouns("فروخته"));
+        assertEquals(List.of("کاهش"), WordForms.verbNouns("میکاستند"));
+        assertTrue(WordForms.verbNouns("فروشگاه").isEmpty());
         AnswerEngine e = engine("""
                 بازار میوه
 

@@ -20,7 +20,7 @@ final class TypeEvidence {
                     || hasAny(d, Lang.MONTHS) || hasYear(d));
             case PERSON, SPEAKER -> found(named(q, people, d));
             case QUOTE -> found(people.speakerIn(d.index()) != null || d.text().contains("«"));
-            case REASON -> found(hasPhrase(d, Lang.REASON_MARKERS) || hasPhrase(d, Lang.RESULT_MARKERS));
+            case REASON -> found(hasPhrase(d, Lang.REASON_MARKERS) || hasPhrase(d, Lang.RESULT_MARKERS) || saysWhyNot(q, d));
             case LOCATION -> found(placeAfterPreposition(d) || hasPlaceNoun(d));
             default -> Found.UNKNOWN;
         };
@@ -53,6 +53,18 @@ final class TypeEvidence {
             double v = n.match().value();
             if (n.match().unit() == null && (v >= 1300 && v <= 1500 || v >= 1900 && v <= 2100) && v == Math.rint(v)) return true;
         }
+        return false;
+    }
+
+    /**
+     * "چرا X بازی نمی‌کند": a why-not is answered by a sentence that says what could not or did not happen ("آنها
+     * نتوانستند تیمشان را آماده کنند"), with or without a reason marker.
+     */
+    private static boolean saysWhyNot(Question q, Doc d) {
+        boolean negatedQ = false;
+        for (String w : q.words()) negatedQ |= SpanAnswers.isNegativeVerb(w);
+        if (!negatedQ) return false;
+        for (String w : d.words) if (SpanAnswers.isNegativeVerb(w)) return true;
         return false;
     }
 

@@ -293,4 +293,17 @@ class ReadingOnRealTextTest {
         // the year is found; the 95 of "2 هزار و 95" is a part of 2,095, not the number 95
         assertEquals(1, index.occurrences("95").size(), index.occurrences("95").toString());
     }
+
+    @Test
+    void aWhyNotIsAnsweredByTheSentenceThatSaysWhatCouldNotHappen() throws Exception {
+        AnswerEngine e = engine("""
+                لغو کنسرت
+
+                خبرگزاری نمونه
+                مدیر تالار شهر گفت: برنامه‌های پاییز تالار اعلام شد و فروش بلیت از هفته آینده آغاز می‌شود.
+                با وجود قراردادی که با گروه ارکستر داشتیم، آنها نتوانستند اعضای گروه را برای اجرای کنسرت در تالار شهر آماده کنند.
+                """);
+        Answer a = e.ask("چرا ارکستر در تالار شهر کنسرت اجرا نمی‌کنه؟");
+        assertTrue(a.answered() && a.answer().contains("نتوانستند"), a.answer());
+    }
 }

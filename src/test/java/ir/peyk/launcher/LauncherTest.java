@@ -40,7 +40,7 @@ class LauncherTest {
         assertEquals(0, r.code, r.out);
         assertEquals(List.of("stats", "--json", "دو کلمه", ""), r.lines("arg "));
         List<String> jvm = r.lines("jvm ");
-        for (String o : List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError")) {
+        for (String o : List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError")) {
             assertTrue(jvm.contains(o), o + " missing from " + jvm);
         }
         assertFalse(jvm.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile")), "no archive beside the jar: " + jvm);

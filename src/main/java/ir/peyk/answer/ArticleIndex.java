@@ -80,10 +80,11 @@ final class ArticleIndex {
             for (int i = 0; i + 1 < w.length; i++) {
                 if (!Lang.is(w[i], "determiner")) continue;
                 String noun = TermMatcher.stem(w[i + 1]);
+                if (noun.length() < 2) continue;
                 for (int j = 1; j < before.length; j++) {
                     String count = before[j - 1];
                     if (!Character.isDigit(count.charAt(0)) && !Lang.NUMBER_WORDS.contains(count)) continue;
-                    if (noun.length() >= 2 && TermMatcher.stem(before[j]).equals(noun)) {
+                    if (TermMatcher.stem(before[j]).equals(noun)) {
                         p.computeIfAbsent(count, k -> new ArrayList<>()).add(new Occ(d, i, 1));
                     }
                 }

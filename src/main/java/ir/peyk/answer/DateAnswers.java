@@ -29,14 +29,16 @@ final class DateAnswers {
         for (Ranker.Scored s : c.candidates(0.5, 8, false)) {
             Doc d = c.doc(s.doc());
             List<Candidate> times = candidates(d);
-            boolean oneTimeOfTheEvent = oneTime(times) && holdsEvent(c, s.doc());
+            boolean one = oneTime(times);
+            boolean oneTimeOfTheEvent = one && holdsEvent(c, s.doc());
+            double also = also(d) ? 0.5 : 1;          // "روز شنبه نیز …": an event besides the story's own
             for (Candidate t : times) {
                 // a time far from the question's words is another event's — unless it is the one time of a sentence
                 // that says the question's event ("X امروز (دوشنبه) در آیینی … پروژه را افتتاح کرد")
                 if (clockAsked && !t.clock() || nearest(c, s.doc(), t.from(), t.to()) > 6 && !oneTimeOfTheEvent) continue;
                 if (c.veto(saysIt(c, s.doc(), t) || Lang.phraseEndingAt(Lang.COMPARISON_MARKERS, d.words, t.from()) > 0)) continue;
                 double v = t.weight() * s.score() / (1 + 0.1 * c.distance(s.doc(), t.from(), t.to()));
-                if (also(d)) v *= 0.5;                    // "روز شنبه نیز …": an event besides the story's own
+                v *= also;
                 if (bound != null && t.from() > 0) {
                     String before = d.words[t.from() - 1];
                     if (before.equals(bound)) v *= 1.5;
@@ -45,7 +47,7 @@ final class DateAnswers {
                 if (v > bestV) {
                     bestV = v;
                     bestS = s;
-                    bestText = times.size() > 1 && oneTime(times) ? whole(d, times, t) : t.text();
+                    bestText = times.size() > 1 && one ? whole(d, times, t) : t.text();
                 }
             }
         }

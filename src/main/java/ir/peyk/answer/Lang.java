@@ -24,7 +24,7 @@ final class Lang {
 
     static final List<Cue> CUES = cues();
     /** Cues indexed by their first word, for a fast scan of the question's words. */
-    static final Map<String, List<Cue>> CUES_BY_FIRST = byFirst(CUES);
+    static final Map<String, List<Cue>> CUES_BY_FIRST = byFirst(CUES, c -> c.words()[0]);
     static final Set<String> QUESTION_MARKERS = Lexicon.keySet("question-markers.txt");
     static final Set<String> STOPWORDS = Lexicon.keySet("qa-stopwords.txt");
     static final Set<String> LIGHT_VERBS = Lexicon.keySet("light-verbs.txt");
@@ -100,16 +100,24 @@ final class Lang {
         return FUNCTION_WORDS.contains(w);
     }
 
+    /** The light verbs negated (نشد، نکرد، نیفتاد, see {@link #negated}): function words, and negative verbs. */
+    static final Set<String> NEGATED_LIGHT_VERBS = negatedLightVerbs();
+
     /**
-     * The union isFunctionWord asks, with the negated light verbs (نشوند، نکرد) spelled out: one hash lookup per word
-     * instead of five and a substring (it is asked for every candidate word of every question).
+     * The union isFunctionWord asks, with the negated light verbs spelled out: one hash lookup per word instead of five
+     * and a substring (it is asked for every candidate word of every question).
      */
     private static final Set<String> FUNCTION_WORDS = functionWords();
 
-    /** The negative of a verb form: ن before it, نی before a stem that starts with ا (افتاد → نیفتاد، آمد → نیامد). */
-    static String negated(String verb) {
-        if (verb.startsWith("آ")) return "نیا" + verb.substring(1);
+    /** The negative of a verb form: ن before it, نی before a stem that starts with ا (افتاد → نیفتاد). */
+    private static String negated(String verb) {
         return verb.startsWith("ا") ? "نی" + verb.substring(1) : "ن" + verb;
+    }
+
+    private static Set<String> negatedLightVerbs() {
+        Set<String> s = new java.util.HashSet<>();
+        for (String v : LIGHT_VERBS) if (v.length() > 1) s.add(negated(v));
+        return Collections.unmodifiableSet(s);
     }
 
     private static Set<String> functionWords() {
@@ -117,7 +125,7 @@ final class Lang {
         s.addAll(LIGHT_VERBS);
         s.addAll(QUESTION_MARKERS);
         s.addAll(VAGUE);
-        for (String v : LIGHT_VERBS) if (v.length() > 1) s.add(negated(v));
+        s.addAll(NEGATED_LIGHT_VERBS);
         return Collections.unmodifiableSet(s);
     }
 
@@ -175,8 +183,7 @@ final class Lang {
     private static Map<String, List<String[]>> byFirstWord(List<String[]> list) {
         Map<String, List<String[]>> index = firstWords.get(list);
         if (index != null) return index;
-        Map<String, List<String[]>> built = new HashMap<>();
-        for (String[] p : list) if (p.length > 0) built.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p);
+        Map<String, List<String[]>> built = byFirst(list.stream().filter(p -> p.length > 0).toList(), p -> p[0]);
         synchronized (Lang.class) {
             Map<List<String[]>, Map<String, List<String[]>>> next = new java.util.IdentityHashMap<>(firstWords);
             next.put(list, built);
@@ -215,9 +222,10 @@ final class Lang {
         return List.copyOf(out);
     }
 
-    private static Map<String, List<Cue>> byFirst(List<Cue> cues) {
-        Map<String, List<Cue>> m = new HashMap<>();
-        for (Cue c : cues) m.computeIfAbsent(c.words()[0], k -> new ArrayList<>()).add(c);
+    /** {@code items} by their first word, each list in the items' order. */
+    private static <T> Map<String, List<T>> byFirst(List<T> items, java.util.function.Function<T, String> first) {
+        Map<String, List<T>> m = new HashMap<>();
+        for (T t : items) m.computeIfAbsent(first.apply(t), k -> new ArrayList<>()).add(t);
         return Collections.unmodifiableMap(m);
     }
 

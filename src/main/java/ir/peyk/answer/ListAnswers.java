@@ -81,7 +81,7 @@ final class ListAnswers {
         return false;
     }
 
-    /** A head noun with a plural ending (کدام بیمارستان‌ها): the question asks for all of them. */
+    /** A word with a plural ending: a head noun that asks for all of them (کدام بیمارستان‌ها), or a list's noun. */
     private static boolean plural(String head) {
         return head.endsWith("ها") || head.endsWith("های") || head.endsWith("هایی");
     }
@@ -167,8 +167,7 @@ final class ListAnswers {
     static boolean listMayStartAt(Doc d, int k) {
         if (k <= 0 || k >= d.length() || d.punctBefore(k)) return false;
         String before = d.words[k - 1];
-        return before.endsWith("ها") || before.endsWith("های") || before.endsWith("هایی")
-                || Lang.phraseEndingAt(LIST_OPENERS, d.words, k) > 0;
+        return plural(before) || Lang.phraseEndingAt(LIST_OPENERS, d.words, k) > 0;
     }
 
     /** End of the list {@link #bareList} reads from {@code from}, or −1. */

@@ -48,7 +48,7 @@ final class PlaceAnswers {
     private static Optional<Answer> partOf(Ctx c) {
         Question.Term head = c.q.head();
         int hk = head == null ? -1 : c.q.terms().indexOf(head);
-        if (hk < 0 || c.q.words().length == 0 || !java.util.Arrays.asList(c.q.words()).contains("کجای")) return Optional.empty();
+        if (hk < 0 || !java.util.Arrays.asList(c.q.words()).contains("کجای")) return Optional.empty();
         for (Ranker.Scored s : c.candidates(0.99, 8, false)) {
             Doc d = c.doc(s.doc());
             for (int p : c.positions(s.doc(), hk)) {

@@ -228,12 +228,12 @@ final class QuestionAnalyzer {
     }
 
     /** "کی پلتفرمها گلایه کردند": a question that ends in a verb of an event (not a copula) asks "when". */
-    /** The last word is a verb: a light verb or copula, a verb form, or a negated one. */
+    /** The last word is a verb: an event verb, a copula, "have", or a negated verb. */
     private static boolean endsWithVerb(String[] w) {
+        if (endsWithEventVerb(w)) return true;
         if (w.length < 2) return false;
         String last = w[w.length - 1];
-        return Lang.LIGHT_VERBS.contains(last) || Lang.isVerbLike(last) || SpanAnswers.isNegativeVerb(last)
-                || Lang.is(last, "possession") || QuestionTerms.isCopula(last);
+        return QuestionTerms.isCopula(last) || Lang.is(last, "possession") || SpanAnswers.isNegativeVerb(last);
     }
 
     private static boolean endsWithEventVerb(String[] w) {

@@ -44,8 +44,7 @@ final class SentenceAnswers {
     Decision decide(Question q, boolean readerDeclined, boolean vetoed) {
         Retriever.Result r = retriever.retrieve(q);
         List<NumberExtractor.NumberMatch> numbers = NumberExtractor.extract(q.raw());
-        boolean negated = false;
-        for (String w : q.words()) negated |= SpanAnswers.isNegativeVerb(w);
+        boolean negated = SpanAnswers.hasNegativeVerb(q.words());
         Retriever.Candidate best = null;
         TypeEvidence.Found bestType = TypeEvidence.Found.UNKNOWN;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -99,10 +98,8 @@ final class SentenceAnswers {
     }
 
     private boolean negated(Retriever.Candidate c) {
-        boolean n = false;
-        for (String w : index.doc(c.first()).words) n |= SpanAnswers.isNegativeVerb(w);
-        if (c.pair()) for (String w : index.doc(c.second()).words) n |= SpanAnswers.isNegativeVerb(w);
-        return n;
+        return SpanAnswers.hasNegativeVerb(index.doc(c.first()).words)
+                || c.pair() && SpanAnswers.hasNegativeVerb(index.doc(c.second()).words);
     }
 
     /** Every number the question states is in the candidate. */

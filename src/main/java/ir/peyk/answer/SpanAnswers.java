@@ -155,9 +155,8 @@ final class SpanAnswers {
         }
         Doc d = c.doc(best.doc());
         if (c.veto(!numbersAgree(c, best.doc()) || !quantifierSaid(c.q.words(), d))) return Optional.empty();
-        boolean negatedQ = false;
+        boolean negatedQ = hasNegativeVerb(c.q.words());
         boolean negatedS = false;
-        for (String w : c.q.words()) negatedQ |= isNegativeVerb(w);
         int[] clause = termClause(c, best.doc());                      // "… گلایه‌مند بودند که ما توصیه نمی‌کنیم":
         for (int i = clause[0]; i < clause[1]; i++) if (isNegativeVerb(d.words[i])) negatedS = true;   // not that verb
         String verdict = negatedQ == negatedS ? "بله" : "خیر";
@@ -225,11 +224,17 @@ final class SpanAnswers {
     /** A negated verb: نمی‌…, or ن before a light verb or copula form (نبوده، نشده، نداشتند، نکرده‌اند). */
     static boolean isNegativeVerb(String w) {
         if (w.startsWith("نمی") && w.length() > 4 || w.equals("نیست") || w.equals("نیستند")) return true;
-        // ن + a light verb or a modal: نشد، نکرد، نتوانستند، نخواست
+        if (Lang.NEGATED_LIGHT_VERBS.contains(w)) return true;                  // نشد، نکرد، نیفتاده
+        // ن + a light verb or a modal: نتوانستند، نخواست
         if (w.length() < 3 || w.charAt(0) != 'ن') return false;
         String rest = w.substring(1);
-        if (Lang.LIGHT_VERBS.contains(rest) || Lang.is(rest, "modal")) return true;
-        return rest.charAt(0) == 'ی' && Lang.LIGHT_VERBS.contains("ا" + rest.substring(1));   // نیفتاده: not افتاده
+        return Lang.LIGHT_VERBS.contains(rest) || Lang.is(rest, "modal");
+    }
+
+    /** Some word of {@code words} is a negated verb ({@link #isNegativeVerb}). */
+    static boolean hasNegativeVerb(String[] words) {
+        for (String w : words) if (isNegativeVerb(w)) return true;
+        return false;
     }
 
     /** End of the clause starting at {@code from}: the next punctuation other than a comma inside a list, or {@code max} words. */

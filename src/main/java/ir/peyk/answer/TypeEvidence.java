@@ -61,11 +61,7 @@ final class TypeEvidence {
      * نتوانستند تیمشان را آماده کنند"), with or without a reason marker.
      */
     private static boolean saysWhyNot(Question q, Doc d) {
-        boolean negatedQ = false;
-        for (String w : q.words()) negatedQ |= SpanAnswers.isNegativeVerb(w);
-        if (!negatedQ) return false;
-        for (String w : d.words) if (SpanAnswers.isNegativeVerb(w)) return true;
-        return false;
+        return SpanAnswers.hasNegativeVerb(q.words()) && SpanAnswers.hasNegativeVerb(d.words);
     }
 
     private static Found found(boolean yes) {

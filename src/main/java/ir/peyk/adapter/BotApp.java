@@ -238,6 +238,13 @@ public final class BotApp {
         late.listen(l);
     }
 
+    /**
+     * Handler threads unless {@code -Dpeyk.workers=N} says otherwise. Handlers mostly wait (a reply's round trip, the
+     * store), so more workers than cores keep the cores busy: on two cores 16 handled a burst 20–50 % faster than 8,
+     * and 32 no faster than 16 (issue 14). Also the most replies a killed process can have sent and not recorded.
+     */
+    public static final int DEFAULT_WORKERS = 16;
+
     public static final class Builder {
         private final Database db;
         private Subscribers subscribers;
@@ -245,7 +252,7 @@ public final class BotApp {
         private final List<Entry> entries = new ArrayList<>();
         private final List<Middleware> middlewares = new ArrayList<>();
         private final List<Service> services = new ArrayList<>();
-        private int workers = 8;
+        private int workers = Math.min(256, Math.max(1, Integer.getInteger("peyk.workers", DEFAULT_WORKERS)));
         private Duration retention = Duration.ofDays(7);
         private Duration grace = Duration.ofSeconds(30);
         private Consumer<String> operator = line -> System.err.println("peyk: " + line);

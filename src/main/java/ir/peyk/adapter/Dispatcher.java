@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Hands pending inbox rows to the handler: rows of different ordering keys (chats) run concurrently on a bounded
  * pool, rows of one key strictly one after another in arrival order. A handler that throws, or a row that no longer
  * decodes, is logged and marked failed; the loop goes on. A row found already started {@value #MAX_ATTEMPTS} times
- * (it crashed the process each time) is given up rather than crash-looping the bot.
+ * (it crashed the process each time) is given up rather than crash-looping the bot. A row is counted as started
+ * before its handler runs: by a mark committed just before (a claimed row), or, for a row handed over straight, by
+ * the mark stored with it ({@link Inbox.Direct}).
  *
  * <p>Rows are taken by claiming them in the store ({@link Inbox#claim}), so several replicas on one PostgreSQL share
  * the work: a chat is handled by one replica at a time, in order; a replica that dies leaves its chats to the others
@@ -69,7 +71,10 @@ final class Dispatcher {
     private final ExecutorService pool;
     private final Duration retention;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Wakes the loop: a submit, a stop, or (while it claims) room freed by finished rows. */
     private final Condition changed = lock.newCondition();
+    /** Wakes {@link #awaitIdle}: a transport's last row in memory finished. */
+    private final Condition idle = lock.newCondition();
     /** Rows loaded into memory and not finished, by ordering key; a key present here has a task running or queued. */
     private final Map<String, Deque<Inbox.Row>> queues = new HashMap<>();
     private final Map<String, Integer> inFlightByTransport = new HashMap<>();
@@ -77,11 +82,15 @@ final class Dispatcher {
     private final String owner = ProcessIds.next("dispatch");
     /** Rows claimed and not finished; on SQLite also the inbox's rows handed over straight. */
     private final Incoming incoming;
+    /** Rows handed over with their started mark that a stop leaves unstarted: their marks are taken back. */
+    private final List<Long> unstarted = new java.util.ArrayList<>();
     private int loaded;
     private boolean wake;
     private volatile boolean stopping;
     private Thread loop;
     private final List<Thread> workerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Each worker's last finished row's mark, until a commit carried it. */
+    private final ThreadLocal<InboxMarks.Waiter> unrecorded = new ThreadLocal<>();
 
     Dispatcher(Inbox inbox, Set<String> transports, Handler handler, int workers, Duration retention) {
         this.inbox = inbox;
@@ -97,7 +106,7 @@ final class Dispatcher {
             return t;
         });
         this.incoming = new Incoming(owner, CLAIM_LEASE.toMillis(), LOADED_MAX, this.transports);
-        inbox.onNew(this::wake);
+        inbox.onNew(this::stored);
         inbox.direct(incoming);
     }
 
@@ -112,6 +121,15 @@ final class Dispatcher {
         inbox.betweenHandoffs(incoming::claimOnly); // its rows stored before now are claimed before newer ones
         added.add(transport);
         wake();
+    }
+
+    /**
+     * New rows were stored: those handed over straight are queued for the workers right here, and the loop, which
+     * has nothing to do for them, sleeps on; while it claims, it is told to.
+     */
+    private void stored() {
+        if (incoming.anyWaiting()) drainIncoming();
+        if (!incoming.straight()) wake();
     }
 
     /** Tells the loop new rows may be pending; rows handed over straight are queued for the workers right here. */
@@ -196,6 +214,7 @@ final class Dispatcher {
         try {
             for (Inbox.Row row; (row = incoming.poll()) != null; ) {
                 if (stopping) { // not started: pending in the inbox for the next start
+                    if (row.startStored()) unstarted.add(row.id());
                     incoming.done();
                     continue;
                 }
@@ -233,7 +252,7 @@ final class Dispatcher {
                     // Stopping: rows not started stay pending in the inbox for the next start.
                     if (q != null) forget(q);
                     queues.remove(key);
-                    changed.signalAll();
+                    freed();
                     return;
                 }
             } finally {
@@ -249,8 +268,8 @@ final class Dispatcher {
                 loadedIds.remove(row.id());
                 loaded--;
                 incoming.done();
-                inFlightByTransport.merge(row.transport(), -1, Integer::sum);
-                changed.signalAll();
+                if (inFlightByTransport.merge(row.transport(), -1, Integer::sum) == 0) idle.signalAll();
+                freed();
             } finally {
                 lock.unlock();
             }
@@ -262,6 +281,7 @@ final class Dispatcher {
             try {
                 Deque<Inbox.Row> q = queues.remove(key);
                 if (q != null) forget(q);
+                idle.signalAll();
                 changed.signalAll();
             } finally {
                 lock.unlock();
@@ -269,12 +289,23 @@ final class Dispatcher {
         }
     }
 
+    /**
+     * A row or chat left memory (lock held). The loop hears of it only while it claims (the room it claims into grew)
+     * or stops: while rows come straight it has nothing to do for it, and waking it for every row finished would cost
+     * two thread switches per update.
+     */
+    private void freed() {
+        if (!incoming.straight() || stopping) changed.signalAll();
+    }
+
+    /** Drops rows not started (stopping), which stay pending for the next start (lock held). */
     private void forget(Deque<Inbox.Row> q) {
         for (Inbox.Row r : q) {
+            if (r.startStored()) unstarted.add(r.id());
             loadedIds.remove(r.id());
             loaded--;
             incoming.done();
-            inFlightByTransport.merge(r.transport(), -1, Integer::sum);
+            if (inFlightByTransport.merge(r.transport(), -1, Integer::sum) == 0) idle.signalAll();
         }
         q.clear();
     }
@@ -296,7 +327,13 @@ final class Dispatcher {
                 log.warn("{}: resuming update {} whose handling was interrupted (attempt {})", row.transport(),
                         row.key(), row.attempts() + 1);
             }
-            marks.started(row.id());
+            // A worker starts a row only once its last reply is recorded, so a crash repeats at most one reply per
+            // worker: a started mark's commit carries the last done mark (written in order); a row whose started mark
+            // was stored with it waits for that commit, if it has not come yet.
+            InboxMarks.Waiter last = unrecorded.get();
+            unrecorded.remove();
+            if (!row.startStored()) marks.started(row.id());
+            else if (last != null) marks.await(last);
             Update update = row.decoded();
             if (update == null) {
                 try {
@@ -318,7 +355,7 @@ final class Dispatcher {
             }
             // Queued, and committed at once unless another worker is committing (then its next commit carries it):
             // a failed write keeps it queued until the store is back, so the reply is not sent twice for a blink.
-            marks.finished(row.id(), why);
+            unrecorded.set(marks.finished(row.id(), why));
             return true;
         } catch (RuntimeException e) {
             // The store itself failed before the handler ran; the row stays pending and is tried again.
@@ -350,7 +387,7 @@ final class Dispatcher {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) return false;
-                changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+                idle.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
             } finally {
                 lock.unlock();
             }
@@ -372,11 +409,37 @@ final class Dispatcher {
         }
         // A terminated pool's threads may still be finishing their last instructions: wait until they are gone.
         for (Thread t : workerThreads) t.join(1000);
+        List<Long> unstartedIds;
+        lock.lock();
+        try {
+            // Chats whose drain task never ran (the pool was cut short): their rows were not started either. With a
+            // handler still running, its row is left counted (once too often rather than once too few).
+            if (pool.isTerminated()) {
+                for (Deque<Inbox.Row> q : queues.values()) forget(q);
+                queues.clear();
+            }
+            drainIncoming();
+            unstartedIds = List.copyOf(unstarted);
+            unstarted.clear();
+        } finally {
+            lock.unlock();
+        }
         if (!marks.flush()) {
             log.warn("{} handled updates could not be marked done; they are handled again at the next start",
                     marks.queued());
         }
+        try {
+            inbox.unstart(unstartedIds);
+        } catch (RuntimeException e) {
+            log.warn("{} updates left unstarted are counted as interrupted once: {}", unstartedIds.size(),
+                    e.getMessage());
+        }
         releaseQuietly(owner); // other replicas may take our unstarted rows at once
+    }
+
+    /** Whether {@link #stop} has begun: no row is started from then on. */
+    boolean stopping() {
+        return stopping;
     }
 
     /** This dispatcher's name in the inbox's claims. */

@@ -41,9 +41,15 @@ public final class Inbox implements UpdateSink {
     /**
      * A stored update waiting to be handled. {@code attempts} counts earlier starts (a crash mid-handling).
      * {@code decoded} is the update as this process received it, when it still holds it (null: decode {@code json}).
+     * {@code startStored}: its started mark was stored with it (handed over straight), so none is written before it
+     * is handled.
      */
     public record Row(long id, String transport, String key, String orderingKey, String json, int attempts,
-                      Update decoded) {}
+                      Update decoded, boolean startStored) {
+        Row(long id, String transport, String key, String orderingKey, String json, int attempts, Update decoded) {
+            this(id, transport, key, orderingKey, json, attempts, decoded, false);
+        }
+    }
 
     /**
      * Updates this process stored and has not claimed yet, by row id: the claim hands them over decoded, so the
@@ -65,7 +71,11 @@ public final class Inbox implements UpdateSink {
      * The dispatcher that takes this process's rows straight from {@link #store}, on SQLite, where this process is the
      * store's only consumer. While it {@link #accepts} them, a stored row is inserted already claimed by it and handed
      * over in memory, committed, so no claim query (and no commit of its own) comes between storing an update and
-     * handling it. Stores, claims and hand-overs run one at a time under {@link #handoff}, so the dispatcher receives
+     * handling it. Its started mark is stored with it ({@code attempts} 1, {@link Row#startStored}): a row handed over
+     * is about to be handled, and counting it as started from now, rather than committing a mark of its own just
+     * before its handler runs, takes a commit and a wait off every update. A crash then counts every row in hand (not
+     * only those started) as interrupted once; a clean stop takes the mark back from rows it did not start
+     * ({@link #unstart}). Stores, claims and hand-overs run one at a time under {@link #handoff}, so the dispatcher receives
      * every row of a chat in id order, whichever way it came.
      */
     interface Direct {
@@ -154,8 +164,8 @@ public final class Inbox implements UpdateSink {
             stored.clear();
             handed.clear();
             try (PreparedStatement p = c.prepareStatement("INSERT INTO inbox(transport, key, ordering_key, "
-                    + "update_json, status, error, received_at, finished_at, claimed_by, claimed_until) "
-                    + "VALUES(?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING id")) {
+                    + "update_json, status, error, received_at, finished_at, claimed_by, claimed_until, attempts) "
+                    + "VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING id")) {
                 for (Batch.Item item : batch.items()) {
                     boolean poison = item.update() == null;
                     String json = null;
@@ -180,9 +190,11 @@ public final class Inbox implements UpdateSink {
                     if (to != null && !poison) {
                         p.setString(9, to.owner());
                         p.setLong(10, to.claimedUntil(now));
+                        p.setInt(11, 1);
                     } else {
                         p.setNull(9, java.sql.Types.VARCHAR);
                         p.setNull(10, java.sql.Types.INTEGER);
+                        p.setInt(11, 0);
                     }
                     long id;
                     try (ResultSet r = p.executeQuery()) {
@@ -194,7 +206,7 @@ public final class Inbox implements UpdateSink {
                             Metrics.updateHandled(transport, "poison");
                         } else if (to != null) {
                             handed.add(new Row(id, transport, item.key(), item.update().orderingKey(), json, 0,
-                                    item.update()));
+                                    item.update(), true));
                             pending++;
                         } else {
                             stored.put(id, item.update());
@@ -355,6 +367,25 @@ public final class Inbox implements UpdateSink {
     /** Records that handling of row {@code id} starts (persisted first, so a crash mid-handling is known later). */
     public void started(long id) {
         apply(List.of(new InboxMarks.Mark(id, InboxMarks.Kind.STARTED, null, 0)));
+    }
+
+    /**
+     * Takes back the started marks stored with rows handed over straight that were never started (a clean stop left
+     * them pending): a stop is not a crash, and must not count against them.
+     */
+    void unstart(Collection<Long> ids) {
+        if (ids.isEmpty()) return;
+        db.tx(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "UPDATE inbox SET attempts = attempts - 1 WHERE id=? AND status='pending' AND attempts > 0")) {
+                for (long id : ids) {
+                    p.setLong(1, id);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return null;
+        });
     }
 
     public void done(long id) {

@@ -27,8 +27,8 @@ final class InboxMarks {
     /** One mark; {@code at} is when the row finished (done, failed). */
     record Mark(long id, Kind kind, String error, long at) {}
 
-    /** A started mark's waiter: told when the commit carrying it ended, and how. */
-    private static final class Waiter {
+    /** A mark's waiter: told when the commit carrying it ended, and how. */
+    static final class Waiter {
         boolean settled;
         RuntimeException error;
     }
@@ -63,12 +63,32 @@ final class InboxMarks {
         }
     }
 
-    /** Queues a finished row's mark ({@code error} null: done); written at once unless a write is in progress. */
-    void finished(long id, String error) {
+    /**
+     * Queues a finished row's mark ({@code error} null: done); written at once unless a write is in progress. The
+     * waiter returned settles when the commit carrying it ended ({@link #await}; when that failed, the mark stays
+     * queued for the next write).
+     */
+    Waiter finished(long id, String error) {
+        Waiter w = new Waiter();
         lock.lock();
         try {
             queue.add(new Mark(id, error == null ? Kind.DONE : Kind.FAILED, error, System.currentTimeMillis()));
+            waiters.add(w);
             if (!writing) writeQueued();
+            return w;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns once the commit carrying {@code w}'s mark ended, writing the queue itself when no one else is. */
+    void await(Waiter w) {
+        lock.lock();
+        try {
+            while (!w.settled) {
+                if (!writing) writeQueued();
+                else settled.awaitUninterruptibly();
+            }
         } finally {
             lock.unlock();
         }

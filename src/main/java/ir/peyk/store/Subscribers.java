@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,8 @@ public final class Subscribers {
     /** A subscribed chat. */
     public record Subscriber(String transport, String chatId, boolean group) {}
 
+    private static final String LANGUAGES = "chat languages";
+    private static final int LANGUAGES_KEPT = 10_000;
     private final Database db;
 
     public Subscribers(Database db) {
@@ -53,13 +56,33 @@ public final class Subscribers {
         return (int) db.count("SELECT COUNT(*) FROM subscribers");
     }
 
-    /** The chat's chosen reply language ("fa", "en"), if it chose one. */
+    /**
+     * The chat's chosen reply language ("fa", "en"), if it chose one. Every update asks (the lookup cost about a sixth
+     * of an update's CPU, issue 14), so on SQLite — whose one bot process is the only one to set a language, from the
+     * chat ({@link #setLanguage}) — the answer is kept in memory ({@link Database#memo}, up to
+     * {@value #LANGUAGES_KEPT} chats). On PostgreSQL a chat moves between replicas, and another may have changed it:
+     * the store is asked every time.
+     */
     public Optional<String> language(String transport, String chatId) {
+        if (db.dialect() != Dialect.SQLITE) return lookUpLanguage(transport, chatId);
+        Map<String, Optional<String>> known = db.memo(LANGUAGES);
+        String key = transport + '\n' + chatId;
+        Optional<String> lang = known.get(key);
+        if (lang == null) {
+            lang = lookUpLanguage(transport, chatId);
+            if (known.size() >= LANGUAGES_KEPT) known.clear();
+            known.put(key, lang);
+        }
+        return lang;
+    }
+
+    private Optional<String> lookUpLanguage(String transport, String chatId) {
         return db.text("SELECT lang FROM chat_settings WHERE transport=? AND chat_id=?", transport, chatId);
     }
 
     public void setLanguage(String transport, String chatId, String lang) {
         db.update("INSERT INTO chat_settings(transport, chat_id, lang) VALUES(?,?,?) "
                 + "ON CONFLICT(transport, chat_id) DO UPDATE SET lang=excluded.lang", transport, chatId, lang);
+        db.memo(LANGUAGES).remove(transport + '\n' + chatId); // asked again next time: the store has the last word
     }
 }

@@ -27,8 +27,8 @@ class ReplicasTest {
     static final String TOKEN = "42:replica-test-token";
     static final int CHATS = 300;
     static final int PER_CHAT = 10;
-    /** A killed replica can have sent, and not yet recorded, at most one reply per handler thread (BotApp's 8). */
-    static final int IN_FLIGHT_BOUND = 8;
+    /** A killed replica can have sent, and not yet recorded, at most one reply per handler thread. */
+    static final int IN_FLIGHT_BOUND = ir.peyk.adapter.BotApp.DEFAULT_WORKERS;
 
     @TempDir
     Path dir;

@@ -30,6 +30,48 @@ class DatabaseTest {
     }
 
     @Test
+    void aReadDoesNotWaitForAWriteInProgressAndATransactionSeesItsOwnWrites() throws Exception {
+        try (Database db = Database.open(dir.resolve("peyk.db"))) {
+            db.schema("CREATE TABLE t(k TEXT PRIMARY KEY)");
+            java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                java.util.concurrent.Future<Long> inside = writer.submit(() -> db.tx(c -> {
+                    try (java.sql.Statement st = c.createStatement()) {
+                        st.executeUpdate("INSERT INTO t(k) VALUES('a')");
+                    }
+                    long seen = db.count("SELECT COUNT(*) FROM t"); // this thread's transaction: its own write
+                    written.countDown();
+                    try {
+                        commit.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return seen;
+                }));
+                assertTrue(written.await(30, java.util.concurrent.TimeUnit.SECONDS));
+                // The writing connection is held by the transaction above; a read goes on beside it and sees the
+                // last commit (with one connection behind one lock it would wait here until the commit).
+                assertEquals(0, db.count("SELECT COUNT(*) FROM t"));
+                assertFalse(db.exists("SELECT 1 FROM t WHERE k=?", "a"));
+                commit.countDown();
+                assertEquals(1L, inside.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                assertEquals(1, db.count("SELECT COUNT(*) FROM t"), "committed: seen by reads");
+                assertThrows(StoreException.class, () -> db.query(c -> {
+                    try (java.sql.Statement st = c.createStatement()) {
+                        return st.executeUpdate("DELETE FROM t");
+                    }
+                }), "a read-only connection refuses a write");
+                assertEquals(1, db.count("SELECT COUNT(*) FROM t"));
+            } finally {
+                commit.countDown();
+                writer.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void queriesForOneValue() {
         try (Database db = Database.open(dir.resolve("peyk.db"))) {
             db.schema("CREATE TABLE t(k TEXT PRIMARY KEY, note TEXT)");

@@ -55,6 +55,13 @@ class StoreContractTest {
                 assertEquals(Optional.of("fa"), s.language("telegram", "1"), "the last choice wins");
                 assertEquals(Optional.of("en"), s.language("bale", "9"));
                 assertEquals(Optional.empty(), s.language("telegram", "-5"));
+                // Asked on every update, so SQLite keeps the answers in memory: a change made through another
+                // object on the same store is seen at once, and so is a first choice after "none".
+                Subscribers other = new Subscribers(db);
+                other.setLanguage("telegram", "1", "en");
+                other.setLanguage("telegram", "-5", "en");
+                assertEquals(Optional.of("en"), s.language("telegram", "1"));
+                assertEquals(Optional.of("en"), s.language("telegram", "-5"));
             }
         }
     }

@@ -1,0 +1,157 @@
+package ir.peyk.store;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A SQLite file through two connections, each behind its own lock: one for everything that may write (SQLite lets one
+ * writer in at a time anyway, and one connection keeps transactions cheap), one, opened at the first {@link #query},
+ * for statements that only read. In WAL mode a reader sees the last commit and never waits for a writer, so a
+ * handler's lookup does not queue behind a batch of updates being stored.
+ */
+final class SqliteConnections implements Connections {
+    private final Path path;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock readLock = new ReentrantLock();
+    private Connection reader;
+    private boolean closed;
+
+    private SqliteConnections(Path path, Connection connection) {
+        this.path = path;
+        this.connection = connection;
+    }
+
+    static SqliteConnections open(Path path) {
+        Path parent = path.toAbsolutePath().getParent();
+        try {
+            if (parent != null) Files.createDirectories(parent);
+        } catch (FileAlreadyExistsException e) {
+            throw new StoreException("cannot create the folder for the store " + path + ": " + e.getFile()
+                    + " is a file, not a folder", e);
+        } catch (AccessDeniedException e) {
+            throw new StoreException("cannot create the folder for the store " + path + ": permission denied for "
+                    + e.getFile(), e);
+        } catch (Exception e) {
+            throw new StoreException("cannot create the folder for the store " + path + ": "
+                    + Database.firstLine(e.getMessage()), e);
+        }
+        if (Files.isDirectory(path)) {
+            throw new StoreException("the store path " + path + " is a folder, not a file", null);
+        }
+        // Several processes may create the same new file at once (replicas, a CLI beside the bot): switching a
+        // fresh file to WAL races on its rollback journal (SQLITE_IOERR_DELETE_NOENT, SQLITE_BUSY), which a
+        // second try, after the other has finished, does not meet.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA busy_timeout=5000");
+                    s.execute("PRAGMA journal_mode=WAL");
+                    s.execute("PRAGMA synchronous=NORMAL");
+                    s.execute("PRAGMA foreign_keys=ON");
+                    s.execute("CREATE TABLE IF NOT EXISTS peyk_probe(x INTEGER)"); // fails now, not later, if read-only
+                } catch (SQLException e) {
+                    c.close();
+                    throw e;
+                }
+                return new SqliteConnections(path, c);
+            } catch (SQLException e) {
+                String m = String.valueOf(e.getMessage());
+                boolean race = m.contains("SQLITE_IOERR") || m.contains("SQLITE_BUSY") || m.contains("locked");
+                if (!race || attempt >= 5) {
+                    throw new StoreException("cannot open the store " + path + " for writing: " + Database.firstLine(m), e);
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("interrupted while opening the store " + path, ie);
+                }
+            }
+        }
+    }
+
+    @Override
+    public <T> T read(Database.Work<T> work) throws SQLException {
+        lock.lock();
+        try {
+            return work.run(connection);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public <T> T query(Database.Work<T> work) throws SQLException {
+        // Inside a transaction of this thread: its own writes must be seen, so the writing connection answers.
+        if (lock.isHeldByCurrentThread()) return work.run(connection);
+        readLock.lock();
+        try {
+            if (reader == null) {
+                if (closed) throw new SQLException("the store is closed");
+                reader = DriverManager.getConnection("jdbc:sqlite:" + path);
+                try (Statement s = reader.createStatement()) {
+                    s.execute("PRAGMA busy_timeout=5000");
+                    s.execute("PRAGMA query_only=1");
+                }
+            }
+            return work.run(reader);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    @Override
+    public <T> T tx(Database.Work<T> work) throws SQLException {
+        lock.lock();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean lost(SQLException e) {
+        return false; // a local file: errors are about the statement or the disk, not a connection
+    }
+
+    @Override
+    public void close() {
+        readLock.lock();
+        try {
+            closed = true;
+            if (reader != null) reader.close();
+        } catch (SQLException ignored) {
+            // closing: a reader holds nothing to save
+        } finally {
+            readLock.unlock();
+        }
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing: nothing left to save
+        } finally {
+            lock.unlock();
+        }
+    }
+}

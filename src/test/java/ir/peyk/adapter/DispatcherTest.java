@@ -1,0 +1,91 @@
+package ir.peyk.adapter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ir.peyk.store.Database;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dispatcher on a real SQLite inbox: the started marks of rows handed over straight. */
+class DispatcherTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private static long attempts(Database db, String key) {
+        return db.count("SELECT attempts FROM inbox WHERE transport='telegram' AND key=?", key);
+    }
+
+    private static Batch batch(String chat, String... keys) {
+        return new Batch(java.util.Arrays.stream(keys).map(k -> InboxTest.msg("telegram", k, chat)).toList(), null);
+    }
+
+    @Test
+    void aRowHandedOverIsStoredCountedAsStartedAndACleanStopTakesTheCountBackFromRowsItDidNotStart() throws Exception {
+        Path file = dir.resolve("inbox.db");
+        List<String> handled = new CopyOnWriteArrayList<>();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (Database db = Database.open(file)) {
+            Inbox inbox = new Inbox(db);
+            Dispatcher d = new Dispatcher(inbox, Set.of("telegram"), u -> {
+                String key = ((Message) u).key();
+                if (key.equals("b1")) {
+                    holding.countDown();
+                    assertTrue(release.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+                }
+                handled.add(key);
+            }, 1, Duration.ofDays(7));
+            d.start();
+            inbox.store("telegram", batch("9", "a"));
+            assertTrue(d.awaitIdle("telegram", WAIT));
+            // Nothing pending is left unclaimed: from now on a stored row goes to the dispatcher straight.
+            inbox.store("telegram", batch("1", "b1", "b2", "b3"));
+            assertTrue(holding.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertEquals(1, attempts(db, "b1"), "the row being handled was counted before its handler ran");
+            assertEquals(1, attempts(db, "b2"), "rows in hand are counted as they are stored");
+            assertEquals(1, attempts(db, "b3"));
+
+            Thread stopper = new Thread(() -> {
+                try {
+                    d.stop(WAIT);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            stopper.start();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!d.stopping() && System.nanoTime() < deadline) Thread.sleep(5);
+            release.countDown();
+            stopper.join(WAIT.toMillis());
+            assertEquals(List.of("a", "b1"), handled, "a stop starts no new row");
+            assertEquals("done", inbox.status("telegram", "b1"));
+            assertEquals(1, attempts(db, "b1"), "a row that ran keeps its count");
+            assertEquals(0, attempts(db, "b2"), "a clean stop is not a crash: rows it did not start are not counted");
+            assertEquals(0, attempts(db, "b3"));
+            assertEquals("pending", inbox.status("telegram", "b3"));
+        }
+        try (Database db = Database.open(file)) {
+            Inbox inbox = new Inbox(db);
+            Dispatcher d = new Dispatcher(inbox, Set.of("telegram"), u -> handled.add(((Message) u).key()), 2,
+                    Duration.ofDays(7));
+            d.start();
+            try {
+                assertTrue(d.awaitIdle("telegram", WAIT));
+            } finally {
+                d.stop(WAIT);
+            }
+            assertEquals(List.of("a", "b1", "b2", "b3"), handled, "the rows left pending are handled at the next start, in order");
+            assertEquals(1, attempts(db, "b2"), "started once, by a mark of its own (it was claimed)");
+        }
+    }
+}

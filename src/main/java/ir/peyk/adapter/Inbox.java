@@ -163,9 +163,10 @@ public final class Inbox implements UpdateSink {
             newPoison.clear(); // a retried transaction starts over
             stored.clear();
             handed.clear();
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO inbox(transport, key, ordering_key, "
+            try (Database.Prepared insert = db.prepare(c, "INSERT INTO inbox(transport, key, ordering_key, "
                     + "update_json, status, error, received_at, finished_at, claimed_by, claimed_until, attempts) "
                     + "VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING id")) {
+                PreparedStatement p = insert.statement();
                 for (Batch.Item item : batch.items()) {
                     boolean poison = item.update() == null;
                     String json = null;
@@ -216,9 +217,10 @@ public final class Inbox implements UpdateSink {
                 }
             }
             if (batch.nextOffset() != null) {
-                try (PreparedStatement p = c.prepareStatement("INSERT INTO transport_offsets(transport, next_offset, "
+                try (Database.Prepared offset = db.prepare(c, "INSERT INTO transport_offsets(transport, next_offset, "
                         + "updated_at) VALUES(?,?,?) ON CONFLICT(transport) DO UPDATE SET next_offset=excluded.next_offset, "
                         + "updated_at=excluded.updated_at")) {
+                    PreparedStatement p = offset.statement();
                     p.setString(1, transport);
                     p.setString(2, batch.nextOffset());
                     p.setLong(3, now);
@@ -402,9 +404,11 @@ public final class Inbox implements UpdateSink {
     void apply(List<InboxMarks.Mark> marks) {
         if (marks.isEmpty()) return;
         db.tx(c -> {
-            try (PreparedStatement start = c.prepareStatement("UPDATE inbox SET attempts = attempts + 1 WHERE id=?");
-                 PreparedStatement finish = c.prepareStatement("UPDATE inbox SET status=?, error=?, claimed_by=NULL, "
+            try (Database.Prepared started = db.prepare(c, "UPDATE inbox SET attempts = attempts + 1 WHERE id=?");
+                 Database.Prepared finished = db.prepare(c, "UPDATE inbox SET status=?, error=?, claimed_by=NULL, "
                          + "claimed_until=NULL, finished_at=? WHERE id=?")) {
+                PreparedStatement start = started.statement();
+                PreparedStatement finish = finished.statement();
                 for (InboxMarks.Mark m : marks) {
                     // One statement at a time, in order: a started mark after a done one stays after it.
                     if (m.kind() == InboxMarks.Kind.STARTED) {

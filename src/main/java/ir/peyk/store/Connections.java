@@ -14,6 +14,11 @@ interface Connections {
 
     <T> T tx(Database.Work<T> work) throws SQLException;
 
+    /** {@code sql} prepared once and kept for {@code c}, when this backend keeps statements for it; null otherwise. */
+    default java.sql.PreparedStatement kept(java.sql.Connection c, String sql) throws SQLException {
+        return null;
+    }
+
     /** Whether {@code e} means the database cannot be reached (as opposed to a bad statement). */
     boolean lost(SQLException e);
 

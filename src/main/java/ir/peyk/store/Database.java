@@ -180,6 +180,29 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * {@code sql} prepared on {@code c} for a statement run on every update: kept prepared where the backend can keep
+     * it (SQLite's writing connection, inside {@link #tx}: parsing an INSERT took as long as running it), prepared
+     * anew otherwise (PostgreSQL's driver keeps its own). Close it after use either way.
+     */
+    public Prepared prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement kept = connections.kept(c, sql);
+        return kept != null ? new Prepared(kept, true) : new Prepared(c.prepareStatement(sql), false);
+    }
+
+    /** A statement from {@link #prepare}: closing a kept one only clears its parameters and batch. */
+    public record Prepared(PreparedStatement statement, boolean kept) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            if (!kept) {
+                statement.close();
+                return;
+            }
+            statement.clearParameters();
+            statement.clearBatch();
+        }
+    }
+
     /** {@code (?,?,…)} with {@code n} placeholders, for {@code IN} over a list bound one value each (n ≥ 1). */
     public static String inList(int n) {
         return "(" + String.join(",", Collections.nCopies(n, "?")) + ")";

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,6 +23,12 @@ final class SqliteConnections implements Connections {
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
     private Connection reader;
+    /** BEGIN, COMMIT and ROLLBACK on the writing connection. */
+    private Statement control;
+    /** Transactions open on the writing connection (a nested one joins the outer). */
+    private int depth;
+    /** Statements prepared once on the writing connection ({@link #kept}), by their SQL. */
+    private final java.util.Map<String, PreparedStatement> kept = new java.util.HashMap<>();
     private boolean closed;
 
     private SqliteConnections(Path path, Connection connection) {
@@ -109,24 +116,52 @@ final class SqliteConnections implements Connections {
         }
     }
 
+    /**
+     * BEGIN … COMMIT written out, the connection staying in auto-commit mode: the driver's own transactions cost two
+     * statements more each (it begins the next one at every commit, and ends that empty one when auto-commit is set
+     * back). A transaction begun inside another on this thread joins it.
+     */
     @Override
     public <T> T tx(Database.Work<T> work) throws SQLException {
         lock.lock();
         try {
-            connection.setAutoCommit(false);
+            if (depth > 0) return work.run(connection);
+            if (control == null) control = connection.createStatement();
+            control.execute("BEGIN");
+            depth++;
+            boolean committed = false;
             try {
                 T result = work.run(connection);
-                connection.commit();
+                control.execute("COMMIT");
+                committed = true;
                 return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             } finally {
-                connection.setAutoCommit(true);
+                depth--;
+                if (!committed) rollback();
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Ends a failed transaction; a rollback that fails too leaves nothing to save (SQLite already rolled back). */
+    private void rollback() {
+        try {
+            control.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // e.g. "no transaction is active": SQLite ended it itself on the error
+        }
+    }
+
+    @Override
+    public PreparedStatement kept(Connection c, String sql) throws SQLException {
+        if (c != connection || !lock.isHeldByCurrentThread()) return null;
+        PreparedStatement p = kept.get(sql);
+        if (p == null) {
+            p = connection.prepareStatement(sql);
+            kept.put(sql, p);
+        }
+        return p;
     }
 
     @Override

@@ -72,6 +72,38 @@ class DatabaseTest {
     }
 
     @Test
+    void aFailedTransactionLeavesNothingAndOneInsideAnotherJoinsIt() throws Exception {
+        try (Database db = Database.open(dir.resolve("peyk.db"))) {
+            db.schema("CREATE TABLE t(k TEXT PRIMARY KEY)");
+            String insert = "INSERT INTO t(k) VALUES(?)";
+            for (String k : new String[] {"a", "b"}) { // a kept statement, run in two transactions
+                db.tx(c -> {
+                    try (Database.Prepared p = db.prepare(c, insert)) {
+                        p.statement().setString(1, k);
+                        return p.statement().executeUpdate();
+                    }
+                });
+            }
+            assertThrows(StoreException.class, () -> db.tx(c -> {
+                try (Database.Prepared p = db.prepare(c, insert)) {
+                    p.statement().setString(1, "c");
+                    p.statement().executeUpdate();
+                    p.statement().setString(1, "a"); // a duplicate: the statement fails, the transaction rolls back
+                    return p.statement().executeUpdate();
+                }
+            }));
+            assertFalse(db.exists("SELECT 1 FROM t WHERE k='c'"), "nothing of a failed transaction stays");
+            assertThrows(IllegalStateException.class, () -> db.tx(c -> {
+                db.tx(inner -> db.update(insert, "d")); // joins the outer transaction, does not commit on its own
+                throw new IllegalStateException("the outer one fails after");
+            }));
+            assertFalse(db.exists("SELECT 1 FROM t WHERE k='d'"), "the inner one went with the outer");
+            db.tx(c -> db.update(insert, "e"));
+            assertEquals(3, db.count("SELECT COUNT(*) FROM t"), "a, b and e: the store works on after failures");
+        }
+    }
+
+    @Test
     void queriesForOneValue() {
         try (Database db = Database.open(dir.resolve("peyk.db"))) {
             db.schema("CREATE TABLE t(k TEXT PRIMARY KEY, note TEXT)");

@@ -10,10 +10,10 @@ import okhttp3.OkHttpClient;
 public final class HttpClients {
     /**
      * Connections a client keeps open for reuse. OkHttp's default is 5, fewer than the senders of one process (the
-     * dispatcher's 8 workers, a broadcast worker, the long poll): under load each reply beyond the fifth closed its
+     * dispatcher's 16 workers, a broadcast worker, the long poll): under load each reply beyond the fifth closed its
      * connection afterwards and the next opened a fresh one.
      */
-    public static final int SENDERS = 16;
+    public static final int SENDERS = 24;
 
     private HttpClients() {}
 

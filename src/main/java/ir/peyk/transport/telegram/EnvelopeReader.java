@@ -22,12 +22,15 @@ import java.util.Optional;
  */
 public final class EnvelopeReader implements ResponseReader {
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String OK_FIRST = "{\"ok\":true,";
 
     /** The envelope's fields this reader acts on; {@code ok} null when absent or not a boolean. */
     private record Envelope(Boolean ok, Integer errorCode, String description, Long retryAfter) {}
 
     @Override
     public Outcome read(int httpStatus, String body, String retryAfterHeader) {
+        // The Bot API writes "ok" first: a success is known without reading the rest (the caller reads the result).
+        if (httpStatus == 200 && body != null && body.startsWith(OK_FIRST)) return new Outcome.Ok(body);
         Envelope e = envelope(body);
         if (e == null || e.ok() == null) {
             if (httpStatus == 429) return new Outcome.RetryAfter(header(retryAfterHeader));

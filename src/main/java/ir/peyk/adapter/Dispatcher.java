@@ -42,7 +42,7 @@ final class Dispatcher {
 
     static final int MAX_ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final int LOADED_MAX = 1000;
+    static final int LOADED_MAX = 1000;
     /**
      * A claim looks at every pending row (about 15 ms at 5,000 on PostgreSQL), so claiming after each finished row or
      * each submit would cap the process at the claim rate: while rows are in flight, claim only when this much room
@@ -75,6 +75,8 @@ final class Dispatcher {
     private final Condition changed = lock.newCondition();
     /** Wakes {@link #awaitIdle}: a transport's last row in memory finished. */
     private final Condition idle = lock.newCondition();
+    /** Wakes {@link #awaitRoom}: a row left memory. */
+    private final Condition room = lock.newCondition();
     /** Rows loaded into memory and not finished, by ordering key; a key present here has a task running or queued. */
     private final Map<String, Deque<Inbox.Row>> queues = new HashMap<>();
     private final Map<String, Integer> inFlightByTransport = new HashMap<>();
@@ -295,7 +297,28 @@ final class Dispatcher {
      * two thread switches per update.
      */
     private void freed() {
+        room.signalAll();
         if (!incoming.straight() || stopping) changed.signalAll();
+    }
+
+    /**
+     * Waits, up to {@code max}, while rows come straight and those in memory leave no room for {@code batch} more: a
+     * poller then leaves its backlog with the platform, which keeps it, rather than store rows that would be claimed
+     * from the store, the slow way (a started mark and a commit per row, claim queries). Returns at once when rows do
+     * not come straight (PostgreSQL, or a backlog being claimed), so a store is never held up. False when it timed out.
+     */
+    boolean awaitRoom(int batch, Duration max) throws InterruptedException {
+        long left = max.toNanos();
+        lock.lock();
+        try {
+            while (incoming.straight() && !stopping && incoming.inMemory() + batch > LOADED_MAX) {
+                if (left <= 0) return false;
+                left = room.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Drops rows not started (stopping), which stay pending for the next start (lock held). */

@@ -29,6 +29,8 @@ final class Poller implements Runnable {
     private final Transport transport;
     private final Inbox inbox;
     private final Dispatcher dispatcher;
+    /** The most updates one poll is expected to return (the Bot API's limit): room the dispatcher keeps for them. */
+    private static final int BATCH = 100;
     private final Listener listener;
     private final Leadership leadership;
     private volatile boolean running = true;
@@ -80,6 +82,7 @@ final class Poller implements Runnable {
                     if (announced) log.warn("{}: took over polling from offset {} (the last leader stopped)", name, offset);
                     leading = true;
                 }
+                dispatcher.awaitRoom(BATCH, Duration.ofSeconds(1));
                 Batch batch = transport.poll(offset);
                 String next = batch.nextOffset() != null ? batch.nextOffset() : offset;
                 if (!batch.items().isEmpty() || (next != null && !next.equals(offset))) {

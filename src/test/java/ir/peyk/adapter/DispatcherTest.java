@@ -1,6 +1,7 @@
 package ir.peyk.adapter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ir.peyk.store.Database;
@@ -27,6 +28,38 @@ class DispatcherTest {
 
     private static Batch batch(String chat, String... keys) {
         return new Batch(java.util.Arrays.stream(keys).map(k -> InboxTest.msg("telegram", k, chat)).toList(), null);
+    }
+
+    @Test
+    void aPollerWaitsForRoomWhileTheRowsInMemoryFillTheLimit() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> handled = new CopyOnWriteArrayList<>();
+        try (Database db = Database.open(dir.resolve("inbox.db"))) {
+            Inbox inbox = new Inbox(db);
+            Dispatcher d = new Dispatcher(inbox, Set.of("telegram"), u -> {
+                String key = ((Message) u).key();
+                if (key.startsWith("k")) assertTrue(release.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+                handled.add(key);
+            }, 1, Duration.ofDays(7));
+            d.start();
+            try {
+                inbox.store("telegram", batch("0", "first"));
+                assertTrue(d.awaitIdle("telegram", WAIT)); // from now on stored rows come straight
+                String[] keys = java.util.stream.IntStream.range(0, Dispatcher.LOADED_MAX - 50)
+                        .mapToObj(i -> "k" + i).toArray(String[]::new);
+                inbox.store("telegram", batch("1", keys));
+                assertTrue(d.awaitRoom(50, Duration.ZERO), "room for 50 more of the limit");
+                assertFalse(d.awaitRoom(100, Duration.ofMillis(50)), "no room for a batch of 100 while none is handled");
+                release.countDown();
+                assertTrue(d.awaitRoom(100, WAIT), "room again once rows are handled");
+                assertTrue(d.awaitIdle("telegram", WAIT));
+                assertEquals(Dispatcher.LOADED_MAX - 49, handled.size(), "every row handled");
+                assertEquals(0, db.count("SELECT COUNT(*) FROM inbox WHERE attempts <> 1"), "each came straight, counted once");
+            } finally {
+                release.countDown();
+                d.stop(WAIT);
+            }
+        }
     }
 
     @Test

@@ -75,8 +75,8 @@ public final class Inbox implements UpdateSink {
      * is about to be handled, and counting it as started from now, rather than committing a mark of its own just
      * before its handler runs, takes a commit and a wait off every update. A crash then counts every row in hand (not
      * only those started) as interrupted once; a clean stop takes the mark back from rows it did not start
-     * ({@link #unstart}). Stores, claims and hand-overs run one at a time under {@link #handoff}, so the dispatcher receives
-     * every row of a chat in id order, whichever way it came.
+     * ({@link #unstart}). Stores, claims and hand-overs run one at a time under {@link #handoff}, so the dispatcher
+     * receives every row of a chat in id order, whichever way it came.
      */
     interface Direct {
         /** Its name in the claims. */

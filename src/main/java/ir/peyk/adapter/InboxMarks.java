@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * Group commit of the dispatcher's handling marks: the started mark of a row before its handler runs, the done or
  * failed mark after. Marks queue up and are written in ONE transaction per batch, by whichever worker finds no write
  * in progress; the others add to the queue and go on (a done mark) or wait for the commit that carries theirs (a
- * started mark). So on a busy bot one commit carries the marks of several rows, and on a quiet one a mark is
+ * started mark; and a done mark's worker, before it starts a row that needs no started mark: {@link #await}). So on
+ * a busy bot one commit carries the marks of several rows, and on a quiet one a mark is
  * committed at once, as before: a reply is never held back for a batch to fill.
  *
  * <p>Marks are written in the order queued, so the commit of a row's started mark also commits every mark queued

@@ -40,7 +40,7 @@ final class Dispatcher {
         void handle(Update update) throws Exception;
     }
 
-    static final int MAX_ATTEMPTS = 3;
+    static final int MAX_ATTEMPTS = RowRunner.MAX_ATTEMPTS;
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     static final int LOADED_MAX = 1000;
     /**
@@ -67,7 +67,8 @@ final class Dispatcher {
      * names, old ones included, so a late transport's rows stored before it came up are handled too.
      */
     private final Queue<String> added = new ConcurrentLinkedQueue<>();
-    private final Handler handler;
+    /** Runs one row: its marks and its handler. */
+    private final RowRunner runner;
     private final ExecutorService pool;
     private final Duration retention;
     private final ReentrantLock lock = new ReentrantLock();
@@ -91,14 +92,12 @@ final class Dispatcher {
     private volatile boolean stopping;
     private Thread loop;
     private final List<Thread> workerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Each worker's last finished row's mark, until a commit carried it. */
-    private final ThreadLocal<InboxMarks.Waiter> unrecorded = new ThreadLocal<>();
 
     Dispatcher(Inbox inbox, Set<String> transports, Handler handler, int workers, Duration retention) {
         this.inbox = inbox;
         this.marks = new InboxMarks(inbox);
         this.transports.addAll(transports);
-        this.handler = handler;
+        this.runner = new RowRunner(marks, handler);
         this.retention = retention;
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(workers, workers, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -260,7 +259,7 @@ final class Dispatcher {
             } finally {
                 lock.unlock();
             }
-            if (!handle(row)) {
+            if (!runner.run(row)) {
                 sleepQuietly(1000); // the store failed: keep the row (and its chat's order) and try again
                 continue;
             }
@@ -331,60 +330,6 @@ final class Dispatcher {
             if (inFlightByTransport.merge(r.transport(), -1, Integer::sum) == 0) idle.signalAll();
         }
         q.clear();
-    }
-
-    /**
-     * Handles one row; false when the store failed before the handler ran (the row stays pending and claimed, to be
-     * tried again). Once the handler ran, its result is recorded even if that takes retries: the reply is not sent
-     * twice because the store blinked.
-     */
-    private boolean handle(Inbox.Row row) {
-        try {
-            if (row.attempts() >= MAX_ATTEMPTS) {
-                log.error("{}: update {} was interrupted {} times (did it crash the bot?); giving up on it",
-                        row.transport(), row.key(), row.attempts());
-                marks.finished(row.id(), "interrupted " + row.attempts() + " times");
-                return true;
-            }
-            if (row.attempts() > 0) {
-                log.warn("{}: resuming update {} whose handling was interrupted (attempt {})", row.transport(),
-                        row.key(), row.attempts() + 1);
-            }
-            // A worker starts a row only once its last reply is recorded, so a crash repeats at most one reply per
-            // worker: a started mark's commit carries the last done mark (written in order); a row whose started mark
-            // was stored with it waits for that commit, if it has not come yet.
-            InboxMarks.Waiter last = unrecorded.get();
-            unrecorded.remove();
-            if (!row.startStored()) marks.started(row.id());
-            else if (last != null) marks.await(last);
-            Update update = row.decoded();
-            if (update == null) {
-                try {
-                    update = Inbox.decode(row.json());
-                } catch (Exception e) {
-                    log.warn("{}: stored update {} cannot be read back, skipped: {}", row.transport(), row.key(),
-                            e.getMessage());
-                    marks.finished(row.id(), "unreadable: " + e.getMessage());
-                    return true;
-                }
-            }
-            String why = null;
-            try {
-                handler.handle(update);
-            } catch (Exception | StackOverflowError | LinkageError e) {
-                why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                log.warn("{}: handling update {} failed, skipped: {}", row.transport(), row.key(), why);
-                log.debug("handler failure", e);
-            }
-            // Queued, and committed at once unless another worker is committing (then its next commit carries it):
-            // a failed write keeps it queued until the store is back, so the reply is not sent twice for a blink.
-            unrecorded.set(marks.finished(row.id(), why));
-            return true;
-        } catch (RuntimeException e) {
-            // The store itself failed before the handler ran; the row stays pending and is tried again.
-            log.error("{}: update {} could not be marked in the store: {}", row.transport(), row.key(), e.getMessage());
-            return false;
-        }
     }
 
     private void releaseQuietly(String who) {

@@ -49,19 +49,9 @@ final class InboxMarks {
 
     /** Queues row {@code id}'s started mark and returns once it is committed; throws when the store failed. */
     void started(long id) {
-        Waiter w = new Waiter();
-        lock.lock();
-        try {
-            queue.add(new Mark(id, Kind.STARTED, null, 0));
-            waiters.add(w);
-            while (!w.settled) {
-                if (!writing) writeQueued();
-                else settled.awaitUninterruptibly();
-            }
-            if (w.error != null) throw w.error;
-        } finally {
-            lock.unlock();
-        }
+        Waiter w = enqueue(new Mark(id, Kind.STARTED, null, 0));
+        await(w);
+        if (w.error != null) throw w.error;
     }
 
     /**
@@ -70,10 +60,15 @@ final class InboxMarks {
      * queued for the next write).
      */
     Waiter finished(long id, String error) {
+        return enqueue(new Mark(id, error == null ? Kind.DONE : Kind.FAILED, error, System.currentTimeMillis()));
+    }
+
+    /** Queues {@code m}, written at once unless a write is in progress; its waiter settles with that commit. */
+    private Waiter enqueue(Mark m) {
         Waiter w = new Waiter();
         lock.lock();
         try {
-            queue.add(new Mark(id, error == null ? Kind.DONE : Kind.FAILED, error, System.currentTimeMillis()));
+            queue.add(m);
             waiters.add(w);
             if (!writing) writeQueued();
             return w;

@@ -66,7 +66,7 @@ public final class Subscribers {
     public Optional<String> language(String transport, String chatId) {
         if (db.dialect() != Dialect.SQLITE) return lookUpLanguage(transport, chatId);
         Map<String, Optional<String>> known = db.memo(LANGUAGES);
-        String key = transport + '\n' + chatId;
+        String key = languageKey(transport, chatId);
         Optional<String> lang = known.get(key);
         if (lang == null) {
             lang = lookUpLanguage(transport, chatId);
@@ -83,6 +83,10 @@ public final class Subscribers {
     public void setLanguage(String transport, String chatId, String lang) {
         db.update("INSERT INTO chat_settings(transport, chat_id, lang) VALUES(?,?,?) "
                 + "ON CONFLICT(transport, chat_id) DO UPDATE SET lang=excluded.lang", transport, chatId, lang);
-        db.memo(LANGUAGES).remove(transport + '\n' + chatId); // asked again next time: the store has the last word
+        db.memo(LANGUAGES).remove(languageKey(transport, chatId)); // asked again next time: the store has the last word
+    }
+
+    private static String languageKey(String transport, String chatId) {
+        return transport + '\n' + chatId;
     }
 }

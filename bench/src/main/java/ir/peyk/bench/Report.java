@@ -14,7 +14,7 @@ final class Report {
 
     private static final List<Metric> METRICS = List.of(
             new Metric("updates/s", Runs.Result::updatesPerSecond, "%,.0f"),
-            new Metric("latency p50 (ms)", Runs.Result::p50Millis, "%,.1f"),
+            new Metric("latency p50 (ms)", Runs.Result::p50Millis, "%,.2f"),
             new Metric("latency p99 (ms)", Runs.Result::p99Millis, "%,.1f"),
             new Metric("CPU per update (ms)", Runs.Result::cpuMillisPerUpdate, "%.3f"),
             new Metric("peak RSS (MB)", Runs.Result::peakRssMb, "%,.0f"));

@@ -164,7 +164,7 @@ final class Runs {
                 Ledger.percentile(lat, 50) / 1e6, Ledger.percentile(lat, 99) / 1e6,
                 cpu * perTick / Math.max(1, replied), bot.peakRssKb() / 1024.0, self * perTick / Math.max(1, replied));
         results.add(r);
-        log("%s rep %d %s: %d/%d replies, %.0f upd/s, p50 %.1f ms, p99 %.1f ms, cpu %.3f ms/upd, peak rss %.0f MB%s",
+        log("%s rep %d %s: %d/%d replies, %.0f upd/s, p50 %.2f ms, p99 %.2f ms, cpu %.3f ms/upd, peak rss %.0f MB%s",
                 bot.side, rep, scenario, replied, n, r.updatesPerSecond(), r.p50Millis(), r.p99Millis(),
                 r.cpuMillisPerUpdate(), r.peakRssMb(), l.extra() > 0 ? ", " + l.extra() + " extra replies" : "");
         if (!all) notes.add(bot.side + " rep " + rep + " " + scenario + ": only " + replied + " of " + n

@@ -23,8 +23,11 @@ final class SqliteConnections implements Connections {
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock readLock = new ReentrantLock();
     private Connection reader;
-    /** BEGIN, COMMIT and ROLLBACK on the writing connection. */
+    /** ROLLBACK on the writing connection. */
     private Statement control;
+    /** BEGIN and COMMIT, kept prepared: a plain statement is parsed anew at every call (5–10 µs each). */
+    private PreparedStatement begin;
+    private PreparedStatement commit;
     /** Transactions open on the writing connection (a nested one joins the outer). */
     private int depth;
     /** Statements prepared once on the writing connection ({@link #kept}), by their SQL. */
@@ -55,7 +58,16 @@ final class SqliteConnections implements Connections {
         }
         // Several processes may create the same new file at once (replicas, a CLI beside the bot): switching a
         // fresh file to WAL races on its rollback journal (SQLITE_IOERR_DELETE_NOENT, SQLITE_BUSY), which a
-        // second try, after the other has finished, does not meet.
+        // second try, after the other has finished, does not meet. Within one process opens take turns: four threads
+        // switching one fresh file to WAL at once crashed the JVM once in SQLite's code (SIGBUS, in MigrationsTest).
+        synchronized (OPENING) {
+            return openWithRetries(path);
+        }
+    }
+
+    private static final Object OPENING = new Object();
+
+    private static SqliteConnections openWithRetries(Path path) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Connection c = DriverManager.getConnection("jdbc:sqlite:" + path);
@@ -126,13 +138,17 @@ final class SqliteConnections implements Connections {
         lock.lock();
         try {
             if (depth > 0) return work.run(connection);
-            if (control == null) control = connection.createStatement();
-            control.execute("BEGIN");
+            if (begin == null) {
+                control = connection.createStatement();
+                begin = connection.prepareStatement("BEGIN");
+                commit = connection.prepareStatement("COMMIT");
+            }
+            begin.execute();
             depth++;
             boolean committed = false;
             try {
                 T result = work.run(connection);
-                control.execute("COMMIT");
+                commit.execute();
                 committed = true;
                 return result;
             } finally {

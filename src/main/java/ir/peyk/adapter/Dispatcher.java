@@ -92,6 +92,8 @@ final class Dispatcher {
     private volatile boolean stopping;
     private Thread loop;
     private final List<Thread> workerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** A worker woken before a quiet bot's update is committed ({@link #expect}). */
+    private final Standby standby = new Standby();
 
     Dispatcher(Inbox inbox, Set<String> transports, Handler handler, int workers, Duration retention) {
         this.inbox = inbox;
@@ -231,7 +233,7 @@ final class Dispatcher {
                     queues.put(row.orderingKey(), q);
                     q.add(row);
                     String key = row.orderingKey();
-                    pool.execute(() -> drain(key));
+                    if (!standby.hand(key)) pool.execute(() -> drain(key));
                 } else {
                     q.add(row);
                 }
@@ -287,6 +289,46 @@ final class Dispatcher {
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /**
+     * Rows are about to be stored (a poll returned some): when nothing is in memory, a worker is woken now, so that
+     * its wake-up overlaps the store's commit instead of following it ({@link Standby}). A busy dispatcher has workers
+     * awake already. Returns whether the rows come straight into an idle dispatcher.
+     */
+    boolean expect() {
+        if (stopping || !incoming.straight() || incoming.inMemory() > 0) return false;
+        if (!standby.arm()) return true;
+        try {
+            pool.execute(() -> {
+                String key = standby.await();
+                if (key != null) drain(key);
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            standby.disarm(); // stopping
+        }
+        return true;
+    }
+
+    /**
+     * Waits, up to {@code max}, until no row of {@code transport} is in memory: a poller that stored a lone update into
+     * an idle dispatcher ({@link #expect} said so) lets its reply go out before it polls again. The next poll's request,
+     * and the platform answering it, would otherwise take one of a small machine's cores just while the worker makes
+     * that reply (measured: a quiet bot's reply 0.05–0.1 ms later on two cores). The platform keeps what arrives
+     * meanwhile for the next poll; a slow handler holds polling up for {@code max} at most. False when it timed out.
+     */
+    boolean awaitLone(String transport, Duration max) throws InterruptedException {
+        long left = max.toNanos();
+        lock.lock();
+        try {
+            while (!stopping && inFlightByTransport.getOrDefault(transport, 0) > 0) {
+                if (left <= 0) return false;
+                left = idle.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
         }
     }
 

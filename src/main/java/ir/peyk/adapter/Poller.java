@@ -7,8 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One transport's receive loop: poll → store in the inbox (with the next offset, in one transaction) → poll again
- * from the stored offset. The dispatcher handles what was stored. Network trouble backs off and goes on; a refused
+ * One transport's receive loop: poll → store in the inbox (in one transaction) → poll again from the next offset. The dispatcher handles what was stored. Network trouble backs off and goes on; a refused
  * token or a 409 conflict ends this transport with one line for the operator; end of input (the console) ends it
  * quietly.
  *
@@ -31,6 +30,8 @@ final class Poller implements Runnable {
     private final Dispatcher dispatcher;
     /** The most updates one poll is expected to return (the Bot API's limit): room the dispatcher keeps for them. */
     private static final int BATCH = 100;
+    /** The longest a poller waits for the reply to a lone update before it polls again ({@link Dispatcher#awaitLone}). */
+    private static final Duration LONE_MAX = Duration.ofMillis(2);
     private final Listener listener;
     private final Leadership leadership;
     private volatile boolean running = true;
@@ -86,7 +87,9 @@ final class Poller implements Runnable {
                 Batch batch = transport.poll(offset);
                 String next = batch.nextOffset() != null ? batch.nextOffset() : offset;
                 if (!batch.items().isEmpty() || (next != null && !next.equals(offset))) {
+                    boolean idle = !batch.items().isEmpty() && dispatcher.expect();
                     inbox.submit(name, new Batch(batch.items(), next));
+                    if (idle && batch.items().size() == 1) dispatcher.awaitLone(name, LONE_MAX);
                     for (int i = 0; i < batch.items().size(); i++) Metrics.updateReceived(name, "polling");
                     offset = next;
                 }

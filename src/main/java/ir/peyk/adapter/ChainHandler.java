@@ -1,5 +1,6 @@
 package ir.peyk.adapter;
 
+import ir.peyk.store.CommitGate;
 import ir.peyk.store.Subscribers;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
@@ -37,14 +38,16 @@ final class ChainHandler implements Dispatcher.Handler {
             log.info("{}: the bot was stopped in a chat{}", t.name(), removed ? "; it is unsubscribed" : "");
             return;
         }
-        PressAnswering answering = update instanceof ButtonPress && t.capabilities().callbackAnswers()
-                ? new PressAnswering(t) : null;
-        Context ctx = new Context(update, answering != null ? answering : t, r.me(), language(update),
+        CommitGate commit = CommitGate.current();
+        HandlerTransport answering = update instanceof ButtonPress && t.capabilities().callbackAnswers()
+                ? new HandlerTransport(t, commit) : null;
+        Transport seen = answering != null ? answering : commit != null ? new HandlerTransport(t, commit) : t;
+        Context ctx = new Context(update, seen, r.me(), language(update),
                 update.from() != null && admins.test(update.transport(), update.from().id()));
         try {
             chain.handle(ctx, () -> {});
         } finally {
-            if (answering != null && !answering.answered()) {
+            if (answering != null && !answering.answered() && (commit == null || commit.await())) {
                 try {
                     t.answerButton((ButtonPress) update, null);
                 } catch (TransportException e) {

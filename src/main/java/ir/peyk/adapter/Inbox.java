@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import ir.peyk.store.CommitGate;
 import ir.peyk.store.Database;
 import ir.peyk.store.Dialect;
 import java.sql.PreparedStatement;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * restart (even kill -9) neither loses nor repeats one.
  *
  * <ul>
- *   <li>{@link #submit} stores a batch and the transport's next offset in ONE transaction: the offset is confirmed to
- *       the platform (by the next poll) only once the updates are durable.</li>
+ *   <li>{@link #submit} stores a batch in ONE transaction: the offset is confirmed to the platform (by the next poll)
+ *       only once the updates are durable. The transport's next offset, where to poll from after a restart, is stored
+ *       with them, or, for rows handed over straight, with their done marks ({@link #unwritten}).</li>
  *   <li>Duplicates (same transport and key) are ignored ({@code ON CONFLICT DO NOTHING} on the unique key): a platform re-sending, or a
  *       webhook retried, is handled once.</li>
  *   <li>Rows go pending → done | failed (the handler threw) | poison (unreadable; never handled). Pending rows left
@@ -42,12 +44,13 @@ public final class Inbox implements UpdateSink {
      * A stored update waiting to be handled. {@code attempts} counts earlier starts (a crash mid-handling).
      * {@code decoded} is the update as this process received it, when it still holds it (null: decode {@code json}).
      * {@code startStored}: its started mark was stored with it (handed over straight), so none is written before it
-     * is handled.
+     * is handled. {@code commit}: the transaction storing it, when it was handed over before that committed (null:
+     * committed before it was handed over).
      */
     public record Row(long id, String transport, String key, String orderingKey, String json, int attempts,
-                      Update decoded, boolean startStored) {
+                      Update decoded, boolean startStored, CommitGate commit) {
         Row(long id, String transport, String key, String orderingKey, String json, int attempts, Update decoded) {
-            this(id, transport, key, orderingKey, json, attempts, decoded, false);
+            this(id, transport, key, orderingKey, json, attempts, decoded, false, null);
         }
     }
 
@@ -94,6 +97,23 @@ public final class Inbox implements UpdateSink {
          */
         void take(List<Row> rows, boolean all);
     }
+
+    /**
+     * Offsets of batches handed over straight, not written yet: each is written with the done marks of its rows (or
+     * any later write of marks or offsets) instead of in the batch's own transaction, which then holds the rows alone.
+     * The stored offset is a hint for the next start, and a late one costs nothing: the platform re-sends what it has
+     * from there, and the inbox ignores updates it holds already. It is never ahead of the stored updates: an offset
+     * waits here only once its batch is committed.
+     */
+    private final Map<String, String> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * On SQLite, the last row id given out (-1: not read yet; read and changed only inside the store's transactions,
+     * which SQLite runs one at a time). This process numbers the rows itself so that an id is never given twice, not
+     * even when the transaction that took it rolled back: a row handed over before its commit may still be in a
+     * worker's hands then, and a new row with its id would be taken for it.
+     */
+    private long lastId = -1;
 
     private final java.util.concurrent.locks.ReentrantLock handoff = new java.util.concurrent.locks.ReentrantLock();
     private volatile Direct direct;
@@ -152,94 +172,128 @@ public final class Inbox implements UpdateSink {
         }
     }
 
-    /** Stores {@code batch}; with {@code to}, its new pending rows claimed by it and handed to it once committed. */
+    /**
+     * Stores {@code batch}; with {@code to}, its new pending rows claimed by it and handed to it as the transaction
+     * commits (their handlers may start meanwhile: what they do outside the process waits for the commit, see
+     * {@link CommitGate}).
+     */
     private int store(String transport, Batch batch, Direct to) {
         long now = System.currentTimeMillis();
         List<Batch.Item> newPoison = new ArrayList<>();
         Map<Long, Update> stored = new LinkedHashMap<>();
         List<Row> handed = new ArrayList<>();
-        int added = db.tx(c -> {
-            int pending = 0;
-            newPoison.clear(); // a retried transaction starts over
-            stored.clear();
-            handed.clear();
-            try (Database.Prepared insert = db.prepare(c, "INSERT INTO inbox(transport, key, ordering_key, "
-                    + "update_json, status, error, received_at, finished_at, claimed_by, claimed_until, attempts) "
-                    + "VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING id")) {
-                PreparedStatement p = insert.statement();
-                for (Batch.Item item : batch.items()) {
-                    boolean poison = item.update() == null;
-                    String json = null;
-                    String error = item.error();
-                    if (!poison) {
-                        try {
-                            json = JSON.writeValueAsString(item.update());
-                        } catch (JsonProcessingException e) {
-                            poison = true;
-                            error = "cannot be stored: " + e.getOriginalMessage();
+        CommitGate commit = to == null ? null : new CommitGate();
+        int added;
+        try {
+            added = db.tx(c -> {
+                int pending = 0;
+                newPoison.clear(); // a retried transaction starts over
+                stored.clear();
+                handed.clear();
+                boolean ownIds = !shared();
+                if (ownIds && lastId < 0) lastId = db.count("SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence "
+                        + "WHERE name='inbox'), 0), COALESCE((SELECT MAX(id) FROM inbox), 0))");
+                try (Database.Prepared insert = db.prepare(c, "INSERT INTO inbox(" + (ownIds ? "id, " : "")
+                        + "transport, key, ordering_key, update_json, status, error, received_at, finished_at, "
+                        + "claimed_by, claimed_until, attempts) VALUES(" + (ownIds ? "?," : "")
+                        + "?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING id")) {
+                    PreparedStatement p = insert.statement();
+                    for (Batch.Item item : batch.items()) {
+                        boolean poison = item.update() == null;
+                        String json = null;
+                        String error = item.error();
+                        if (!poison) {
+                            try {
+                                json = JSON.writeValueAsString(item.update());
+                            } catch (JsonProcessingException e) {
+                                poison = true;
+                                error = "cannot be stored: " + e.getOriginalMessage();
+                            }
                         }
-                    }
-                    p.setString(1, transport);
-                    p.setString(2, item.key());
-                    p.setString(3, poison ? transport + ":poison" : item.update().orderingKey());
-                    p.setString(4, json);
-                    p.setString(5, poison ? "poison" : "pending");
-                    p.setString(6, error);
-                    p.setLong(7, now);
-                    if (poison) p.setLong(8, now);
-                    else p.setNull(8, java.sql.Types.INTEGER);
-                    if (to != null && !poison) {
-                        p.setString(9, to.owner());
-                        p.setLong(10, to.claimedUntil(now));
-                        p.setInt(11, 1);
-                    } else {
-                        p.setNull(9, java.sql.Types.VARCHAR);
-                        p.setNull(10, java.sql.Types.INTEGER);
-                        p.setInt(11, 0);
-                    }
-                    long id;
-                    try (ResultSet r = p.executeQuery()) {
-                        id = r.next() ? r.getLong(1) : -1; // no row: a duplicate
-                    }
-                    if (id >= 0) {
-                        if (poison) {
-                            newPoison.add(new Batch.Item(item.key(), null, error));
-                            Metrics.updateHandled(transport, "poison");
-                        } else if (to != null) {
-                            handed.add(new Row(id, transport, item.key(), item.update().orderingKey(), json, 0,
-                                    item.update(), true));
-                            pending++;
+                        int n = 0;
+                        if (ownIds) p.setLong(++n, ++lastId);
+                        p.setString(++n, transport);
+                        p.setString(++n, item.key());
+                        p.setString(++n, poison ? transport + ":poison" : item.update().orderingKey());
+                        p.setString(++n, json);
+                        p.setString(++n, poison ? "poison" : "pending");
+                        p.setString(++n, error);
+                        p.setLong(++n, now);
+                        if (poison) p.setLong(++n, now);
+                        else p.setNull(++n, java.sql.Types.INTEGER);
+                        if (to != null && !poison) {
+                            p.setString(++n, to.owner());
+                            p.setLong(++n, to.claimedUntil(now));
+                            p.setInt(++n, 1);
                         } else {
-                            stored.put(id, item.update());
-                            pending++;
+                            p.setNull(++n, java.sql.Types.VARCHAR);
+                            p.setNull(++n, java.sql.Types.INTEGER);
+                            p.setInt(++n, 0);
+                        }
+                        long id;
+                        try (ResultSet r = p.executeQuery()) {
+                            id = r.next() ? r.getLong(1) : -1; // no row: a duplicate
+                        }
+                        if (id >= 0) {
+                            if (poison) {
+                                newPoison.add(new Batch.Item(item.key(), null, error));
+                                Metrics.updateHandled(transport, "poison");
+                            } else if (to != null) {
+                                handed.add(new Row(id, transport, item.key(), item.update().orderingKey(), json, 0,
+                                        item.update(), true, commit));
+                                pending++;
+                            } else {
+                                stored.put(id, item.update());
+                                pending++;
+                            }
                         }
                     }
                 }
-            }
-            if (batch.nextOffset() != null) {
-                try (Database.Prepared offset = db.prepare(c, "INSERT INTO transport_offsets(transport, next_offset, "
-                        + "updated_at) VALUES(?,?,?) ON CONFLICT(transport) DO UPDATE SET next_offset=excluded.next_offset, "
-                        + "updated_at=excluded.updated_at")) {
-                    PreparedStatement p = offset.statement();
-                    p.setString(1, transport);
-                    p.setString(2, batch.nextOffset());
-                    p.setLong(3, now);
-                    p.executeUpdate();
+                if (batch.nextOffset() != null && handed.isEmpty()) {
+                    writeOffset(c, transport, batch.nextOffset(), now);
+                    unwritten.remove(transport); // this one is newer
                 }
+                if (!handed.isEmpty()) {
+                    // Handed over now, the COMMIT still to come: a worker starts while it runs. The rows' done marks
+                    // (committed after this transaction) carry the offset.
+                    if (batch.nextOffset() != null) unwritten.put(transport, batch.nextOffset());
+                    to.take(handed, false);
+                    listeners.forEach(Runnable::run);
+                }
+                return pending;
+            });
+        } catch (RuntimeException e) {
+            if (commit != null) {
+                if (batch.nextOffset() != null) unwritten.remove(transport, batch.nextOffset());
+                commit.rolledBack();
             }
-            return pending;
-        });
+            throw e;
+        }
+        if (commit != null) commit.committed();
         fresh.putAll(stored); // only once committed: a rolled-back row must not be handed out
-        if (!handed.isEmpty()) to.take(handed, false);
         for (Batch.Item item : newPoison) {
             log.warn("{}: skipped update {} that could not be read: {}", transport, item.key(), item.error());
         }
-        if (added > 0) listeners.forEach(Runnable::run);
+        if (added > 0 && handed.isEmpty()) listeners.forEach(Runnable::run);
         return added;
+    }
+
+    private void writeOffset(java.sql.Connection c, String transport, String offset, long now) throws java.sql.SQLException {
+        try (Database.Prepared statement = db.prepare(c, "INSERT INTO transport_offsets(transport, next_offset, "
+                + "updated_at) VALUES(?,?,?) ON CONFLICT(transport) DO UPDATE SET next_offset=excluded.next_offset, "
+                + "updated_at=excluded.updated_at")) {
+            PreparedStatement p = statement.statement();
+            p.setString(1, transport);
+            p.setString(2, offset);
+            p.setLong(3, now);
+            p.executeUpdate();
+        }
     }
 
     /** The offset to poll {@code transport} from, or null when it never polled. */
     public String offset(String transport) {
+        String later = unwritten.get(transport);
+        if (later != null) return later;
         return db.text("SELECT next_offset FROM transport_offsets WHERE transport=?", transport).orElse(null);
     }
 
@@ -403,7 +457,7 @@ public final class Inbox implements UpdateSink {
     /** Writes {@code marks} in order, in one transaction (the dispatcher's group commit, {@link InboxMarks}). */
     void apply(List<InboxMarks.Mark> marks) {
         if (marks.isEmpty()) return;
-        db.tx(c -> {
+        Map<String, String> written = db.tx(c -> {
             try (Database.Prepared started = db.prepare(c, "UPDATE inbox SET attempts = attempts + 1 WHERE id=?");
                  Database.Prepared finished = db.prepare(c, "UPDATE inbox SET status=?, error=?, claimed_by=NULL, "
                          + "claimed_until=NULL, finished_at=? WHERE id=?")) {
@@ -423,8 +477,12 @@ public final class Inbox implements UpdateSink {
                     }
                 }
             }
-            return null;
+            Map<String, String> offsets = Map.copyOf(unwritten);
+            long now = System.currentTimeMillis();
+            for (Map.Entry<String, String> o : offsets.entrySet()) writeOffset(c, o.getKey(), o.getValue(), now);
+            return offsets;
         });
+        written.forEach(unwritten::remove); // committed: forgotten, unless a newer one came meanwhile
     }
 
     /** The status of an update (pending, done, failed, poison), or null when unknown. */

@@ -1,5 +1,6 @@
 package ir.peyk.adapter;
 
+import ir.peyk.store.CommitGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,14 +60,22 @@ final class RowRunner {
                     return true;
                 }
             }
+            CommitGate commit = row.commit();
+            if (commit != null && !commit.pending() && !commit.await()) return notStored(row);
             String why = null;
+            if (commit != null) commit.enter(); // its replies and writes wait for the row's commit
             try {
                 handler.handle(update);
             } catch (Exception | StackOverflowError | LinkageError e) {
                 why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-                log.warn("{}: handling update {} failed, skipped: {}", row.transport(), row.key(), why);
-                log.debug("handler failure", e);
+                if (commit == null || commit.await()) {
+                    log.warn("{}: handling update {} failed, skipped: {}", row.transport(), row.key(), why);
+                    log.debug("handler failure", e);
+                }
+            } finally {
+                CommitGate.leave();
             }
+            if (commit != null && !commit.await()) return notStored(row);
             // Queued, and committed at once unless another worker is committing (then its next commit carries it):
             // a failed write keeps it queued until the store is back, so the reply is not sent twice for a blink.
             unrecorded.set(marks.finished(row.id(), why));
@@ -76,5 +85,12 @@ final class RowRunner {
             log.error("{}: update {} could not be marked in the store: {}", row.transport(), row.key(), e.getMessage());
             return false;
         }
+    }
+
+    /** A row handed over before its transaction committed, which then rolled back: the poller receives it again. */
+    private static boolean notStored(Inbox.Row row) {
+        // No mark: the row is not in the store, and its id may be given to another row.
+        log.warn("{}: update {} was not stored; it is handled when it is received again", row.transport(), row.key());
+        return true;
     }
 }

@@ -108,6 +108,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} on a connection in auto-commit mode; not a transaction (see {@link #tx}). */
     public <T> T read(Work<T> work) {
+        CommitGate.awaitCurrent(); // it may write
         try {
             return connections.read(work);
         } catch (SQLException e) {
@@ -129,6 +130,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it is committed, or none. */
     public <T> T tx(Work<T> work) {
+        CommitGate.awaitCurrent();
         try {
             return connections.tx(work);
         } catch (SQLException e) {

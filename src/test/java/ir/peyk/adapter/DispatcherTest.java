@@ -121,4 +121,76 @@ class DispatcherTest {
             assertEquals(1, attempts(db, "b2"), "started once, by a mark of its own (it was claimed)");
         }
     }
+
+    @Test
+    void aRowHandedOverWhileItsTransactionCommitsKeepsNothingItsHandlerDidWhenTheCommitFails() throws Exception {
+        List<String> handled = new CopyOnWriteArrayList<>();
+        try (Database db = Database.open(dir.resolve("inbox.db"))) {
+            // A COMMIT that fails: a deferred foreign key left broken by a trigger on one update's row.
+            db.schema("CREATE TABLE effects(k TEXT)", "CREATE TABLE parent(id INTEGER PRIMARY KEY)",
+                    "CREATE TABLE child(pid INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)",
+                    "CREATE TRIGGER doom AFTER INSERT ON inbox WHEN NEW.key LIKE 'doomed%' "
+                            + "BEGIN INSERT INTO child VALUES(999); END");
+            Inbox inbox = new Inbox(db);
+            Dispatcher d = new Dispatcher(inbox, Set.of("telegram"), u -> {
+                String key = ((Message) u).key();
+                handled.add(key);
+                db.update("INSERT INTO effects(k) VALUES(?)", key); // waits for the row's commit
+            }, 2, Duration.ofDays(7));
+            d.start();
+            try {
+                inbox.store("telegram", batch("0", "first"));
+                assertTrue(d.awaitIdle("telegram", WAIT)); // from now on stored rows come straight
+                ir.peyk.store.StoreException failed = org.junit.jupiter.api.Assertions.assertThrows(
+                        ir.peyk.store.StoreException.class, () -> inbox.store("telegram", batch("1", "doomed")));
+                assertTrue(failed.getMessage().contains("FOREIGN KEY"), failed.getMessage());
+                inbox.store("telegram", batch("1", "later"));
+                assertTrue(d.awaitIdle("telegram", WAIT));
+                assertEquals(null, inbox.status("telegram", "doomed"), "rolled back");
+                assertEquals(0, db.count("SELECT COUNT(*) FROM effects WHERE k='doomed'"),
+                        "its handler ran, but its write was not kept");
+                assertEquals(1, db.count("SELECT COUNT(*) FROM effects WHERE k='later'"));
+                assertEquals("done", inbox.status("telegram", "later"), "the dispatcher goes on");
+                assertEquals(0, db.count("SELECT COUNT(*) FROM inbox WHERE status <> 'done'"),
+                        "no mark went to another row");
+                assertEquals(3, db.count("SELECT id FROM inbox WHERE key='later'"),
+                        "the id the rolled-back row held (2) is not given again");
+            } finally {
+                d.stop(WAIT);
+            }
+        }
+    }
+
+    @Test
+    void aLoneUpdateIntoAnIdleDispatcherIsWaitedForAndItsOffsetIsStoredWithItsDoneMark() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (Database db = Database.open(dir.resolve("inbox.db"))) {
+            Inbox inbox = new Inbox(db);
+            Dispatcher d = new Dispatcher(inbox, Set.of("telegram"), u -> {
+                if (((Message) u).key().equals("held")) assertTrue(release.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+            }, 2, Duration.ofDays(7));
+            d.start();
+            try {
+                inbox.store("telegram", new Batch(batch("0", "first").items(), "11"));
+                assertTrue(d.awaitIdle("telegram", WAIT)); // from now on stored rows come straight
+                assertEquals("11", db.text("SELECT next_offset FROM transport_offsets").orElse(null),
+                        "stored once its update is handled");
+
+                assertTrue(d.expect(), "an idle dispatcher: a worker is woken before the store");
+                inbox.store("telegram", new Batch(batch("1", "held").items(), "12"));
+                assertEquals("12", inbox.offset("telegram"), "the next offset is known at once");
+                assertFalse(d.expect(), "a row in memory: the dispatcher is not idle");
+                assertFalse(d.awaitLone("telegram", Duration.ofMillis(50)), "its handler still runs");
+                release.countDown();
+                assertTrue(d.awaitLone("telegram", WAIT));
+                assertTrue(d.awaitIdle("telegram", WAIT));
+                assertEquals("done", inbox.status("telegram", "held"));
+                assertEquals("12", db.text("SELECT next_offset FROM transport_offsets").orElse(null),
+                        "stored by the commit of its done mark");
+            } finally {
+                release.countDown();
+                d.stop(WAIT);
+            }
+        }
+    }
 }

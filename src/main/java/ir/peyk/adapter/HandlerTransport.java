@@ -1,21 +1,35 @@
 package ir.peyk.adapter;
 
+import ir.peyk.store.CommitGate;
 import java.util.List;
 
 /**
- * The transport as a button press's handlers see it: it notes whether the press was answered, so the adapter can
- * answer it afterwards when no handler did (otherwise the user's button spins until it times out).
+ * The transport as one update's handlers see it. Every call that reaches the platform first waits for the commit
+ * of the update's row when the handler runs ahead of it ({@link CommitGate}): nothing is sent for an update that was
+ * not stored. For a button press it also notes whether the press was answered, so the adapter can answer it
+ * afterwards when no handler did (otherwise the user's button spins until it times out).
  */
-final class PressAnswering implements Transport {
+final class HandlerTransport implements Transport {
     private final Transport t;
+    private final CommitGate commit;
     private volatile boolean answered;
 
-    PressAnswering(Transport t) {
+    /** {@code commit}: the row's transaction while it is still committing, else null. */
+    HandlerTransport(Transport t, CommitGate commit) {
         this.t = t;
+        this.commit = commit;
     }
 
     boolean answered() {
         return answered;
+    }
+
+    /** Before anything reaches the platform. */
+    private void committed() {
+        if (commit != null && !commit.await()) {
+            throw new ir.peyk.store.StoreException(t.name() + ": the update was not stored, so nothing is sent for it "
+                    + "now; it is handled when it is received again", null);
+        }
     }
 
     @Override
@@ -35,6 +49,7 @@ final class PressAnswering implements Transport {
 
     @Override
     public Sent send(String chatId, Reply reply) throws TransportException {
+        committed();
         return t.send(chatId, reply);
     }
 
@@ -45,16 +60,19 @@ final class PressAnswering implements Transport {
 
     @Override
     public Sent sendPhoto(String chatId, byte[] png, String caption, String replyTo) throws TransportException {
+        committed();
         return t.sendPhoto(chatId, png, caption, replyTo);
     }
 
     @Override
     public void edit(String chatId, String messageId, Reply reply) throws TransportException {
+        committed();
         t.edit(chatId, messageId, reply);
     }
 
     @Override
     public void answerButton(ButtonPress press, String text) throws TransportException {
+        committed();
         answered = true;
         t.answerButton(press, text);
     }
@@ -62,11 +80,13 @@ final class PressAnswering implements Transport {
     @Override
     public void answerInline(InlineQuery query, List<InlineResult> results, String nextOffset)
             throws TransportException {
+        committed();
         t.answerInline(query, results, nextOffset);
     }
 
     @Override
     public void typing(String chatId) {
+        committed();
         t.typing(chatId);
     }
 }

@@ -1,0 +1,89 @@
+package ir.peyk.store;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The commit of a transaction that work on other threads runs ahead of. On SQLite a polled update reaches its worker
+ * while the transaction storing it commits, so its handler runs meanwhile; whatever the handler does that outlives
+ * the process — a reply, a write to this store — waits for that commit ({@link #awaitCurrent}, called by
+ * {@link Database}'s writes and by the transport the handler is given). So a reply is never sent, nor a write kept,
+ * for an update that was not stored; and a lone update's commit no longer comes before its handling starts.
+ *
+ * <p>A gate is decided once: {@link #committed} or {@link #rolledBack}. A thread waiting for it spins for a short
+ * while first (the commit is due within a fraction of a millisecond; parking would add a thread wake-up).
+ */
+public final class CommitGate {
+    private static final ThreadLocal<CommitGate> CURRENT = new ThreadLocal<>();
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(300);
+    private static final int PENDING = 0;
+    private static final int COMMITTED = 1;
+    private static final int ROLLED_BACK = 2;
+    private volatile int state = PENDING;
+
+    public void committed() {
+        decide(COMMITTED);
+    }
+
+    public void rolledBack() {
+        decide(ROLLED_BACK);
+    }
+
+    private void decide(int outcome) {
+        state = outcome;
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** Whether the transaction is still committing. */
+    public boolean pending() {
+        return state == PENDING;
+    }
+
+    /** Waits until the transaction ends; true when it committed. An interrupt is kept for the caller. */
+    public boolean await() {
+        long end = System.nanoTime() + SPIN_NANOS;
+        while (state == PENDING && System.nanoTime() - end < 0) Thread.onSpinWait();
+        if (state == PENDING) {
+            boolean interrupted = false;
+            synchronized (this) {
+                while (state == PENDING) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the commit is moments away: finish waiting, then pass the interrupt on
+                    }
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+        return state == COMMITTED;
+    }
+
+    /** Makes this the gate of the current thread's work until {@link #leave}. */
+    public void enter() {
+        CURRENT.set(this);
+    }
+
+    public static void leave() {
+        CURRENT.remove();
+    }
+
+    /** The current thread's gate while it is still pending, else null. */
+    public static CommitGate current() {
+        CommitGate g = CURRENT.get();
+        return g == null || !g.pending() ? null : g;
+    }
+
+    /**
+     * Before an effect: waits for the current thread's gate, if it has one; fails when that transaction rolled back
+     * (the update being handled was not stored, and the platform will send it again).
+     */
+    public static void awaitCurrent() {
+        CommitGate g = CURRENT.get();
+        if (g != null && !g.await()) {
+            throw new StoreException("the update being handled could not be stored, so nothing it does is kept; "
+                    + "it is received again", null);
+        }
+    }
+}

@@ -44,8 +44,8 @@ public final class Inbox implements UpdateSink {
      * A stored update waiting to be handled. {@code attempts} counts earlier starts (a crash mid-handling).
      * {@code decoded} is the update as this process received it, when it still holds it (null: decode {@code json}).
      * {@code startStored}: its started mark was stored with it (handed over straight), so none is written before it
-     * is handled. {@code commit}: the transaction storing it, when it was handed over before that committed (null:
-     * committed before it was handed over).
+     * is handled. {@code commit}: its storing, when it was handed over before that committed (null: stored before it
+     * was handed over).
      */
     public record Row(long id, String transport, String key, String orderingKey, String json, int attempts,
                       Update decoded, boolean startStored, CommitGate commit) {
@@ -173,32 +173,33 @@ public final class Inbox implements UpdateSink {
     }
 
     /**
-     * Stores {@code batch}; with {@code to}, its new pending rows claimed by it and handed to it as the transaction
-     * commits (their handlers may start meanwhile: what they do outside the process waits for the commit, see
-     * {@link CommitGate}).
+     * Stores {@code batch}. With {@code to}, its updates are numbered and handed to it first, claimed by it, and
+     * inserted after: their handlers start while the transaction runs, and what they do outside the process waits for
+     * its commit ({@link CommitGate}, one per row: a duplicate's, or a row's that cannot be stored, shuts at once).
      */
     private int store(String transport, Batch batch, Direct to) {
         long now = System.currentTimeMillis();
         List<Batch.Item> newPoison = new ArrayList<>();
         Map<Long, Update> stored = new LinkedHashMap<>();
         List<Row> handed = new ArrayList<>();
-        CommitGate commit = to == null ? null : new CommitGate();
         int added;
         try {
             added = db.tx(c -> {
                 int pending = 0;
-                newPoison.clear(); // a retried transaction starts over
+                newPoison.clear(); // a retried transaction starts over (PostgreSQL's, which hands nothing over)
                 stored.clear();
-                handed.clear();
                 boolean ownIds = !shared();
                 if (ownIds && lastId < 0) lastId = db.count("SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence "
                         + "WHERE name='inbox'), 0), COALESCE((SELECT MAX(id) FROM inbox), 0))");
+                Row[] straight = handOver(transport, batch, to, handed);
                 try (Database.Prepared insert = db.prepare(c, "INSERT INTO inbox(" + (ownIds ? "id, " : "")
                         + "transport, key, ordering_key, update_json, status, error, received_at, finished_at, "
                         + "claimed_by, claimed_until, attempts) VALUES(" + (ownIds ? "?," : "")
                         + "?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING id")) {
                     PreparedStatement p = insert.statement();
-                    for (Batch.Item item : batch.items()) {
+                    for (int i = 0; i < straight.length; i++) {
+                        Batch.Item item = batch.items().get(i);
+                        Row row = straight[i];
                         boolean poison = item.update() == null;
                         String json = null;
                         String error = item.error();
@@ -208,10 +209,11 @@ public final class Inbox implements UpdateSink {
                             } catch (JsonProcessingException e) {
                                 poison = true;
                                 error = "cannot be stored: " + e.getOriginalMessage();
+                                if (row != null) row.commit().rolledBack();
                             }
                         }
                         int n = 0;
-                        if (ownIds) p.setLong(++n, ++lastId);
+                        if (ownIds) p.setLong(++n, row != null ? row.id() : ++lastId);
                         p.setString(++n, transport);
                         p.setString(++n, item.key());
                         p.setString(++n, poison ? transport + ":poison" : item.update().orderingKey());
@@ -234,18 +236,14 @@ public final class Inbox implements UpdateSink {
                         try (ResultSet r = p.executeQuery()) {
                             id = r.next() ? r.getLong(1) : -1; // no row: a duplicate
                         }
-                        if (id >= 0) {
-                            if (poison) {
-                                newPoison.add(new Batch.Item(item.key(), null, error));
-                                Metrics.updateHandled(transport, "poison");
-                            } else if (to != null) {
-                                handed.add(new Row(id, transport, item.key(), item.update().orderingKey(), json, 0,
-                                        item.update(), true, commit));
-                                pending++;
-                            } else {
-                                stored.put(id, item.update());
-                                pending++;
-                            }
+                        if (id < 0) {
+                            if (row != null) row.commit().rolledBack(); // the one stored before is the update
+                        } else if (poison) {
+                            newPoison.add(new Batch.Item(item.key(), null, error));
+                            Metrics.updateHandled(transport, "poison");
+                        } else {
+                            if (row == null) stored.put(id, item.update());
+                            pending++;
                         }
                     }
                 }
@@ -253,29 +251,42 @@ public final class Inbox implements UpdateSink {
                     writeOffset(c, transport, batch.nextOffset(), now);
                     unwritten.remove(transport); // this one is newer
                 }
-                if (!handed.isEmpty()) {
-                    // Handed over now, the COMMIT still to come: a worker starts while it runs. The rows' done marks
-                    // (committed after this transaction) carry the offset.
-                    if (batch.nextOffset() != null) unwritten.put(transport, batch.nextOffset());
-                    to.take(handed, false);
-                    listeners.forEach(Runnable::run);
-                }
                 return pending;
             });
         } catch (RuntimeException e) {
-            if (commit != null) {
-                if (batch.nextOffset() != null) unwritten.remove(transport, batch.nextOffset());
-                commit.rolledBack();
-            }
+            if (!handed.isEmpty() && batch.nextOffset() != null) unwritten.remove(transport, batch.nextOffset());
+            for (Row row : handed) row.commit().rolledBack();
             throw e;
         }
-        if (commit != null) commit.committed();
+        for (Row row : handed) row.commit().committed(); // a gate shut before stays shut
         fresh.putAll(stored); // only once committed: a rolled-back row must not be handed out
         for (Batch.Item item : newPoison) {
             log.warn("{}: skipped update {} that could not be read: {}", transport, item.key(), item.error());
         }
         if (added > 0 && handed.isEmpty()) listeners.forEach(Runnable::run);
         return added;
+    }
+
+    /**
+     * With {@code to}: numbers the readable updates of {@code batch} and hands them to it before they are inserted
+     * (their rows, added to {@code handed}, by position in the batch; null for the rest). The rows' done marks,
+     * committed after this transaction, carry the batch's offset.
+     */
+    private Row[] handOver(String transport, Batch batch, Direct to, List<Row> handed) {
+        Row[] rows = new Row[batch.items().size()];
+        if (to == null) return rows;
+        for (int i = 0; i < rows.length; i++) {
+            Batch.Item item = batch.items().get(i);
+            if (item.update() == null) continue;
+            rows[i] = new Row(++lastId, transport, item.key(), item.update().orderingKey(), null, 0, item.update(),
+                    true, new CommitGate());
+            handed.add(rows[i]);
+        }
+        if (handed.isEmpty()) return rows;
+        if (batch.nextOffset() != null) unwritten.put(transport, batch.nextOffset());
+        to.take(handed, false);
+        listeners.forEach(Runnable::run);
+        return rows;
     }
 
     private void writeOffset(java.sql.Connection c, String transport, String offset, long now) throws java.sql.SQLException {

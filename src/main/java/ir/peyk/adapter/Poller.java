@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One transport's receive loop: poll → store in the inbox (in one transaction) → poll again from the next offset. The dispatcher handles what was stored. Network trouble backs off and goes on; a refused
- * token or a 409 conflict ends this transport with one line for the operator; end of input (the console) ends it
- * quietly.
+ * One transport's receive loop: poll → store in the inbox (in one transaction) → poll again from the next offset.
+ * The dispatcher handles what was stored. Network trouble backs off and goes on; a refused token or a 409 conflict
+ * ends this transport with one line for the operator; end of input (the console) ends it quietly.
  *
  * <p>Only the leader polls ({@link Leadership}): with replicas on one PostgreSQL exactly one polls each token, and
  * when it dies another takes over within about a second, from the offset the inbox stored last.

@@ -87,10 +87,13 @@ final class RowRunner {
         }
     }
 
-    /** A row handed over before its transaction committed, which then rolled back: the poller receives it again. */
+    /**
+     * A row handed over before it was stored that then was not: a duplicate of an update received before, or its
+     * transaction rolled back (the poller receives it again). No mark: it is not in the store.
+     */
     private static boolean notStored(Inbox.Row row) {
-        // No mark: the row is not in the store, and its id may be given to another row.
-        log.warn("{}: update {} was not stored; it is handled when it is received again", row.transport(), row.key());
+        log.info("{}: update {} was not stored (a duplicate, or its transaction failed); nothing its handler did is kept",
+                row.transport(), row.key());
         return true;
     }
 }

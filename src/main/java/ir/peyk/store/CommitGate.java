@@ -3,7 +3,7 @@ package ir.peyk.store;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The commit of a transaction that work on other threads runs ahead of. On SQLite a polled update reaches its worker
+ * The commit of a transaction that work on other threads runs ahead of, for one row it stores. On SQLite a polled update reaches its worker
  * while the transaction storing it commits, so its handler runs meanwhile; whatever the handler does that outlives
  * the process — a reply, a write to this store — waits for that commit ({@link #awaitCurrent}, called by
  * {@link Database}'s writes and by the transport the handler is given). So a reply is never sent, nor a write kept,
@@ -28,11 +28,11 @@ public final class CommitGate {
         decide(ROLLED_BACK);
     }
 
-    private void decide(int outcome) {
+    /** The first outcome stands (a row's gate shut as a duplicate stays shut when its transaction commits). */
+    private synchronized void decide(int outcome) {
+        if (state != PENDING) return;
         state = outcome;
-        synchronized (this) {
-            notifyAll();
-        }
+        notifyAll();
     }
 
     /** Whether the transaction is still committing. */

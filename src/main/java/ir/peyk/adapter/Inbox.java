@@ -99,11 +99,11 @@ public final class Inbox implements UpdateSink {
     }
 
     /**
-     * Offsets of batches handed over straight, not written yet: each is written with the done marks of its rows (or
-     * any later write of marks or offsets) instead of in the batch's own transaction, which then holds the rows alone.
-     * The stored offset is a hint for the next start, and a late one costs nothing: the platform re-sends what it has
-     * from there, and the inbox ignores updates it holds already. It is never ahead of the stored updates: an offset
-     * waits here only once its batch is committed.
+     * Offsets of batches handed over straight, not written yet: each is written with the next done marks (of its
+     * rows, as a rule) instead of in the batch's own transaction, which then holds the rows alone. The stored offset
+     * is a hint for the next start, and a late one costs nothing: the platform re-sends what it has from there, and
+     * the inbox ignores updates it holds already. It is never ahead of the stored updates: an offset waits here only
+     * once its batch is committed.
      */
     private final Map<String, String> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -254,10 +254,11 @@ public final class Inbox implements UpdateSink {
                 return pending;
             });
         } catch (RuntimeException e) {
-            if (!handed.isEmpty() && batch.nextOffset() != null) unwritten.remove(transport, batch.nextOffset());
             for (Row row : handed) row.commit().rolledBack();
             throw e;
         }
+        // Only once committed (a later done mark carries it): an offset stored ahead of its updates would lose them.
+        if (!handed.isEmpty() && batch.nextOffset() != null) unwritten.put(transport, batch.nextOffset());
         for (Row row : handed) row.commit().committed(); // a gate shut before stays shut
         fresh.putAll(stored); // only once committed: a rolled-back row must not be handed out
         for (Batch.Item item : newPoison) {
@@ -269,8 +270,7 @@ public final class Inbox implements UpdateSink {
 
     /**
      * With {@code to}: numbers the readable updates of {@code batch} and hands them to it before they are inserted
-     * (their rows, added to {@code handed}, by position in the batch; null for the rest). The rows' done marks,
-     * committed after this transaction, carry the batch's offset.
+     * (their rows, added to {@code handed}, by position in the batch; null for the rest).
      */
     private Row[] handOver(String transport, Batch batch, Direct to, List<Row> handed) {
         Row[] rows = new Row[batch.items().size()];
@@ -283,7 +283,6 @@ public final class Inbox implements UpdateSink {
             handed.add(rows[i]);
         }
         if (handed.isEmpty()) return rows;
-        if (batch.nextOffset() != null) unwritten.put(transport, batch.nextOffset());
         to.take(handed, false);
         listeners.forEach(Runnable::run);
         return rows;

@@ -41,6 +41,7 @@ final class ChainHandler implements Dispatcher.Handler {
         CommitGate commit = CommitGate.current();
         HandlerTransport answering = update instanceof ButtonPress && t.capabilities().callbackAnswers()
                 ? new HandlerTransport(t, commit) : null;
+        // Handed over before its row was stored: every call to the platform waits for the row's gate.
         Transport seen = answering != null ? answering : commit != null ? new HandlerTransport(t, commit) : t;
         Context ctx = new Context(update, seen, r.me(), language(update),
                 update.from() != null && admins.test(update.transport(), update.from().id()));

@@ -14,7 +14,7 @@ final class HandlerTransport implements Transport {
     private final CommitGate commit;
     private volatile boolean answered;
 
-    /** {@code commit}: the row's transaction while it is still committing, else null. */
+    /** {@code commit}: the gate of the update's row when it was handed over before it was stored, else null. */
     HandlerTransport(Transport t, CommitGate commit) {
         this.t = t;
         this.commit = commit;
@@ -27,8 +27,8 @@ final class HandlerTransport implements Transport {
     /** Before anything reaches the platform. */
     private void committed() {
         if (commit != null && !commit.await()) {
-            throw new ir.peyk.store.StoreException(t.name() + ": the update was not stored, so nothing is sent for it "
-                    + "now; it is handled when it is received again", null);
+            throw new ir.peyk.store.StoreException(t.name() + ": the update was not stored (a duplicate, or its "
+                    + "transaction failed), so nothing is sent for it", null);
         }
     }
 

@@ -3,11 +3,12 @@ package ir.peyk.store;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The commit of a transaction that work on other threads runs ahead of, for one row it stores. On SQLite a polled update reaches its worker
- * while the transaction storing it commits, so its handler runs meanwhile; whatever the handler does that outlives
- * the process — a reply, a write to this store — waits for that commit ({@link #awaitCurrent}, called by
+ * Whether one row that work on other threads runs ahead of was stored. On SQLite a polled update reaches its worker
+ * before the transaction storing it has committed, so its handler runs meanwhile; whatever the handler does that
+ * outlives the process — a reply, a write to this store — waits for the row's gate ({@link #awaitCurrent}, called by
  * {@link Database}'s writes and by the transport the handler is given). So a reply is never sent, nor a write kept,
- * for an update that was not stored; and a lone update's commit no longer comes before its handling starts.
+ * for an update that was not stored (a duplicate, or a transaction that rolled back); and a lone update's commit no
+ * longer comes before its handling starts.
  *
  * <p>A gate is decided once: {@link #committed} or {@link #rolledBack}. A thread waiting for it spins for a short
  * while first (the commit is due within a fraction of a millisecond; parking would add a thread wake-up).
@@ -35,7 +36,7 @@ public final class CommitGate {
         notifyAll();
     }
 
-    /** Whether the transaction is still committing. */
+    /** Whether it is not decided yet. */
     public boolean pending() {
         return state == PENDING;
     }
@@ -69,10 +70,9 @@ public final class CommitGate {
         CURRENT.remove();
     }
 
-    /** The current thread's gate while it is still pending, else null. */
+    /** The current thread's gate, or null. */
     public static CommitGate current() {
-        CommitGate g = CURRENT.get();
-        return g == null || !g.pending() ? null : g;
+        return CURRENT.get();
     }
 
     /**
@@ -82,8 +82,8 @@ public final class CommitGate {
     public static void awaitCurrent() {
         CommitGate g = CURRENT.get();
         if (g != null && !g.await()) {
-            throw new StoreException("the update being handled could not be stored, so nothing it does is kept; "
-                    + "it is received again", null);
+            throw new StoreException("the update being handled was not stored (a duplicate, or its transaction "
+                    + "failed), so nothing it does is kept", null);
         }
     }
 }

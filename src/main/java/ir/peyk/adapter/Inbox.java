@@ -1,6 +1,5 @@
 package ir.peyk.adapter;
 
-import ir.peyk.metrics.Metrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The durable inbox: every received update is stored here before it is handled, with its handling state, so a
@@ -27,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@link #submit} stores a batch in ONE transaction: the offset is confirmed to the platform (by the next poll)
  *       only once the updates are durable. The transport's next offset, where to poll from after a restart, is stored
- *       with them, or, for rows handed over straight, with their done marks ({@link #unwritten}).</li>
+ *       with them, or, for rows handed over straight, with their done marks ({@link InboxWriter}).</li>
  *   <li>Duplicates (same transport and key) are ignored ({@code ON CONFLICT DO NOTHING} on the unique key): a platform re-sending, or a
  *       webhook retried, is handled once.</li>
  *   <li>Rows go pending → done | failed (the handler threw) | poison (unreadable; never handled). Pending rows left
@@ -36,7 +33,6 @@ import org.slf4j.LoggerFactory;
  * Webhook servers call {@link #submit} too; the dispatcher is told of new rows by {@link #onNew} listeners.
  */
 public final class Inbox implements UpdateSink {
-    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
     static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -98,29 +94,16 @@ public final class Inbox implements UpdateSink {
         void take(List<Row> rows, boolean all);
     }
 
-    /**
-     * Offsets of batches handed over straight, not written yet: each is written with the next done marks (of its
-     * rows, as a rule) instead of in the batch's own transaction, which then holds the rows alone. The stored offset
-     * is a hint for the next start, and a late one costs nothing: the platform re-sends what it has from there, and
-     * the inbox ignores updates it holds already. It is never ahead of the stored updates: an offset waits here only
-     * once its batch is committed.
-     */
-    private final Map<String, String> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * On SQLite, the last row id given out (-1: not read yet; read and changed only inside the store's transactions,
-     * which SQLite runs one at a time). This process numbers the rows itself so that an id is never given twice, not
-     * even when the transaction that took it rolled back: a row handed over before its commit may still be in a
-     * worker's hands then, and a new row with its id would be taken for it.
-     */
-    private long lastId = -1;
-
     private final java.util.concurrent.locks.ReentrantLock handoff = new java.util.concurrent.locks.ReentrantLock();
     private volatile Direct direct;
     private boolean directRefused;
 
+    /** Stores batches: numbers, hands over and inserts rows, and keeps the offsets not written yet. */
+    private final InboxWriter writer;
+
     public Inbox(Database db) {
         this.db = db;
+        this.writer = new InboxWriter(db, fresh, listeners);
     }
 
     /**
@@ -163,146 +146,18 @@ public final class Inbox implements UpdateSink {
 
     public int store(String transport, Batch batch) {
         Direct d = direct;
-        if (d == null) return store(transport, batch, null);
+        if (d == null) return writer.store(transport, batch, null);
         handoff.lock();
         try {
-            return store(transport, batch, d.accepts(transport, batch.items().size()) ? d : null);
+            return writer.store(transport, batch, d.accepts(transport, batch.items().size()) ? d : null);
         } finally {
             handoff.unlock();
         }
     }
 
-    /**
-     * Stores {@code batch}. With {@code to}, its updates are numbered and handed to it first, claimed by it, and
-     * inserted after: their handlers start while the transaction runs, and what they do outside the process waits for
-     * its commit ({@link CommitGate}, one per row: a duplicate's, or a row's that cannot be stored, shuts at once).
-     */
-    private int store(String transport, Batch batch, Direct to) {
-        long now = System.currentTimeMillis();
-        List<Batch.Item> newPoison = new ArrayList<>();
-        Map<Long, Update> stored = new LinkedHashMap<>();
-        List<Row> handed = new ArrayList<>();
-        int added;
-        try {
-            added = db.tx(c -> {
-                int pending = 0;
-                newPoison.clear(); // a retried transaction starts over (PostgreSQL's, which hands nothing over)
-                stored.clear();
-                boolean ownIds = !shared();
-                if (ownIds && lastId < 0) lastId = db.count("SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence "
-                        + "WHERE name='inbox'), 0), COALESCE((SELECT MAX(id) FROM inbox), 0))");
-                Row[] straight = handOver(transport, batch, to, handed);
-                try (Database.Prepared insert = db.prepare(c, "INSERT INTO inbox(" + (ownIds ? "id, " : "")
-                        + "transport, key, ordering_key, update_json, status, error, received_at, finished_at, "
-                        + "claimed_by, claimed_until, attempts) VALUES(" + (ownIds ? "?," : "")
-                        + "?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING id")) {
-                    PreparedStatement p = insert.statement();
-                    for (int i = 0; i < straight.length; i++) {
-                        Batch.Item item = batch.items().get(i);
-                        Row row = straight[i];
-                        boolean poison = item.update() == null;
-                        String json = null;
-                        String error = item.error();
-                        if (!poison) {
-                            try {
-                                json = JSON.writeValueAsString(item.update());
-                            } catch (JsonProcessingException e) {
-                                poison = true;
-                                error = "cannot be stored: " + e.getOriginalMessage();
-                                if (row != null) row.commit().rolledBack();
-                            }
-                        }
-                        int n = 0;
-                        if (ownIds) p.setLong(++n, row != null ? row.id() : ++lastId);
-                        p.setString(++n, transport);
-                        p.setString(++n, item.key());
-                        p.setString(++n, poison ? transport + ":poison" : item.update().orderingKey());
-                        p.setString(++n, json);
-                        p.setString(++n, poison ? "poison" : "pending");
-                        p.setString(++n, error);
-                        p.setLong(++n, now);
-                        if (poison) p.setLong(++n, now);
-                        else p.setNull(++n, java.sql.Types.INTEGER);
-                        if (to != null && !poison) {
-                            p.setString(++n, to.owner());
-                            p.setLong(++n, to.claimedUntil(now));
-                            p.setInt(++n, 1);
-                        } else {
-                            p.setNull(++n, java.sql.Types.VARCHAR);
-                            p.setNull(++n, java.sql.Types.INTEGER);
-                            p.setInt(++n, 0);
-                        }
-                        long id;
-                        try (ResultSet r = p.executeQuery()) {
-                            id = r.next() ? r.getLong(1) : -1; // no row: a duplicate
-                        }
-                        if (id < 0) {
-                            if (row != null) row.commit().rolledBack(); // the one stored before is the update
-                        } else if (poison) {
-                            newPoison.add(new Batch.Item(item.key(), null, error));
-                            Metrics.updateHandled(transport, "poison");
-                        } else {
-                            if (row == null) stored.put(id, item.update());
-                            pending++;
-                        }
-                    }
-                }
-                if (batch.nextOffset() != null && handed.isEmpty()) {
-                    writeOffset(c, transport, batch.nextOffset(), now);
-                    unwritten.remove(transport); // this one is newer
-                }
-                return pending;
-            });
-        } catch (RuntimeException e) {
-            for (Row row : handed) row.commit().rolledBack();
-            throw e;
-        }
-        // Only once committed (a later done mark carries it): an offset stored ahead of its updates would lose them.
-        if (!handed.isEmpty() && batch.nextOffset() != null) unwritten.put(transport, batch.nextOffset());
-        for (Row row : handed) row.commit().committed(); // a gate shut before stays shut
-        fresh.putAll(stored); // only once committed: a rolled-back row must not be handed out
-        for (Batch.Item item : newPoison) {
-            log.warn("{}: skipped update {} that could not be read: {}", transport, item.key(), item.error());
-        }
-        if (added > 0 && handed.isEmpty()) listeners.forEach(Runnable::run);
-        return added;
-    }
-
-    /**
-     * With {@code to}: numbers the readable updates of {@code batch} and hands them to it before they are inserted
-     * (their rows, added to {@code handed}, by position in the batch; null for the rest).
-     */
-    private Row[] handOver(String transport, Batch batch, Direct to, List<Row> handed) {
-        Row[] rows = new Row[batch.items().size()];
-        if (to == null) return rows;
-        for (int i = 0; i < rows.length; i++) {
-            Batch.Item item = batch.items().get(i);
-            if (item.update() == null) continue;
-            rows[i] = new Row(++lastId, transport, item.key(), item.update().orderingKey(), null, 0, item.update(),
-                    true, new CommitGate());
-            handed.add(rows[i]);
-        }
-        if (handed.isEmpty()) return rows;
-        to.take(handed, false);
-        listeners.forEach(Runnable::run);
-        return rows;
-    }
-
-    private void writeOffset(java.sql.Connection c, String transport, String offset, long now) throws java.sql.SQLException {
-        try (Database.Prepared statement = db.prepare(c, "INSERT INTO transport_offsets(transport, next_offset, "
-                + "updated_at) VALUES(?,?,?) ON CONFLICT(transport) DO UPDATE SET next_offset=excluded.next_offset, "
-                + "updated_at=excluded.updated_at")) {
-            PreparedStatement p = statement.statement();
-            p.setString(1, transport);
-            p.setString(2, offset);
-            p.setLong(3, now);
-            p.executeUpdate();
-        }
-    }
-
     /** The offset to poll {@code transport} from, or null when it never polled. */
     public String offset(String transport) {
-        String later = unwritten.get(transport);
+        String later = writer.unwritten(transport);
         if (later != null) return later;
         return db.text("SELECT next_offset FROM transport_offsets WHERE transport=?", transport).orElse(null);
     }
@@ -487,12 +342,9 @@ public final class Inbox implements UpdateSink {
                     }
                 }
             }
-            Map<String, String> offsets = Map.copyOf(unwritten);
-            long now = System.currentTimeMillis();
-            for (Map.Entry<String, String> o : offsets.entrySet()) writeOffset(c, o.getKey(), o.getValue(), now);
-            return offsets;
+            return writer.writeUnwritten(c);
         });
-        written.forEach(unwritten::remove); // committed: forgotten, unless a newer one came meanwhile
+        writer.written(written);
     }
 
     /** The status of an update (pending, done, failed, poison), or null when unknown. */

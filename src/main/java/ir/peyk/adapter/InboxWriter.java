@@ -1,0 +1,201 @@
+package ir.peyk.adapter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import ir.peyk.metrics.Metrics;
+import ir.peyk.store.CommitGate;
+import ir.peyk.store.Database;
+import ir.peyk.store.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Inbox}'s writing side: stores a batch in one transaction (duplicates ignored, poison stored as poison),
+ * and on SQLite numbers the rows and hands them to the dispatcher straight, before they are inserted. It keeps the
+ * transports' offsets that wait for the next done marks.
+ */
+final class InboxWriter {
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
+    private final Database db;
+    /** The inbox's rows stored and not claimed yet, by id (decoded: a claim hands them over without parsing). */
+    private final Map<Long, Update> fresh;
+    /** Told (on the storing thread) that new pending rows were stored. */
+    private final List<Runnable> listeners;
+
+    /**
+     * Offsets of batches handed over straight, not written yet: each is written with the next done marks (of its
+     * rows, as a rule) instead of in the batch's own transaction, which then holds the rows alone. The stored offset
+     * is a hint for the next start, and a late one costs nothing: the platform re-sends what it has from there, and
+     * the inbox ignores updates it holds already. It is never ahead of the stored updates: an offset waits here only
+     * once its batch is committed.
+     */
+    private final Map<String, String> unwritten = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * On SQLite, the last row id given out (-1: not read yet; read and changed only inside the store's transactions,
+     * which SQLite runs one at a time). This process numbers the rows itself so that an id is never given twice, not
+     * even when the transaction that took it rolled back: a row handed over before its commit may still be in a
+     * worker's hands then, and a new row with its id would be taken for it.
+     */
+    private long lastId = -1;
+
+    InboxWriter(Database db, Map<Long, Update> fresh, List<Runnable> listeners) {
+        this.db = db;
+        this.fresh = fresh;
+        this.listeners = listeners;
+    }
+
+    /**
+     * Stores {@code batch}. With {@code to}, its updates are numbered and handed to it first, claimed by it, and
+     * inserted after: their handlers start while the transaction runs, and what they do outside the process waits for
+     * its commit ({@link CommitGate}, one per row: a duplicate's, or a row's that cannot be stored, shuts at once).
+     */
+    int store(String transport, Batch batch, Inbox.Direct to) {
+        long now = System.currentTimeMillis();
+        List<Batch.Item> newPoison = new ArrayList<>();
+        Map<Long, Update> stored = new LinkedHashMap<>();
+        List<Inbox.Row> handed = new ArrayList<>();
+        int added;
+        try {
+            added = db.tx(c -> {
+                int pending = 0;
+                newPoison.clear(); // a retried transaction starts over (PostgreSQL's, which hands nothing over)
+                stored.clear();
+                boolean ownIds = db.dialect() != Dialect.POSTGRESQL;
+                if (ownIds && lastId < 0) lastId = db.count("SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence "
+                        + "WHERE name='inbox'), 0), COALESCE((SELECT MAX(id) FROM inbox), 0))");
+                Inbox.Row[] straight = handOver(transport, batch, to, handed);
+                try (Database.Prepared insert = db.prepare(c, "INSERT INTO inbox(" + (ownIds ? "id, " : "")
+                        + "transport, key, ordering_key, update_json, status, error, received_at, finished_at, "
+                        + "claimed_by, claimed_until, attempts) VALUES(" + (ownIds ? "?," : "")
+                        + "?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING id")) {
+                    PreparedStatement p = insert.statement();
+                    for (int i = 0; i < straight.length; i++) {
+                        Batch.Item item = batch.items().get(i);
+                        Inbox.Row row = straight[i];
+                        boolean poison = item.update() == null;
+                        String json = null;
+                        String error = item.error();
+                        if (!poison) {
+                            try {
+                                json = Inbox.JSON.writeValueAsString(item.update());
+                            } catch (JsonProcessingException e) {
+                                poison = true;
+                                error = "cannot be stored: " + e.getOriginalMessage();
+                                if (row != null) row.commit().rolledBack();
+                            }
+                        }
+                        int n = 0;
+                        if (ownIds) p.setLong(++n, row != null ? row.id() : ++lastId);
+                        p.setString(++n, transport);
+                        p.setString(++n, item.key());
+                        p.setString(++n, poison ? transport + ":poison" : item.update().orderingKey());
+                        p.setString(++n, json);
+                        p.setString(++n, poison ? "poison" : "pending");
+                        p.setString(++n, error);
+                        p.setLong(++n, now);
+                        if (poison) p.setLong(++n, now);
+                        else p.setNull(++n, java.sql.Types.INTEGER);
+                        if (to != null && !poison) {
+                            p.setString(++n, to.owner());
+                            p.setLong(++n, to.claimedUntil(now));
+                            p.setInt(++n, 1);
+                        } else {
+                            p.setNull(++n, java.sql.Types.VARCHAR);
+                            p.setNull(++n, java.sql.Types.INTEGER);
+                            p.setInt(++n, 0);
+                        }
+                        long id;
+                        try (ResultSet r = p.executeQuery()) {
+                            id = r.next() ? r.getLong(1) : -1; // no row: a duplicate
+                        }
+                        if (id < 0) {
+                            if (row != null) row.commit().rolledBack(); // the one stored before is the update
+                        } else if (poison) {
+                            newPoison.add(new Batch.Item(item.key(), null, error));
+                            Metrics.updateHandled(transport, "poison");
+                        } else {
+                            if (row == null) stored.put(id, item.update());
+                            pending++;
+                        }
+                    }
+                }
+                if (batch.nextOffset() != null && handed.isEmpty()) {
+                    writeOffset(c, transport, batch.nextOffset(), now);
+                    unwritten.remove(transport); // this one is newer
+                }
+                return pending;
+            });
+        } catch (RuntimeException e) {
+            for (Inbox.Row row : handed) row.commit().rolledBack();
+            throw e;
+        }
+        // Only once committed (a later done mark carries it): an offset stored ahead of its updates would lose them.
+        if (!handed.isEmpty() && batch.nextOffset() != null) unwritten.put(transport, batch.nextOffset());
+        for (Inbox.Row row : handed) row.commit().committed(); // a gate shut before stays shut
+        fresh.putAll(stored); // only once committed: a rolled-back row must not be handed out
+        for (Batch.Item item : newPoison) {
+            log.warn("{}: skipped update {} that could not be read: {}", transport, item.key(), item.error());
+        }
+        if (added > 0 && handed.isEmpty()) listeners.forEach(Runnable::run);
+        return added;
+    }
+
+    /**
+     * With {@code to}: numbers the readable updates of {@code batch} and hands them to it before they are inserted
+     * (their rows, added to {@code handed}, by position in the batch; null for the rest).
+     */
+    private Inbox.Row[] handOver(String transport, Batch batch, Inbox.Direct to, List<Inbox.Row> handed) {
+        Inbox.Row[] rows = new Inbox.Row[batch.items().size()];
+        if (to == null) return rows;
+        for (int i = 0; i < rows.length; i++) {
+            Batch.Item item = batch.items().get(i);
+            if (item.update() == null) continue;
+            rows[i] = new Inbox.Row(++lastId, transport, item.key(), item.update().orderingKey(), null, 0, item.update(),
+                    true, new CommitGate());
+            handed.add(rows[i]);
+        }
+        if (handed.isEmpty()) return rows;
+        to.take(handed, false);
+        listeners.forEach(Runnable::run);
+        return rows;
+    }
+
+    private void writeOffset(Connection c, String transport, String offset, long now) throws SQLException {
+        try (Database.Prepared statement = db.prepare(c, "INSERT INTO transport_offsets(transport, next_offset, "
+                + "updated_at) VALUES(?,?,?) ON CONFLICT(transport) DO UPDATE SET next_offset=excluded.next_offset, "
+                + "updated_at=excluded.updated_at")) {
+            PreparedStatement p = statement.statement();
+            p.setString(1, transport);
+            p.setString(2, offset);
+            p.setLong(3, now);
+            p.executeUpdate();
+        }
+    }
+
+    /** The offset of {@code transport} waiting for the next done marks, or null. */
+    String unwritten(String transport) {
+        return unwritten.get(transport);
+    }
+
+    /** In a transaction of done marks: writes the offsets waiting for one; returns them for {@link #written}. */
+    Map<String, String> writeUnwritten(Connection c) throws SQLException {
+        Map<String, String> offsets = Map.copyOf(unwritten);
+        long now = System.currentTimeMillis();
+        for (Map.Entry<String, String> o : offsets.entrySet()) writeOffset(c, o.getKey(), o.getValue(), now);
+        return offsets;
+    }
+
+    /** {@code offsets} were committed: forgotten, unless a newer one came meanwhile. */
+    void written(Map<String, String> offsets) {
+        offsets.forEach(unwritten::remove);
+    }
+}

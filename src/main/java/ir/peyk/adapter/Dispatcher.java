@@ -319,17 +319,7 @@ final class Dispatcher {
      * meanwhile for the next poll; a slow handler holds polling up for {@code max} at most. False when it timed out.
      */
     boolean awaitLone(String transport, Duration max) throws InterruptedException {
-        long left = max.toNanos();
-        lock.lock();
-        try {
-            while (!stopping && inFlightByTransport.getOrDefault(transport, 0) > 0) {
-                if (left <= 0) return false;
-                left = idle.awaitNanos(left);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return awaitWhile(idle, () -> !stopping && inFlightByTransport.getOrDefault(transport, 0) > 0, max);
     }
 
     /**
@@ -349,12 +339,18 @@ final class Dispatcher {
      * not come straight (PostgreSQL, or a backlog being claimed), so a store is never held up. False when it timed out.
      */
     boolean awaitRoom(int batch, Duration max) throws InterruptedException {
+        return awaitWhile(room, () -> incoming.straight() && !stopping && incoming.inMemory() + batch > LOADED_MAX, max);
+    }
+
+    /** Waits on {@code signal}, up to {@code max}, while {@code busy} holds (checked under the lock); false: timed out. */
+    private boolean awaitWhile(Condition signal, java.util.function.BooleanSupplier busy, Duration max)
+            throws InterruptedException {
         long left = max.toNanos();
         lock.lock();
         try {
-            while (incoming.straight() && !stopping && incoming.inMemory() + batch > LOADED_MAX) {
+            while (busy.getAsBoolean()) {
                 if (left <= 0) return false;
-                left = room.awaitNanos(left);
+                left = signal.awaitNanos(left);
             }
             return true;
         } finally {

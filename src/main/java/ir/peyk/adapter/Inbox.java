@@ -39,14 +39,21 @@ public final class Inbox implements UpdateSink {
     /**
      * A stored update waiting to be handled. {@code attempts} counts earlier starts (a crash mid-handling).
      * {@code decoded} is the update as this process received it, when it still holds it (null: decode {@code json}).
-     * {@code startStored}: its started mark was stored with it (handed over straight), so none is written before it
-     * is handled. {@code commit}: its storing, when it was handed over before that committed (null: stored before it
-     * was handed over).
+     * {@code commit}: its storing, when it was handed over straight, before that committed (null: claimed from the
+     * store).
      */
     public record Row(long id, String transport, String key, String orderingKey, String json, int attempts,
-                      Update decoded, boolean startStored, CommitGate commit) {
+                      Update decoded, CommitGate commit) {
         Row(long id, String transport, String key, String orderingKey, String json, int attempts, Update decoded) {
-            this(id, transport, key, orderingKey, json, attempts, decoded, false, null);
+            this(id, transport, key, orderingKey, json, attempts, decoded, null);
+        }
+
+        /**
+         * Whether its started mark was stored with it (a row handed over straight), so none is written before it is
+         * handled.
+         */
+        boolean startStored() {
+            return commit != null;
         }
     }
 

@@ -160,7 +160,7 @@ final class InboxWriter {
             Batch.Item item = batch.items().get(i);
             if (item.update() == null) continue;
             rows[i] = new Inbox.Row(++lastId, transport, item.key(), item.update().orderingKey(), null, 0, item.update(),
-                    true, new CommitGate());
+                    new CommitGate());
             handed.add(rows[i]);
         }
         if (handed.isEmpty()) return rows;

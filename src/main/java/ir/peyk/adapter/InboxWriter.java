@@ -2,6 +2,7 @@ package ir.peyk.adapter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import ir.peyk.metrics.Metrics;
+import java.io.IOException;
 import ir.peyk.store.CommitGate;
 import ir.peyk.store.Database;
 import ir.peyk.store.Dialect;
@@ -86,10 +87,11 @@ final class InboxWriter {
                         String error = item.error();
                         if (!poison) {
                             try {
-                                json = Inbox.JSON.writeValueAsString(item.update());
-                            } catch (JsonProcessingException e) {
+                                json = UpdateJson.write(item.update());
+                            } catch (IOException e) {
                                 poison = true;
-                                error = "cannot be stored: " + e.getOriginalMessage();
+                                error = "cannot be stored: " + (e instanceof JsonProcessingException j
+                                        ? j.getOriginalMessage() : e.getMessage());
                                 if (row != null) row.commit().rolledBack();
                             }
                         }

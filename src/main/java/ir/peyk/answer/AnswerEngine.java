@@ -55,6 +55,11 @@ public final class AnswerEngine {
         return new AnswerEngine(article, AnswerModel.shipped(), AnswerCache.configuredSize());
     }
 
+    /** How many answers the bot keeps ({@code -Dpeyk.answers.cache}, {@link AnswerCache}); 0: none. */
+    public static int cacheSize() {
+        return AnswerCache.configuredSize();
+    }
+
     private AnswerEngine(Article article, AnswerModel model, int cacheSize) {
         this.cache = new AnswerCache(cacheSize);
         this.article = article;

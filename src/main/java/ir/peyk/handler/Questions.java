@@ -21,9 +21,40 @@ final class Questions {
     static final int MAX_QUESTION = 500;
 
     private final AnswerEngine engine;
+    /**
+     * What each recent question asks, by its cleaned text ({@link #understand}): readers ask the same questions again
+     * and again, and everything but the framing for the chat depends on the text alone. Sized as the engine's cache.
+     */
+    private final TtlCache<String, Understood> understood = TtlCache.lru(AnswerEngine.cacheSize());
 
     Questions(AnswerEngine engine) {
         this.engine = engine;
+    }
+
+    /**
+     * A question as the article answers it, apart from who asks: whether it is English, small talk ({@code chat}),
+     * without key words ({@code answer} null), or the engine's answer and how it is shown ({@code presented} null
+     * for a decline; {@code evidenceButton} the data of its "show the evidence" button, null when its evidence is
+     * shown at once).
+     */
+    private record Understood(boolean english, SmallTalk.Kind chat, Answer answer, Presented presented,
+                              String evidenceButton) {}
+
+    private Understood understand(String q) {
+        boolean english = EnglishQuestions.script(q) == EnglishQuestions.Script.ENGLISH;
+        SmallTalk.Kind chat = SmallTalk.kind(q);
+        if (chat != null) return new Understood(english, chat, null, null, null);
+        String asked = SmallTalk.withoutGreeting(q);
+        if (PersianText.keyWords(asked).isEmpty()) return new Understood(english, null, null, null, null);
+        Answer a = engine.ask(asked);
+        if (!a.answered() || a.answer() == null || a.answer().isBlank()) return new Understood(english, null, a, null, null);
+        Presented p = present(a);
+        List<Integer> sentences = p.evidence().stream().map(Evidence::sentence).distinct().toList();
+        int size = engine.article().sentences().size();
+        // Evidence that is not an article sentence (the dateline) has no button: it is shown right away.
+        boolean indexed = !sentences.isEmpty() && sentences.stream().allMatch(i -> i >= 0 && i < size);
+        return new Understood(english, null, a, p,
+                indexed ? new CallbackData.ShowEvidence(tag(), sentences).encode() : null);
     }
 
     void ask(Turn turn, String raw) throws TransportException {
@@ -32,37 +63,30 @@ final class Questions {
             turn.reply(turn.t("ask.tooLong", "max", MAX_QUESTION, "length", q.length()));
             return;
         }
+        long started = System.nanoTime();
+        Understood u = understood.get(q, this::understand);
         // English asked in a Persian chat is answered in English (Finglish is Persian: the chat's language stays)
-        if (EnglishQuestions.script(q) == EnglishQuestions.Script.ENGLISH) turn.switchLanguage("en");
-        SmallTalk.Kind chat = SmallTalk.kind(q);
-        if (chat != null) {
-            turn.reply(SmallTalk.reply(turn, chat, engine.article().title()));
+        if (u.english()) turn.switchLanguage("en");
+        if (u.chat() != null) {
+            turn.reply(SmallTalk.reply(turn, u.chat(), engine.article().title()));
             return;
         }
-        q = SmallTalk.withoutGreeting(q);
-        if (PersianText.keyWords(q).isEmpty()) {
+        if (u.answer() == null) {
             turn.reply(turn.t("ask.empty"));
             return;
         }
-        long started = System.nanoTime();
-        Answer a = engine.ask(q);
+        Answer a = u.answer();
         Metrics.answer(a.answered(), System.nanoTime() - started);
-        if (!a.answered() || a.answer() == null || a.answer().isBlank()) {
+        if (u.presented() == null) {
             turn.reply(turn.t("ask.declined"));
             return;
         }
-        Presented p = present(a);
+        Presented p = u.presented();
         String text = turn.t("ask.answer", "answer", turn.i18n().localDigits(p.answer()));
         if (p.evidence().isEmpty()) {
             turn.reply(framed(turn, p, text));
-            return;
-        }
-        List<Integer> sentences = p.evidence().stream().map(Evidence::sentence).distinct().toList();
-        int size = engine.article().sentences().size();
-        boolean indexed = sentences.stream().allMatch(i -> i >= 0 && i < size);
-        if (turn.buttons() && indexed) {
-            String data = new CallbackData.ShowEvidence(tag(), sentences).encode();
-            turn.reply(framed(turn, p, text), List.of(new Turn.Offer(turn.t("btn.evidence"), data, null)));
+        } else if (turn.buttons() && u.evidenceButton() != null) {
+            turn.reply(framed(turn, p, text), List.of(new Turn.Offer(turn.t("btn.evidence"), u.evidenceButton(), null)));
         } else {
             // No buttons, or evidence that is not an article sentence (the dateline): show it right away.
             turn.reply(framed(turn, p, text) + "\n\n" + evidenceText(turn, p.evidence()));

@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * A small LRU map whose entries also expire after a time to live. Inline queries come as the user types — "ر", "رو",
  * "روب" … and then the same text again for every page — so even a short TTL saves most of the work. Thread-safe;
- * the clock is injected so tests can move time without sleeping.
+ * the clock is injected so tests can move time without sleeping. {@link #lru} keeps entries until they are the least
+ * recently used, for values that cannot go stale.
  */
 final class TtlCache<K, V> {
     private record Entry<V>(V value, long expiresAt) {}
@@ -19,6 +20,14 @@ final class TtlCache<K, V> {
     private final LinkedHashMap<K, Entry<V>> map;
     private long hits;
     private long misses;
+
+    /** No time to live: an entry is dropped only as the least recently used. */
+    private static final long FOREVER = Long.MAX_VALUE;
+
+    /** A cache whose entries never expire: the {@code capacity} most recently used are kept. */
+    static <K, V> TtlCache<K, V> lru(int capacity) {
+        return new TtlCache<>(capacity, FOREVER, () -> 0);
+    }
 
     TtlCache(int capacity, long ttlNanos, LongSupplier nanoClock) {
         this.capacity = capacity;
@@ -40,7 +49,7 @@ final class TtlCache<K, V> {
         long now = nanoClock.getAsLong();
         synchronized (this) {
             Entry<V> e = map.get(key);
-            if (e != null && now - e.expiresAt < 0) {
+            if (e != null && (ttlNanos == FOREVER || now - e.expiresAt < 0)) {
                 hits++;
                 return e.value;
             }
@@ -49,7 +58,7 @@ final class TtlCache<K, V> {
         }
         V v = compute.apply(key);
         synchronized (this) {
-            map.put(key, new Entry<>(v, now + ttlNanos));
+            map.put(key, new Entry<>(v, ttlNanos == FOREVER ? FOREVER : now + ttlNanos));
         }
         return v;
     }

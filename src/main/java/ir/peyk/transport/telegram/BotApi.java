@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import ir.peyk.adapter.TransportException;
 import ir.peyk.transport.http.ApiCaller;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -103,7 +104,7 @@ public final class BotApi {
             if (m.text() != null) g.writeStringField("text", m.text());
             if (m.replyMarkup() != null) {
                 g.writeFieldName("reply_markup");
-                JSON.writeValue(g, m.replyMarkup());
+                keyboard(g, m.replyMarkup());
             }
             if (m.replyToMessageId() != null) g.writeNumberField("reply_to_message_id", m.replyToMessageId());
             if (m.allowSendingWithoutReply() != null) {
@@ -112,6 +113,26 @@ public final class BotApi {
             g.writeEndObject();
         }
         return out.toByteArray();
+    }
+
+    /** An inline keyboard, as {@code JSON} writes it (a button's null callback data left out). */
+    private static void keyboard(JsonGenerator g, Tg.InlineKeyboardMarkup markup) throws IOException {
+        g.writeStartObject();
+        if (markup.inlineKeyboard() != null) {
+            g.writeArrayFieldStart("inline_keyboard");
+            for (List<Tg.InlineKeyboardButton> row : markup.inlineKeyboard()) {
+                g.writeStartArray();
+                for (Tg.InlineKeyboardButton b : row) {
+                    g.writeStartObject();
+                    if (b.text() != null) g.writeStringField("text", b.text());
+                    if (b.callbackData() != null) g.writeStringField("callback_data", b.callbackData());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 
     /**

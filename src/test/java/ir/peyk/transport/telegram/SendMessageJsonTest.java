@@ -17,6 +17,11 @@ class SendMessageJsonTest {
                 new Methods.SendMessage(-100123L, "text", keys, 77L, Boolean.TRUE),
                 new Methods.SendMessage("@channel", "متن", keys, null, null),
                 new Methods.SendMessage(5L, null, null, null, Boolean.FALSE),
+                new Methods.SendMessage(6L, "rows", new Tg.InlineKeyboardMarkup(List.of(
+                        List.of(new Tg.InlineKeyboardButton("a", "1")), List.of(), List.of(
+                                new Tg.InlineKeyboardButton(null, "2"), new Tg.InlineKeyboardButton("c", "3")))), null, null),
+                new Methods.SendMessage(7L, "none", new Tg.InlineKeyboardMarkup(List.of()), null, null),
+                new Methods.SendMessage(8L, "null rows", new Tg.InlineKeyboardMarkup(null), null, null),
                 new Methods.SendMessage(null, "😀 emoji \u200c zwnj", null));
         for (Methods.SendMessage m : all) {
             assertEquals(new String(BotApi.json().writeValueAsBytes(m), StandardCharsets.UTF_8),

@@ -29,7 +29,7 @@ import java.util.List;
 public final class Migrations {
     /** The scripts, in order. A new migration is a new file in both dialect folders and a new entry here. */
     static final List<String> SCRIPTS = List.of("V1__baseline", "V2__inbox_claims", "V3__shared_send_pace",
-            "V4__keypad_messages");
+            "V4__keypad_messages", "V5__inbox_partial_indexes");
 
     private static final String HISTORY = """
             CREATE TABLE IF NOT EXISTS peyk_schema_history(

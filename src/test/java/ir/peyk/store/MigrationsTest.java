@@ -50,7 +50,7 @@ class MigrationsTest {
         try (Database db = Database.open(file)) {
             Migrations.Status status = Migrations.status(db);
             assertTrue(status.upToDate(), status.toString());
-            assertEquals(List.of(1, 2, 3, 4), status.applied().stream().map(Migrations.Applied::version).toList());
+            assertEquals(List.of(1, 2, 3, 4, 5), status.applied().stream().map(Migrations.Applied::version).toList());
 
             ArticleRepository articles = new ArticleRepository(db);
             assertEquals(List.of("6627fbd9aefd", "5d9a273c03bc"),
@@ -85,6 +85,10 @@ class MigrationsTest {
             assertEquals(Optional.of(secretBefore), db.text("SELECT secret FROM webhook_secret"),
                     "the webhook URLs do not change with the upgrade");
             assertEquals(0, db.count("SELECT COUNT(*) FROM inbox WHERE claimed_by IS NOT NULL"), "version 2's column");
+            // Version 5's partial indexes: the queries' conditions select them (INDEXED BY fails where one cannot serve)
+            assertEquals(2, db.count("SELECT COUNT(*) FROM inbox INDEXED BY inbox_pending WHERE status='pending'"));
+            assertEquals(2, db.count("SELECT COUNT(*) FROM inbox INDEXED BY inbox_finished WHERE status <> 'pending' "
+                    + "AND finished_at IS NOT NULL AND finished_at < " + Long.MAX_VALUE));
         }
         try (Database again = Database.open(file)) {
             assertEquals(List.of(), Migrations.migrate(again), "nothing left to apply");

@@ -35,6 +35,8 @@ final class Poller implements Runnable {
     private final Listener listener;
     private final Leadership leadership;
     private volatile boolean running = true;
+    /** What {@link Dispatcher#expect} said when this poll's answer began to arrive ({@link PollArrival}); null: not yet. */
+    private Boolean expected;
     private Thread thread;
 
     Poller(Transport transport, Inbox inbox, Dispatcher dispatcher, Listener listener, Leadership leadership) {
@@ -84,10 +86,11 @@ final class Poller implements Runnable {
                     leading = true;
                 }
                 dispatcher.awaitRoom(BATCH, Duration.ofSeconds(1));
-                Batch batch = transport.poll(offset);
+                expected = null;
+                Batch batch = PollArrival.poll(transport, offset, () -> expected = dispatcher.expect());
                 String next = batch.nextOffset() != null ? batch.nextOffset() : offset;
                 if (!batch.items().isEmpty() || (next != null && !next.equals(offset))) {
-                    boolean idle = !batch.items().isEmpty() && dispatcher.expect();
+                    boolean idle = !batch.items().isEmpty() && (expected != null ? expected : dispatcher.expect());
                     inbox.submit(name, new Batch(batch.items(), next));
                     if (idle && batch.items().size() == 1) dispatcher.awaitLone(name, LONE_MAX);
                     for (int i = 0; i < batch.items().size(); i++) Metrics.updateReceived(name, "polling");

@@ -25,17 +25,18 @@ class DbCommandTest {
         }
         CliTest.Run before = CliTest.run("--db", file.toString(), "db", "status");
         assertEquals(3, before.code(), before.err());
-        assertTrue(before.out().contains("schema version 0 of 4"), before.out());
+        assertTrue(before.out().contains("schema version 0 of 5"), before.out());
         assertTrue(before.out().contains("pending V1 baseline"), before.out());
         assertTrue(before.out().contains("pending V2 inbox claims"), before.out());
 
         CliTest.Run migrate = CliTest.run("--db", file.toString(), "db", "migrate");
         assertEquals(0, migrate.code(), migrate.err());
         assertTrue(migrate.out().contains("applied V3 shared send pace"), migrate.out());
+        assertTrue(migrate.out().contains("applied V5 inbox partial indexes"), migrate.out());
 
         CliTest.Run after = CliTest.run("--db", file.toString(), "db", "status");
         assertEquals(0, after.code(), after.err());
-        assertTrue(after.out().contains("schema version 4 of 4"), after.out());
+        assertTrue(after.out().contains("schema version 5 of 5"), after.out());
         assertFalse(after.out().contains("pending"), after.out());
         assertTrue(CliTest.run("--db", file.toString(), "db", "migrate").out().contains("already current"));
     }
@@ -47,7 +48,7 @@ class DbCommandTest {
             assertEquals(0, migrate.code(), migrate.err());
             CliTest.Run status = CliTest.run("--db", pg.url(), "db", "status");
             assertEquals(0, status.code(), status.err());
-            assertTrue(status.out().contains("(postgresql): schema version 4 of 4"), status.out());
+            assertTrue(status.out().contains("(postgresql): schema version 5 of 5"), status.out());
             assertFalse(status.out().contains("user=postgres"), "the URL's parameters are not echoed: " + status.out());
         }
     }

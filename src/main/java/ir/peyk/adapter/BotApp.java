@@ -162,6 +162,11 @@ public final class BotApp {
         return exitCode;
     }
 
+    /** Waits, up to {@code max}, until no update is being handled; false when it timed out (or not started). */
+    boolean awaitIdle(Duration max) throws InterruptedException {
+        return dispatcher != null && dispatcher.awaitIdle(null, max);
+    }
+
     /** Graceful stop: polling ends, in-flight handlers finish, threads end. Idempotent; safe from any thread. */
     public void stop() {
         stop(false);

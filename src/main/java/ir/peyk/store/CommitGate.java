@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
  * before the transaction storing it has committed, so its handler runs meanwhile; whatever the handler does that
  * outlives the process — a reply, a write to this store — waits for the row's gate ({@link #awaitCurrent}, called by
  * {@link Database}'s writes and by the transport the handler is given). So a reply is never sent, nor a write kept,
- * for an update that was not stored (a duplicate, or a transaction that rolled back); and a lone update's commit no
- * longer comes before its handling starts.
+ * for an update that was not stored (a duplicate, or a transaction that rolled back); and a batch's commit does not
+ * come before its handling starts. (A poller running a lone update itself does so after the commit.)
  *
  * <p>A gate is decided once: {@link #committed} or {@link #rolledBack}. A thread waiting for it spins for a short
  * while first (the commit is due within a fraction of a millisecond; parking would add a thread wake-up).

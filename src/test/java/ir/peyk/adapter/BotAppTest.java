@@ -183,6 +183,53 @@ class BotAppTest {
     }
 
     @Test
+    void aLoneUpdateIsAnsweredOnThePollerAndASlowOneDoesNotHoldUpPolling() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        Middleware slow = (ctx, next) -> {
+            String text = ((Message) ctx.update()).text();
+            threads.add(text + "@" + Thread.currentThread().getName());
+            if (text.equals("slow")) assertTrue(release.await(10, TimeUnit.SECONDS));
+            next.run();
+        };
+        BotApp app = started(builder().workers(4).transport(telegram(TelegramProfile.TELEGRAM, api)).use(slow)
+                .use(echo(seen)));
+        api.pushMessage(1, 1, "first");
+        api.awaitCalls("sendMessage", 1, WAIT);
+        assertTrue(app.awaitIdle(WAIT)); // its reply is out before its handler has returned
+        api.pushMessage(1, 1, "quick");
+        api.awaitCalls("sendMessage", 2, WAIT);
+        assertEquals("quick@peyk-poll-telegram", threads.get(1), "a lone update into an idle bot: its poller answers it");
+        assertTrue(app.awaitIdle(WAIT));
+
+        api.pushMessage(1, 1, "slow");
+        awaitTrue(() -> threads.size() == 3, "the slow one is being handled");
+        assertEquals("slow@peyk-poll-telegram", threads.get(2));
+        api.pushMessage(2, 2, "meanwhile");
+        api.awaitCalls(c -> c.method().equals("sendMessage") && "2".equals(c.param("chat_id")), 1, WAIT,
+                "chat 2 answered while the poller's own update is still being handled");
+        assertEquals(List.of("echo: first", "echo: quick"), api.sentTexts(1), "the slow one is still held");
+        release.countDown();
+        api.awaitCalls("sendMessage", 4, WAIT);
+        api.pushMessage(1, 1, "after");
+        api.awaitCalls("sendMessage", 5, WAIT);
+        assertEquals(List.of("echo: first", "echo: quick", "echo: slow", "echo: after"), api.sentTexts(1));
+        assertEquals(List.of("first", "quick", "meanwhile", "slow", "after"), seen);
+        awaitTrue(() -> Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("peyk-poll-telegram") && t.isAlive()).count() == 1,
+                "one thread polls: the relieved one stopped once its update was answered");
+    }
+
+    static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < until, "timed out waiting: " + what);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
     void restartNeitherLosesNorRepeatsAndResumesFromTheStoredOffset() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
         BotApp first = started(builder().transport(telegram(TelegramProfile.TELEGRAM, api)).use(echo(seen)));

@@ -168,12 +168,15 @@ class DispatcherTest {
     }
 
     @Test
-    void aLoneUpdateIntoAnIdleDispatcherIsWaitedForAndItsOffsetIsStoredWithItsDoneMark() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+    void aLoneUpdateKeptByItsStoringThreadRunsOnItOnceCommittedAndItsOffsetIsStoredWithItsDoneMark() throws Exception {
+        List<String> threads = new CopyOnWriteArrayList<>();
+        List<String> handled = new CopyOnWriteArrayList<>();
         try (Database db = Database.open(dir.resolve("inbox.db"))) {
             Inbox inbox = new Inbox(db);
             Dispatcher d = new Dispatcher(inbox, Set.of("telegram"), u -> {
-                if (((Message) u).key().equals("held")) assertTrue(release.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+                String key = ((Message) u).key();
+                threads.add(key + "@" + Thread.currentThread().getName());
+                handled.add(key + " seen as " + inbox.status("telegram", key)); // stored before it is handled
             }, 2, Duration.ofDays(7));
             d.start();
             try {
@@ -182,19 +185,30 @@ class DispatcherTest {
                 assertEquals("11", db.text("SELECT next_offset FROM transport_offsets").orElse(null),
                         "stored once its update is handled");
 
-                assertTrue(d.expect(), "an idle dispatcher: a worker is woken before the store");
-                inbox.store("telegram", new Batch(batch("1", "held").items(), "12"));
-                assertEquals("12", inbox.offset("telegram"), "the next offset is known at once");
-                assertFalse(d.expect(), "a row in memory: the dispatcher is not idle");
-                assertFalse(d.awaitLone("telegram", Duration.ofMillis(50)), "its handler still runs");
-                release.countDown();
-                assertTrue(d.awaitLone("telegram", WAIT));
+                assertTrue(d.quiet(), "nothing in memory, rows come straight");
+                d.keepLone();
+                inbox.store("telegram", new Batch(batch("1", "lone").items(), "12"));
+                inbox.store("telegram", new Batch(batch("1", "same chat, later").items(), "13"));
+                assertFalse(d.quiet(), "its row is in memory");
+                assertEquals("pending", inbox.status("telegram", "lone"), "committed, not run: it waits for runLone");
+                assertEquals("13", inbox.offset("telegram"), "the next offset is known at once");
+                d.runLone();
+                assertEquals("lone@" + Thread.currentThread().getName(), threads.get(1), "run on the thread that kept it");
                 assertTrue(d.awaitIdle("telegram", WAIT));
-                assertEquals("done", inbox.status("telegram", "held"));
-                assertEquals("12", db.text("SELECT next_offset FROM transport_offsets").orElse(null),
-                        "stored by the commit of its done mark");
+                assertTrue(threads.get(2).startsWith("same chat, later@peyk-worker-"),
+                        "its chat's next row went on on a worker: " + threads);
+                assertEquals(List.of("first seen as pending", "lone seen as pending", "same chat, later seen as pending"),
+                        handled);
+                assertEquals("done", inbox.status("telegram", "lone"));
+                assertEquals("13", db.text("SELECT next_offset FROM transport_offsets").orElse(null),
+                        "stored by the commit of a done mark");
+
+                d.keepLone();
+                inbox.store("telegram", new Batch(batch("1", "lone").items(), "14")); // a duplicate: kept, never run
+                d.runLone();
+                assertEquals(3, threads.size(), "a duplicate is not run");
+                assertTrue(d.quiet());
             } finally {
-                release.countDown();
                 d.stop(WAIT);
             }
         }

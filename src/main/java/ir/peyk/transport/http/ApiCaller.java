@@ -1,7 +1,6 @@
 package ir.peyk.transport.http;
 
 import ir.peyk.metrics.Metrics;
-import ir.peyk.adapter.PollArrival;
 import ir.peyk.adapter.TransportException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -190,7 +189,6 @@ public final class ApiCaller {
     private Outcome exchange(Request request) throws IOException {
         okhttp3.Call call = http.newCall(request);
         try (Response response = call.execute()) {
-            if (response.isSuccessful()) PollArrival.arriving(); // a poller may wake a worker while the body is read
             String retryAfter = response.header("Retry-After");
             reader.pauseBeforeBody(response.code(), retryAfter).ifPresent(this::pauseAll);
             ResponseBody body = response.body();

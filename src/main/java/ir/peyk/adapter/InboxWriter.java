@@ -77,7 +77,7 @@ final class InboxWriter {
                 try (Database.Prepared insert = db.prepare(c, "INSERT INTO inbox(" + (ownIds ? "id, " : "")
                         + "transport, key, ordering_key, update_json, status, error, received_at, finished_at, "
                         + "claimed_by, claimed_until, attempts) VALUES(" + (ownIds ? "?," : "")
-                        + "?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING RETURNING id")) {
+                        + "?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING" + (ownIds ? "" : " RETURNING id"))) {
                     PreparedStatement p = insert.statement();
                     for (int i = 0; i < straight.length; i++) {
                         Batch.Item item = batch.items().get(i);
@@ -96,7 +96,8 @@ final class InboxWriter {
                             }
                         }
                         int n = 0;
-                        if (ownIds) p.setLong(++n, row != null ? row.id() : ++lastId);
+                        long ownId = !ownIds ? -1 : row != null ? row.id() : ++lastId;
+                        if (ownIds) p.setLong(++n, ownId);
                         p.setString(++n, transport);
                         p.setString(++n, item.key());
                         p.setString(++n, poison ? transport + ":poison" : item.update().orderingKey());
@@ -115,9 +116,13 @@ final class InboxWriter {
                             p.setNull(++n, java.sql.Types.INTEGER);
                             p.setInt(++n, 0);
                         }
-                        long id;
-                        try (ResultSet r = p.executeQuery()) {
-                            id = r.next() ? r.getLong(1) : -1; // no row: a duplicate
+                        long id; // -1: a duplicate (nothing inserted)
+                        if (ownIds) {
+                            id = p.executeUpdate() == 1 ? ownId : -1; // the id is ours: no RETURNING row to read
+                        } else {
+                            try (ResultSet r = p.executeQuery()) {
+                                id = r.next() ? r.getLong(1) : -1;
+                            }
                         }
                         if (id < 0) {
                             if (row != null) row.commit().rolledBack(); // the one stored before is the update

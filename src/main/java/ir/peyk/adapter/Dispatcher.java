@@ -324,7 +324,8 @@ final class Dispatcher {
 
     /**
      * Runs the row {@link #keepLone} kept, on this thread: that one row; rows of its chat that came meanwhile go on on a
-     * worker. Ends the keeping either way (nothing was kept when the row was a duplicate, or the store failed first).
+     * worker. Ends the keeping either way (nothing was kept when the store failed before the hand-over; a duplicate's
+     * row is kept, and found not stored before its handler would run).
      */
     void runLone() {
         String key = lone.get();

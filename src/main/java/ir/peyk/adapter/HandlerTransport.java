@@ -26,10 +26,8 @@ final class HandlerTransport implements Transport {
 
     /** Before anything reaches the platform. */
     private void committed() {
-        if (commit != null && !commit.await()) {
-            throw new ir.peyk.store.StoreException(t.name() + ": the update was not stored (a duplicate, or its "
-                    + "transaction failed), so nothing is sent for it", null);
-        }
+        if (commit != null) commit.require(t.name() + ": the update was not stored (a duplicate, or its transaction "
+                + "failed), so nothing is sent for it");
     }
 
     @Override

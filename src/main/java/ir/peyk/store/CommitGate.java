@@ -81,9 +81,12 @@ public final class CommitGate {
      */
     public static void awaitCurrent() {
         CommitGate g = CURRENT.get();
-        if (g != null && !g.await()) {
-            throw new StoreException("the update being handled was not stored (a duplicate, or its transaction "
-                    + "failed), so nothing it does is kept", null);
-        }
+        if (g != null) g.require("the update being handled was not stored (a duplicate, or its transaction failed), "
+                + "so nothing it does is kept");
+    }
+
+    /** Waits for the transaction; fails with {@code notStored} when it rolled back. */
+    public void require(String notStored) {
+        if (!await()) throw new StoreException(notStored, null);
     }
 }

@@ -2,10 +2,10 @@ package ir.peyk.adapter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import ir.peyk.metrics.Metrics;
-import java.io.IOException;
 import ir.peyk.store.CommitGate;
 import ir.peyk.store.Database;
 import ir.peyk.store.Dialect;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +24,15 @@ import org.slf4j.LoggerFactory;
  */
 final class InboxWriter {
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
+    private static final String COLUMNS = "transport, key, ordering_key, update_json, status, error, received_at, "
+            + "finished_at, claimed_by, claimed_until, attempts";
+    /** On SQLite: the process gives the id ({@link #lastId}); a duplicate inserts no row (update count 0). */
+    private static final String INSERT_OWN_ID = "INSERT INTO inbox(id, " + COLUMNS + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
+            + "ON CONFLICT DO NOTHING";
+    /** On PostgreSQL: the store gives the id; a duplicate returns no row. */
+    private static final String INSERT_RETURNING_ID = "INSERT INTO inbox(" + COLUMNS + ") VALUES(?,?,?,?,?,?,?,?,?,?,?) "
+            + "ON CONFLICT DO NOTHING RETURNING id";
 
     private final Database db;
     /** The inbox's rows stored and not claimed yet, by id (decoded: a claim hands them over without parsing). */
@@ -74,10 +83,7 @@ final class InboxWriter {
                 if (ownIds && lastId < 0) lastId = db.count("SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence "
                         + "WHERE name='inbox'), 0), COALESCE((SELECT MAX(id) FROM inbox), 0))");
                 Inbox.Row[] straight = handOver(transport, batch, to, handed);
-                try (Database.Prepared insert = db.prepare(c, "INSERT INTO inbox(" + (ownIds ? "id, " : "")
-                        + "transport, key, ordering_key, update_json, status, error, received_at, finished_at, "
-                        + "claimed_by, claimed_until, attempts) VALUES(" + (ownIds ? "?," : "")
-                        + "?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING" + (ownIds ? "" : " RETURNING id"))) {
+                try (Database.Prepared insert = db.prepare(c, ownIds ? INSERT_OWN_ID : INSERT_RETURNING_ID)) {
                     PreparedStatement p = insert.statement();
                     for (int i = 0; i < straight.length; i++) {
                         Batch.Item item = batch.items().get(i);

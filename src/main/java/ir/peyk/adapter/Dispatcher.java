@@ -451,6 +451,7 @@ final class Dispatcher {
             log.warn("{} updates left unstarted are counted as interrupted once: {}", unstartedIds.size(),
                     e.getMessage());
         }
+        inbox.closeJournal(); // before the release: rows still in the journal are released with the others
         releaseQuietly(owner); // other replicas may take our unstarted rows at once
     }
 

@@ -101,7 +101,11 @@ public final class Inbox implements UpdateSink {
         void take(List<Row> rows, boolean all);
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Inbox.class);
+
     private final java.util.concurrent.locks.ReentrantLock handoff = new java.util.concurrent.locks.ReentrantLock();
+    /** Where lone rows handed over straight are stored first, on a SQLite file; null otherwise. */
+    private InboxJournal journal;
     private volatile Direct direct;
     private boolean directRefused;
 
@@ -123,7 +127,71 @@ public final class Inbox implements UpdateSink {
             direct = null;
             directRefused = true;
         } else {
+            openJournal();
             direct = d;
+        }
+    }
+
+    /**
+     * The journal beside a SQLite file ({@link InboxJournal}), for the one dispatcher taking rows straight: what a
+     * crash left in it goes into the table first. Without it (another process holds it, or it cannot be opened) every
+     * row goes into the table, as before.
+     */
+    private void openJournal() {
+        java.nio.file.Path file = db.path();
+        if (file == null || file.getFileName() == null || file.getFileName().toString().startsWith(":")) return;
+        java.nio.file.Path path = file.resolveSibling(file.getFileName() + "-inbox.log");
+        InboxJournal j = null;
+        try {
+            j = InboxJournal.open(path);
+            if (j == null) {
+                log.warn("the inbox journal {} is held by another process; this one stores every update in the table",
+                        path);
+                return;
+            }
+            List<InboxJournal.Entry> left = j.recover();
+            if (!left.isEmpty()) {
+                db.tx(c -> {
+                    writer.insertAll(c, left);
+                    return null;
+                });
+                log.info("recovered {} stored update(s) from the inbox journal {}", left.size(), path);
+            }
+            j.clear();
+            writer.useJournal(journal = j);
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("cannot use the inbox journal {} ({}); every update is stored in the table", path, e.getMessage());
+            closeQuietly(j);
+            if (e instanceof ir.peyk.store.StoreException s) throw s; // the store itself failed: the bot cannot start
+        }
+    }
+
+    private static void closeQuietly(InboxJournal j) {
+        if (j == null) return;
+        try {
+            j.close();
+        } catch (java.io.IOException ignored) {
+            // closing after a failure: the lock goes with the channel
+        }
+    }
+
+    /**
+     * Moves what the journal still holds into the table and lets the file go (the dispatcher stopped: no row comes
+     * straight any more). Left in the file when the store fails: the next start inserts it.
+     */
+    void closeJournal() {
+        InboxJournal j = journal;
+        if (j == null) return;
+        try {
+            List<InboxJournal.Entry> rows = db.tx(writer::absorb);
+            writer.absorbed(rows);
+        } catch (RuntimeException e) {
+            log.warn("the inbox journal {} keeps {} update(s) for the next start: {}", j.path(), j.unabsorbed().size(),
+                    e.getMessage());
+        } finally {
+            writer.useJournal(null);
+            journal = null;
+            closeQuietly(j);
         }
     }
 
@@ -303,7 +371,8 @@ public final class Inbox implements UpdateSink {
      */
     void unstart(Collection<Long> ids) {
         if (ids.isEmpty()) return;
-        db.tx(c -> {
+        List<InboxJournal.Entry> absorbed = db.tx(c -> {
+            List<InboxJournal.Entry> rows = writer.absorb(c); // rows in the journal are updated in the table
             try (PreparedStatement p = c.prepareStatement(
                     "UPDATE inbox SET attempts = attempts - 1 WHERE id=? AND status='pending' AND attempts > 0")) {
                 for (long id : ids) {
@@ -312,8 +381,9 @@ public final class Inbox implements UpdateSink {
                 }
                 p.executeBatch();
             }
-            return null;
+            return rows;
         });
+        writer.absorbed(absorbed);
     }
 
     public void done(long id) {
@@ -329,7 +399,11 @@ public final class Inbox implements UpdateSink {
     /** Writes {@code marks} in order, in one transaction (the dispatcher's group commit, {@link InboxMarks}). */
     void apply(List<InboxMarks.Mark> marks) {
         if (marks.isEmpty()) return;
+        List<List<InboxJournal.Entry>> absorbed = new ArrayList<>(1);
         Map<String, String> written = db.tx(c -> {
+            // Rows still in the journal first: their marks update them, and an offset is never stored before them.
+            absorbed.clear();
+            absorbed.add(writer.absorb(c));
             try (Database.Prepared started = db.prepare(c, "UPDATE inbox SET attempts = attempts + 1 WHERE id=?");
                  Database.Prepared finished = db.prepare(c, "UPDATE inbox SET status=?, error=?, claimed_by=NULL, "
                          + "claimed_until=NULL, finished_at=? WHERE id=?")) {
@@ -351,6 +425,7 @@ public final class Inbox implements UpdateSink {
             }
             return writer.writeUnwritten(c);
         });
+        writer.absorbed(absorbed.get(0));
         writer.written(written);
     }
 

@@ -57,6 +57,14 @@ final class InboxWriter {
      */
     private long lastId = -1;
 
+    /**
+     * Where a lone row handed over straight is stored instead of the table, when this process holds the journal
+     * ({@link #useJournal}); null: every row goes into the table. Dropped for good after a failed append.
+     */
+    private volatile InboxJournal journal;
+    /** Keys new for sure, which may go to the journal (used under the store's lock, as {@link #lastId}). */
+    private final NewKeys newKeys = new NewKeys();
+
     InboxWriter(Database db, Map<Long, Update> fresh, List<Runnable> listeners) {
         this.db = db;
         this.fresh = fresh;
@@ -69,6 +77,11 @@ final class InboxWriter {
      * its commit ({@link CommitGate}, one per row: a duplicate's, or a row's that cannot be stored, shuts at once).
      */
     int store(String transport, Batch batch, Inbox.Direct to) {
+        if (to != null && journal != null && batch.items().size() == 1 && batch.items().get(0).update() != null
+                && NewKeys.number(batch.items().get(0).key()) != null) {
+            Integer added = journaled(transport, batch, to);
+            if (added != null) return added;
+        }
         long now = System.currentTimeMillis();
         List<Batch.Item> newPoison = new ArrayList<>();
         Map<Long, Update> stored = new LinkedHashMap<>();
@@ -130,6 +143,7 @@ final class InboxWriter {
                                 id = r.next() ? r.getLong(1) : -1;
                             }
                         }
+                        if (ownIds && journal != null) newKeys.stored(c, transport, item.key());
                         if (id < 0) {
                             if (row != null) row.commit().rolledBack(); // the one stored before is the update
                         } else if (poison) {
@@ -160,6 +174,96 @@ final class InboxWriter {
         }
         if (added > 0 && handed.isEmpty()) listeners.forEach(Runnable::run);
         return added;
+    }
+
+    /**
+     * Stores a lone update handed over straight by appending it to the journal, when its key is new for sure; null
+     * when it is not (the caller stores it in the table, whose unique index finds a duplicate).
+     */
+    private Integer journaled(String transport, Batch batch, Inbox.Direct to) {
+        Batch.Item item = batch.items().get(0);
+        long now = System.currentTimeMillis();
+        String json;
+        try {
+            json = UpdateJson.write(item.update());
+        } catch (IOException e) {
+            return null; // stored as poison, with the error, by the table's path
+        }
+        List<Inbox.Row> handed = new ArrayList<>();
+        boolean stored;
+        try {
+            // The store's lock (no SQL is run unless a key maximum is read): ids, keys and appends one store at a time.
+            stored = db.read(c -> {
+                InboxJournal j = journal;
+                if (j == null || lastId < 0 || !newKeys.isNew(c, transport, item.key())) return false;
+                // Stored first, under the id the hand-over gives it next; taken back if the hand-over fails.
+                InboxJournal.Entry entry = new InboxJournal.Entry(lastId + 1, transport, item.key(),
+                        item.update().orderingKey(), json, now, to.owner(), to.claimedUntil(now));
+                if (!j.append(entry)) return false; // no room left: into the table
+                try {
+                    handOver(transport, batch, to, handed);
+                } catch (RuntimeException e) {
+                    j.retract(entry);
+                    lastId = Math.max(lastId, entry.id()); // never given twice
+                    throw e;
+                }
+                newKeys.stored(c, transport, item.key());
+                return true;
+            });
+        } catch (RuntimeException e) {
+            for (Inbox.Row row : handed) row.commit().rolledBack();
+            throw e;
+        }
+        if (!stored) return null;
+        if (batch.nextOffset() != null) unwritten.put(transport, batch.nextOffset());
+        for (Inbox.Row row : handed) row.commit().committed();
+        return 1;
+    }
+
+    /** From now on, lone rows handed over straight are stored in {@code j} (this process holds its lock). */
+    void useJournal(InboxJournal j) {
+        this.journal = j;
+    }
+
+    /**
+     * Inside a transaction: inserts the rows the journal holds that are not in the table yet (a duplicate of one there
+     * is ignored); returns them, for {@link #absorbed} once the transaction committed.
+     */
+    List<InboxJournal.Entry> absorb(Connection c) throws SQLException {
+        InboxJournal j = journal;
+        if (j == null) return List.of();
+        List<InboxJournal.Entry> rows = j.unabsorbed();
+        insertAll(c, rows);
+        return rows;
+    }
+
+    /** Inserts journal rows into the table as they were handed over: pending, claimed, their start counted. */
+    void insertAll(Connection c, List<InboxJournal.Entry> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        try (Database.Prepared insert = db.prepare(c, INSERT_OWN_ID)) {
+            PreparedStatement p = insert.statement();
+            for (InboxJournal.Entry e : rows) {
+                p.setLong(1, e.id());
+                p.setString(2, e.transport());
+                p.setString(3, e.key());
+                p.setString(4, e.orderingKey());
+                p.setString(5, e.json());
+                p.setString(6, "pending");
+                p.setNull(7, java.sql.Types.VARCHAR);
+                p.setLong(8, e.receivedAt());
+                p.setNull(9, java.sql.Types.INTEGER);
+                p.setString(10, e.owner());
+                p.setLong(11, e.claimedUntil());
+                p.setInt(12, 1);
+                p.executeUpdate();
+            }
+        }
+    }
+
+    /** The transaction carrying {@code rows} ({@link #absorb}) committed: the journal may forget them. */
+    void absorbed(List<InboxJournal.Entry> rows) {
+        InboxJournal j = journal;
+        if (j != null && !rows.isEmpty()) j.absorbed(rows);
     }
 
     /**

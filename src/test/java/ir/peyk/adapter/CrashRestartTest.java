@@ -87,6 +87,62 @@ class CrashRestartTest {
     }
 
     /**
+     * A lone update into a quiet bot is stored in the inbox journal, not the table, before it is handled: killed while
+     * handling it, the bot finds it there at the next start and answers it, once.
+     */
+    @Test
+    void killMinus9WhileALoneUpdateIsInTheJournalAnswersItAfterTheRestart() throws Exception {
+        try (FakeBotApi api = FakeBotApi.start(TOKEN)) {
+            CountDownLatch firstHeld = new CountDownLatch(1);
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger typing = new AtomicInteger();
+            api.onCall(c -> {
+                if (!c.method().equals("sendChatAction")) return;
+                if (typing.incrementAndGet() == 1) firstHeld.countDown();
+                if (typing.get() == 2) {
+                    held.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            api.pushMessage(9, 9, "m1");
+            Process first = child(api, "first.log");
+            api.awaitCalls(c -> c.method().equals("sendMessage") && c.status() == 200, 1, Duration.ofSeconds(30),
+                    "the first reply");
+            Thread.sleep(300); // the bot goes quiet: its done mark is written, it polls again
+            api.pushMessage(9, 9, "m2"); // alone: into the journal
+            assertTrue(held.await(30, TimeUnit.SECONDS), "the bot did not get to m2: "
+                    + Files.readString(dir.resolve("first.log")));
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("bot.db"));
+                 java.sql.ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM inbox")) {
+                assertEquals(1, r.getInt(1), "m2 is in the journal alone, not in the table");
+            }
+            first.destroyForcibly();
+            assertTrue(first.waitFor(10, TimeUnit.SECONDS));
+            api.onCall(null);
+            release.countDown();
+            assertEquals(List.of("echo: m1"), api.sentTexts(9));
+
+            Process second = child(api, "second.log");
+            try {
+                api.awaitCalls(c -> c.method().equals("sendMessage") && c.status() == 200, 2, Duration.ofSeconds(30),
+                        "2 replies");
+                Thread.sleep(300); // time for any wrongful repeat to show up
+            } finally {
+                second.destroy();
+                assertTrue(second.waitFor(15, TimeUnit.SECONDS));
+            }
+            assertEquals(List.of("echo: m1", "echo: m2"), api.sentTexts(9), "m2 answered once, after the restart");
+            String log = Files.readString(dir.resolve("second.log"));
+            assertTrue(log.contains("resuming update 2 whose handling was interrupted (attempt 2)"), log);
+        }
+    }
+
+    /**
      * The one duplicate the design allows: a reply whose send was in flight at the kill (the server took it, the bot
      * never heard back, so the update was not marked done) is sent again after the restart. Nothing else repeats.
      */

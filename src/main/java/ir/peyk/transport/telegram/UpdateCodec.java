@@ -49,7 +49,8 @@ final class UpdateCodec {
         }
         String key = Long.toString(id);
         try {
-            Tg.Update u = BotApi.JSON.treeToValue(raw, Tg.Update.class);
+            Tg.Update u = TreeReader.update(raw);
+            if (u == null) u = BotApi.JSON.treeToValue(raw, Tg.Update.class);
             Update update = toNeutral(key, u);
             return update == null ? null : Batch.Item.ok(update);
         } catch (Exception e) {

@@ -353,11 +353,15 @@ public final class Inbox implements UpdateSink {
         return db.dialect() == Dialect.POSTGRESQL;
     }
 
-    /** Number of pending rows of {@code transport} (all transports when null). */
+    /**
+     * Number of pending rows of {@code transport} (all transports when null): in the table, and in the journal (a row
+     * there is pending until the marks that move it into the table).
+     */
     public int pendingCount(String transport) {
-        return (int) (transport == null
+        long table = transport == null
                 ? db.count("SELECT COUNT(*) FROM inbox WHERE status='pending'")
-                : db.count("SELECT COUNT(*) FROM inbox WHERE status='pending' AND transport=?", transport));
+                : db.count("SELECT COUNT(*) FROM inbox WHERE status='pending' AND transport=?", transport);
+        return (int) table + writer.journaled(transport);
     }
 
     /** Records that handling of row {@code id} starts (persisted first, so a crash mid-handling is known later). */

@@ -260,6 +260,15 @@ final class InboxWriter {
         }
     }
 
+    /** Rows of {@code transport} (any when null) in the journal, not yet in the table. */
+    int journaled(String transport) {
+        InboxJournal j = journal;
+        if (j == null) return 0;
+        int n = 0;
+        for (InboxJournal.Entry e : j.unabsorbed()) if (transport == null || transport.equals(e.transport())) n++;
+        return n;
+    }
+
     /** The transaction carrying {@code rows} ({@link #absorb}) committed: the journal may forget them. */
     void absorbed(List<InboxJournal.Entry> rows) {
         InboxJournal j = journal;

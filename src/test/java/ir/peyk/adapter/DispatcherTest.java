@@ -207,6 +207,8 @@ class DispatcherTest {
                 inbox.store("telegram", new Batch(batch("1", "lone").items(), "14")); // a duplicate: kept, never run
                 d.runLone();
                 assertEquals(3, threads.size(), "a duplicate is not run");
+                // (The loop's once-a-second look may take a stored row to a worker before its keeper does: wait.)
+                assertTrue(d.awaitIdle("telegram", WAIT));
                 assertTrue(d.quiet());
             } finally {
                 d.stop(WAIT);

@@ -67,6 +67,8 @@ class JournaledStoreTest {
                 assertTrue(holding.await(30, TimeUnit.SECONDS));
                 assertEquals(List.of("101"), journalKeys(journal), "stored before it is handled");
                 assertNull(inbox.status("telegram", "101"), "not in the table yet");
+                assertEquals(1, inbox.pendingCount("telegram"), "pending in the journal");
+                assertEquals(0, inbox.pendingCount("bale"));
                 release.countDown();
                 assertTrue(d.awaitIdle("telegram", WAIT));
                 assertEquals("done", inbox.status("telegram", "101"), "moved in with its done mark");

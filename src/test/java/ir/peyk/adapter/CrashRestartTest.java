@@ -35,6 +35,22 @@ class CrashRestartTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
     }
 
+    /**
+     * Starts the bot again ("second.log"), waits for {@code replies} replies in all and a moment more for any wrongful
+     * repeat to show up, then stops it with SIGTERM (graceful).
+     */
+    private void restartUntilReplies(FakeBotApi api, int replies) throws Exception {
+        Process second = child(api, "second.log");
+        try {
+            api.awaitCalls(c -> c.method().equals("sendMessage") && c.status() == 200, replies, Duration.ofSeconds(30),
+                    replies + " replies");
+            Thread.sleep(300);
+        } finally {
+            second.destroy();
+            assertTrue(second.waitFor(15, TimeUnit.SECONDS));
+        }
+    }
+
     /** The server holds the third call of {@code method} (counts down {@code held}) until {@code release}. */
     private static void holdThird(FakeBotApi api, String method, CountDownLatch held, CountDownLatch release) {
         AtomicInteger calls = new AtomicInteger();
@@ -69,15 +85,7 @@ class CrashRestartTest {
             assertEquals(List.of("echo: m1", "echo: m2"), api.sentTexts(9), "m3 was in handling when killed");
 
             api.pushMessage(9, 9, "m7"); // arrives while the bot is down
-            Process second = child(api, "second.log");
-            try {
-                api.awaitCalls(c -> c.method().equals("sendMessage") && c.status() == 200, 7, Duration.ofSeconds(30),
-                        "7 replies");
-                Thread.sleep(300); // time for any wrongful repeat to show up
-            } finally {
-                second.destroy(); // SIGTERM: graceful
-                assertTrue(second.waitFor(15, TimeUnit.SECONDS));
-            }
+            restartUntilReplies(api, 7);
             List<String> expected = IntStream.rangeClosed(1, 7).mapToObj(i -> "echo: m" + i).toList();
             assertEquals(expected, api.sentTexts(9), "each update answered exactly once, in order");
             String log = Files.readString(dir.resolve("second.log"));
@@ -127,15 +135,7 @@ class CrashRestartTest {
             release.countDown();
             assertEquals(List.of("echo: m1"), api.sentTexts(9));
 
-            Process second = child(api, "second.log");
-            try {
-                api.awaitCalls(c -> c.method().equals("sendMessage") && c.status() == 200, 2, Duration.ofSeconds(30),
-                        "2 replies");
-                Thread.sleep(300); // time for any wrongful repeat to show up
-            } finally {
-                second.destroy();
-                assertTrue(second.waitFor(15, TimeUnit.SECONDS));
-            }
+            restartUntilReplies(api, 2);
             assertEquals(List.of("echo: m1", "echo: m2"), api.sentTexts(9), "m2 answered once, after the restart");
             String log = Files.readString(dir.resolve("second.log"));
             assertTrue(log.contains("resuming update 2 whose handling was interrupted (attempt 2)"), log);
@@ -163,15 +163,7 @@ class CrashRestartTest {
             api.awaitCalls(c -> c.method().equals("sendMessage") && c.status() == 200, 3, Duration.ofSeconds(10),
                     "the held reply delivered");
 
-            Process second = child(api, "second.log");
-            try {
-                api.awaitCalls(c -> c.method().equals("sendMessage") && c.status() == 200, 6, Duration.ofSeconds(30),
-                        "6 replies");
-                Thread.sleep(300); // time for any further repeat to show up
-            } finally {
-                second.destroy();
-                assertTrue(second.waitFor(15, TimeUnit.SECONDS));
-            }
+            restartUntilReplies(api, 6);
             assertEquals(List.of("echo: m1", "echo: m2", "echo: m3", "echo: m3", "echo: m4", "echo: m5"),
                     api.sentTexts(9), "only the reply in flight at the kill was sent twice");
         }

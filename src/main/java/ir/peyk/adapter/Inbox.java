@@ -105,7 +105,7 @@ public final class Inbox implements UpdateSink {
 
     private final java.util.concurrent.locks.ReentrantLock handoff = new java.util.concurrent.locks.ReentrantLock();
     /** Where lone rows handed over straight are stored first, on a SQLite file; null otherwise. */
-    private InboxJournal journal;
+    private volatile InboxJournal journal;
     private volatile Direct direct;
     private boolean directRefused;
 

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Inbox}'s writing side: stores a batch in one transaction (duplicates ignored, poison stored as poison),
- * and on SQLite numbers the rows and hands them to the dispatcher straight, before they are inserted. It keeps the
- * transports' offsets that wait for the next done marks.
+ * and on SQLite numbers the rows and hands them to the dispatcher straight, before they are inserted — or, for a lone
+ * update whose key is new for sure, stores it in the {@link InboxJournal} instead, to be inserted with the next marks
+ * ({@link #absorb}). It keeps the transports' offsets that wait for the next done marks.
  */
 final class InboxWriter {
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);

@@ -279,12 +279,17 @@ final class Dispatcher {
             }
             lock.lock();
             try {
-                queues.get(key).poll();
+                Deque<Inbox.Row> q = queues.get(key);
+                q.poll();
                 loadedIds.remove(row.id());
                 loaded--;
                 incoming.done();
+                // The chat leaves memory with its last row, not at this task's next look: a row stored for it from
+                // now on starts a task of its own (or is kept by its poller) instead of joining this ending one.
+                if (q.isEmpty()) queues.remove(key);
                 if (inFlightByTransport.merge(row.transport(), -1, Integer::sum) == 0) idle.signalAll();
                 freed();
+                if (q.isEmpty()) return;
             } finally {
                 lock.unlock();
             }

@@ -190,7 +190,9 @@ final class Dispatcher {
                     else rows = inbox.claim(incoming, transports, room, now, CLAIM_LEASE);
                     nextClaim = now + CLAIM_SPACING_MS;
                 }
-                drainIncoming();
+                // Between hand-overs: a store hands its rows over and queues them under that lock, so this thread
+                // never queues a row in between — one its poller keeps for itself (keepLone) would go to a worker.
+                inbox.betweenHandoffs(this::drainIncoming);
                 lock.lock();
                 try {
                     // Sleep until a submit or a finished row says there is more; poll now and then anyway (other

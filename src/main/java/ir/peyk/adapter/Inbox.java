@@ -101,8 +101,6 @@ public final class Inbox implements UpdateSink {
         void take(List<Row> rows, boolean all);
     }
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Inbox.class);
-
     private final java.util.concurrent.locks.ReentrantLock handoff = new java.util.concurrent.locks.ReentrantLock();
     /** Where lone rows handed over straight are stored first, on a SQLite file; null otherwise. */
     private volatile InboxJournal journal;
@@ -127,72 +125,19 @@ public final class Inbox implements UpdateSink {
             direct = null;
             directRefused = true;
         } else {
-            openJournal();
+            journal = InboxJournals.open(db, writer);
             direct = d;
         }
     }
 
     /**
-     * The journal beside a SQLite file ({@link InboxJournal}), for the one dispatcher taking rows straight: what a
-     * crash left in it goes into the table first. Without it (another process holds it, or it cannot be opened) every
-     * row goes into the table, as before.
-     */
-    private void openJournal() {
-        java.nio.file.Path file = db.path();
-        if (file == null || file.getFileName() == null || file.getFileName().toString().startsWith(":")) return;
-        java.nio.file.Path path = file.resolveSibling(file.getFileName() + "-inbox.log");
-        InboxJournal j = null;
-        try {
-            j = InboxJournal.open(path);
-            if (j == null) {
-                log.warn("the inbox journal {} is held by another process; this one stores every update in the table",
-                        path);
-                return;
-            }
-            List<InboxJournal.Entry> left = j.recover();
-            if (!left.isEmpty()) {
-                db.tx(c -> {
-                    writer.insertAll(c, left);
-                    return null;
-                });
-                log.info("recovered {} stored update(s) from the inbox journal {}", left.size(), path);
-            }
-            j.clear();
-            writer.useJournal(journal = j);
-        } catch (java.io.IOException | RuntimeException e) {
-            log.warn("cannot use the inbox journal {} ({}); every update is stored in the table", path, e.getMessage());
-            closeQuietly(j);
-            if (e instanceof ir.peyk.store.StoreException s) throw s; // the store itself failed: the bot cannot start
-        }
-    }
-
-    private static void closeQuietly(InboxJournal j) {
-        if (j == null) return;
-        try {
-            j.close();
-        } catch (java.io.IOException ignored) {
-            // closing after a failure: the lock goes with the channel
-        }
-    }
-
-    /**
      * Moves what the journal still holds into the table and lets the file go (the dispatcher stopped: no row comes
-     * straight any more). Left in the file when the store fails: the next start inserts it.
+     * straight any more).
      */
     void closeJournal() {
         InboxJournal j = journal;
-        if (j == null) return;
-        try {
-            List<InboxJournal.Entry> rows = db.tx(writer::absorb);
-            writer.absorbed(rows);
-        } catch (RuntimeException e) {
-            log.warn("the inbox journal {} keeps {} update(s) for the next start: {}", j.path(), j.unabsorbed().size(),
-                    e.getMessage());
-        } finally {
-            writer.useJournal(null);
-            journal = null;
-            closeQuietly(j);
-        }
+        journal = null;
+        if (j != null) InboxJournals.close(db, writer, j);
     }
 
     /** Runs {@code work} while no store, claim or hand-over is in progress (a dispatcher changing what it accepts). */

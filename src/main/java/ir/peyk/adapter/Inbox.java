@@ -306,7 +306,7 @@ public final class Inbox implements UpdateSink {
         long table = transport == null
                 ? db.count("SELECT COUNT(*) FROM inbox WHERE status='pending'")
                 : db.count("SELECT COUNT(*) FROM inbox WHERE status='pending' AND transport=?", transport);
-        return (int) table + writer.journaled(transport);
+        return (int) table + writer.inJournal(transport);
     }
 
     /** Records that handling of row {@code id} starts (persisted first, so a crash mid-handling is known later). */

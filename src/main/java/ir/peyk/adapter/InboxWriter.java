@@ -115,27 +115,12 @@ final class InboxWriter {
                                 if (row != null) row.commit().rolledBack();
                             }
                         }
-                        int n = 0;
                         long ownId = !ownIds ? -1 : row != null ? row.id() : ++lastId;
-                        if (ownIds) p.setLong(++n, ownId);
-                        p.setString(++n, transport);
-                        p.setString(++n, item.key());
-                        p.setString(++n, poison ? transport + ":poison" : item.update().orderingKey());
-                        p.setString(++n, json);
-                        p.setString(++n, poison ? "poison" : "pending");
-                        p.setString(++n, error);
-                        p.setLong(++n, now);
-                        if (poison) p.setLong(++n, now);
-                        else p.setNull(++n, java.sql.Types.INTEGER);
-                        if (to != null && !poison) {
-                            p.setString(++n, to.owner());
-                            p.setLong(++n, to.claimedUntil(now));
-                            p.setInt(++n, 1);
-                        } else {
-                            p.setNull(++n, java.sql.Types.VARCHAR);
-                            p.setNull(++n, java.sql.Types.INTEGER);
-                            p.setInt(++n, 0);
-                        }
+                        boolean claimed = to != null && !poison;
+                        bindRow(p, ownId, transport, item.key(),
+                                poison ? transport + ":poison" : item.update().orderingKey(), json,
+                                poison ? "poison" : "pending", error, now, poison ? now : null,
+                                claimed ? to.owner() : null, claimed ? to.claimedUntil(now) : 0, claimed ? 1 : 0);
                         long id; // -1: a duplicate (nothing inserted)
                         if (ownIds) {
                             id = p.executeUpdate() == 1 ? ownId : -1; // the id is ours: no RETURNING row to read
@@ -244,25 +229,43 @@ final class InboxWriter {
         try (Database.Prepared insert = db.prepare(c, INSERT_OWN_ID)) {
             PreparedStatement p = insert.statement();
             for (InboxJournal.Entry e : rows) {
-                p.setLong(1, e.id());
-                p.setString(2, e.transport());
-                p.setString(3, e.key());
-                p.setString(4, e.orderingKey());
-                p.setString(5, e.json());
-                p.setString(6, "pending");
-                p.setNull(7, java.sql.Types.VARCHAR);
-                p.setLong(8, e.receivedAt());
-                p.setNull(9, java.sql.Types.INTEGER);
-                p.setString(10, e.owner());
-                p.setLong(11, e.claimedUntil());
-                p.setInt(12, 1);
+                bindRow(p, e.id(), e.transport(), e.key(), e.orderingKey(), e.json(), "pending", null, e.receivedAt(),
+                        null, e.owner(), e.claimedUntil(), 1);
                 p.executeUpdate();
             }
         }
     }
 
+    /**
+     * Binds a row's values to {@link #INSERT_OWN_ID} ({@code ownId} ≥ 0) or {@link #INSERT_RETURNING_ID} (-1), in
+     * {@link #COLUMNS}' order; with no {@code owner} the row is not claimed.
+     */
+    private static void bindRow(PreparedStatement p, long ownId, String transport, String key, String orderingKey,
+            String json, String status, String error, long receivedAt, Long finishedAt, String owner,
+            long claimedUntil, int attempts) throws SQLException {
+        int n = 0;
+        if (ownId >= 0) p.setLong(++n, ownId);
+        p.setString(++n, transport);
+        p.setString(++n, key);
+        p.setString(++n, orderingKey);
+        p.setString(++n, json);
+        p.setString(++n, status);
+        p.setString(++n, error);
+        p.setLong(++n, receivedAt);
+        if (finishedAt != null) p.setLong(++n, finishedAt);
+        else p.setNull(++n, java.sql.Types.INTEGER);
+        if (owner != null) {
+            p.setString(++n, owner);
+            p.setLong(++n, claimedUntil);
+        } else {
+            p.setNull(++n, java.sql.Types.VARCHAR);
+            p.setNull(++n, java.sql.Types.INTEGER);
+        }
+        p.setInt(++n, attempts);
+    }
+
     /** Rows of {@code transport} (any when null) in the journal, not yet in the table. */
-    int journaled(String transport) {
+    int inJournal(String transport) {
         InboxJournal j = journal;
         if (j == null) return 0;
         int n = 0;

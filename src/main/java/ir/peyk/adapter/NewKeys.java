@@ -40,19 +40,18 @@ final class NewKeys {
 
     /**
      * The largest numeric key of {@code transport} stored (-1: none), read from the table the first time: one pass
-     * over the transport's keys (they are text, so no index gives the numeric maximum), once per process.
+     * over the transport's keys in the unique index (they are text, so no index gives the numeric maximum), once per
+     * process, in SQLite rather than row by row through the driver. The keys counted are those {@link #number} reads.
      */
     private long largest(Connection c, String transport) throws SQLException {
         Long known = largest.get(transport);
         if (known != null) return known;
         long max = -1;
-        try (PreparedStatement p = c.prepareStatement("SELECT key FROM inbox WHERE transport=?")) {
+        try (PreparedStatement p = c.prepareStatement("SELECT MAX(CAST(key AS INTEGER)) FROM inbox WHERE transport=? "
+                + "AND length(key) BETWEEN 1 AND 18 AND key NOT GLOB '*[^0-9]*'")) {
             p.setString(1, transport);
             try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    Long k = number(r.getString(1));
-                    if (k != null && k > max) max = k;
-                }
+                if (r.next() && r.getObject(1) != null) max = r.getLong(1);
             }
         }
         largest.put(transport, max);
